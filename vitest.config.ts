@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // Two cores on CI machines: keep parallelism modest.
+    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: "convex",
+          include: ["convex/**/*.test.ts"],
+          environment: "edge-runtime",
+          server: { deps: { inline: ["convex-test"] } },
+        },
+      },
+      {
+        resolve: { alias: { "~": new URL("./src", import.meta.url).pathname } },
+        test: {
+          name: "node",
+          include: ["local-backend/**/*.test.ts", "src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
