@@ -16,3 +16,51 @@ export async function requireUser(ctx: QueryCtx): Promise<Doc<"users">> {
   if (user === null) throw appError("UNAUTHENTICATED", "Your account no longer exists.");
   return user;
 }
+
+/** The caller's membership in an org, or null (no throw). One index read. */
+export async function getMembership(
+  ctx: QueryCtx,
+  orgId: Id<"organizations">,
+  userId: Id<"users">,
+): Promise<Doc<"orgMemberships"> | null> {
+  return await ctx.db
+    .query("orgMemberships")
+    .withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", userId))
+    .unique();
+}
+
+export type OrgAccess = {
+  user: Doc<"users">;
+  membership: Doc<"orgMemberships">;
+  org: Doc<"organizations">;
+};
+
+/**
+ * The signed-in caller must belong to the org.
+ * UNAUTHENTICATED when signed out, NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
+ */
+export async function requireOrgMember(
+  ctx: QueryCtx,
+  orgId: Id<"organizations">,
+): Promise<OrgAccess> {
+  const user = await requireUser(ctx);
+  const org = await ctx.db.get(orgId);
+  if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
+  const membership = await getMembership(ctx, orgId, user._id);
+  if (membership === null) {
+    throw appError("FORBIDDEN", "Only members of this organization can do this.");
+  }
+  return { user, membership, org };
+}
+
+/** Like requireOrgMember, and the caller must be one of the org's admins. */
+export async function requireOrgAdmin(
+  ctx: QueryCtx,
+  orgId: Id<"organizations">,
+): Promise<OrgAccess> {
+  const access = await requireOrgMember(ctx, orgId);
+  if (access.membership.role !== "admin") {
+    throw appError("FORBIDDEN", "Only admins of this organization can do this.");
+  }
+  return access;
+}
