@@ -1,0 +1,61 @@
+import { useAuthActions } from "@convex-dev/auth/react";
+import { convexQuery } from "@convex-dev/react-query";
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { LogOut } from "lucide-react";
+import { useState } from "react";
+
+import { Button } from "~/components/ui/button";
+import { Skeleton } from "~/components/ui/skeleton";
+import { api } from "../../../convex/_generated/api";
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  return letters.map((part) => part.charAt(0).toUpperCase()).join("") || "?";
+}
+
+/** The signed-in user's name and a visible "Sign out" button. */
+export function UserMenu() {
+  const { signOut } = useAuthActions();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  const viewer = useQuery(convexQuery(api.users.queries.viewer, {}));
+
+  const name = viewer.data?.name || viewer.data?.email || "";
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    try {
+      await signOut();
+    } finally {
+      setSigningOut(false);
+      await navigate({ to: "/", replace: true });
+    }
+  }
+
+  return (
+    <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+      {viewer.isPending ? (
+        <Skeleton className="h-8 w-24" aria-hidden="true" />
+      ) : name ? (
+        <div className="flex min-w-0 items-center gap-2">
+          <span
+            aria-hidden="true"
+            className="bg-secondary text-secondary-foreground flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold"
+          >
+            {initials(name)}
+          </span>
+          <span className="hidden max-w-[12rem] truncate text-sm font-medium sm:inline">
+            <span className="sr-only">Signed in as </span>
+            {name}
+          </span>
+        </div>
+      ) : null}
+      <Button variant="outline" size="sm" onClick={handleSignOut} disabled={signingOut}>
+        <LogOut aria-hidden="true" />
+        Sign out
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { ConvexError, type Value } from "convex/values";
+
+/** Stable error codes thrown by the backend (convex/lib/errors.ts). */
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "INVALID_ARGUMENT"
+  | "CONFLICT"
+  | "RATE_LIMITED";
+
+/** What a form shows: a message, attached to a field when the server named one. */
+export type FormError = { field?: string; message: string };
+
+export type ErrorContext = {
+  /**
+   * The sign-in flow: Convex Auth reports a wrong password or an unknown account as a plain
+   * (and, on a production deployment, redacted) error. We never say which of the two it was.
+   */
+  flow?: "signIn";
+};
+
+export const GENERIC_ERROR_MESSAGE = "Something went wrong. Please try again.";
+export const WRONG_CREDENTIALS_MESSAGE = "Wrong email or password.";
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: "Please sign in to continue.",
+  FORBIDDEN: "You don't have permission to do that.",
+  NOT_FOUND: "We couldn't find what you were looking for.",
+  INVALID_ARGUMENT: "Please check the highlighted fields.",
+  CONFLICT: "That conflicts with something that already exists.",
+  RATE_LIMITED: "Too many attempts. Please wait a moment and try again.",
+};
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && value in DEFAULT_MESSAGES;
+}
+
+function isConvexError(error: unknown): error is ConvexError<Value> {
+  if (error instanceof ConvexError) return true;
+  // A second copy of the convex package (or a structured clone) loses the prototype.
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { name?: unknown }).name === "ConvexError" &&
+    "data" in error
+  );
+}
+
+/** The code of a ConvexError thrown by our backend, if it is one. */
+export function errorCode(error: unknown): ErrorCode | undefined {
+  if (!isConvexError(error)) return undefined;
+  const data = error.data;
+  if (typeof data === "object" && data !== null) {
+    const code = (data as { code?: unknown }).code;
+    if (isErrorCode(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Turns anything thrown by a Convex call into something safe to show a user. Never returns a
+ * stack trace or an internal message: only the messages our backend wrote for people.
+ */
+export function toFormError(error: unknown, context: ErrorContext = {}): FormError {
+  if (isConvexError(error)) {
+    const data = error.data;
+    if (typeof data === "string" && data.trim() !== "") return { message: data };
+    if (typeof data === "object" && data !== null) {
+      const { code, message, field } = data as { code?: unknown; message?: unknown; field?: unknown };
+      const text =
+        typeof message === "string" && message.trim() !== ""
+          ? message
+          : isErrorCode(code)
+            ? DEFAULT_MESSAGES[code]
+            : GENERIC_ERROR_MESSAGE;
+      return typeof field === "string" && field !== "" ? { field, message: text } : { message: text };
+    }
+    return { message: GENERIC_ERROR_MESSAGE };
+  }
+  if (context.flow === "signIn") return { message: WRONG_CREDENTIALS_MESSAGE };
+  return { message: GENERIC_ERROR_MESSAGE };
+}

@@ -1,0 +1,53 @@
+/**
+ * Client-side form checks. They mirror convex/lib/validation.ts so people get instant
+ * feedback, but the server stays authoritative.
+ */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const LIMITS = {
+  name: 100,
+  email: 254,
+  password: { min: 8, max: 128 },
+} as const;
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+export function checkName(value: string): string | undefined {
+  const name = value.trim();
+  if (name === "") return "Name is required.";
+  if (name.length > LIMITS.name) return `Name must be at most ${LIMITS.name} characters.`;
+  return undefined;
+}
+
+export function checkEmail(value: string): string | undefined {
+  const email = value.trim();
+  if (email === "") return "Email is required.";
+  if (email.length > LIMITS.email || !EMAIL_PATTERN.test(email)) {
+    return "Enter a valid email address.";
+  }
+  return undefined;
+}
+
+/** For sign-up: the full strength rule. */
+export function checkNewPassword(value: string): string | undefined {
+  if (value === "") return "Password is required.";
+  if (value.length < LIMITS.password.min) {
+    return `Password must be at least ${LIMITS.password.min} characters.`;
+  }
+  if (value.length > LIMITS.password.max) {
+    return `Password must be at most ${LIMITS.password.max} characters.`;
+  }
+  if (!/[a-zA-Z]/.test(value) || !/[0-9]/.test(value)) {
+    return "Password must contain at least one letter and one number.";
+  }
+  return undefined;
+}
+
+/** For sign-in: only presence (the strength rule may have changed since the account was made). */
+export function checkExistingPassword(value: string): string | undefined {
+  return value === "" ? "Password is required." : undefined;
+}
+
+export function hasErrors<F extends string>(errors: FieldErrors<F>): boolean {
+  return Object.values(errors).some((message) => message !== undefined);
+}

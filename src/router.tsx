@@ -1,0 +1,48 @@
+import { ConvexAuthProvider } from "@convex-dev/auth/react";
+import { ConvexQueryClient } from "@convex-dev/react-query";
+import { QueryClient } from "@tanstack/react-query";
+import { createRouter } from "@tanstack/react-router";
+import { setupRouterSsrQueryIntegration } from "@tanstack/react-router-ssr-query";
+
+import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
+import { NotFound } from "~/components/layout/not-found";
+import { PageSkeleton } from "~/components/layout/page-skeleton";
+import { CONVEX_URL } from "~/lib/convex";
+import { routeTree } from "./routeTree.gen";
+
+export function getRouter() {
+  const convexQueryClient = new ConvexQueryClient(CONVEX_URL, {
+    // Tabs left open shouldn't nag on close; our mutations are awaited by their forms.
+    unsavedChangesWarning: false,
+  });
+
+  const queryClient: QueryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        queryKeyHashFn: convexQueryClient.hashFn(),
+        queryFn: convexQueryClient.queryFn(),
+      },
+    },
+  });
+  convexQueryClient.connect(queryClient);
+
+  const router = createRouter({
+    routeTree,
+    context: { queryClient, convexQueryClient },
+    scrollRestoration: true,
+    defaultPreload: "intent",
+    // Convex pushes fresh data over the socket; the router never needs to refetch on its own.
+    defaultPreloadStaleTime: 0,
+    defaultErrorComponent: DefaultCatchBoundary,
+    defaultNotFoundComponent: NotFound,
+    defaultPendingComponent: PageSkeleton,
+    Wrap: ({ children }) => (
+      <ConvexAuthProvider client={convexQueryClient.convexClient}>{children}</ConvexAuthProvider>
+    ),
+  });
+
+  // Also wraps the app in QueryClientProvider and streams prefetched queries to the client.
+  setupRouterSsrQueryIntegration({ router, queryClient });
+
+  return router;
+}

@@ -1,0 +1,91 @@
+/// <reference types="vite/client" />
+import type { ConvexQueryClient } from "@convex-dev/react-query";
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  HeadContent,
+  Outlet,
+  Scripts,
+} from "@tanstack/react-router";
+import type { ReactNode } from "react";
+
+import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
+import { NotFound } from "~/components/layout/not-found";
+import { SiteHeader } from "~/components/layout/site-header";
+import appCss from "~/styles.css?url";
+
+export type RouterContext = {
+  queryClient: QueryClient;
+  convexQueryClient: ConvexQueryClient;
+};
+
+export const Route = createRootRouteWithContext<RouterContext>()({
+  head: () => ({
+    meta: [
+      { charSet: "utf-8" },
+      { name: "viewport", content: "width=device-width, initial-scale=1" },
+      { title: "ASTN Orgs" },
+      {
+        name: "description",
+        content:
+          "ASTN Orgs helps field-building organizations run events and keep a live picture of their community.",
+      },
+      { name: "theme-color", content: "#4f46e5" },
+    ],
+    links: [{ rel: "stylesheet", href: appCss }],
+  }),
+  shellComponent: RootDocument,
+  component: RootLayout,
+  errorComponent: (props) => (
+    <AppFrame>
+      <DefaultCatchBoundary {...props} />
+    </AppFrame>
+  ),
+  notFoundComponent: () => (
+    <AppFrame>
+      <NotFound />
+    </AppFrame>
+  ),
+});
+
+function RootLayout() {
+  return (
+    <AppFrame>
+      <Outlet />
+    </AppFrame>
+  );
+}
+
+function AppFrame({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="focus:bg-background focus:text-foreground sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <SiteHeader />
+      <main id="main" className="flex flex-1 flex-col">
+        {children}
+      </main>
+      <footer className="text-muted-foreground border-t py-6 text-center text-xs">
+        ASTN Orgs · events and engagement for field-building organizations
+      </footer>
+    </div>
+  );
+}
+
+function RootDocument({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <HeadContent />
+      </head>
+      <body>
+        {children}
+        <Scripts />
+      </body>
+    </html>
+  );
+}
