@@ -1,0 +1,323 @@
+// The local backend: the engine behind Convex's wire protocols, with persistence, crons and
+// hot reload. `startBackend` is used by `npm run dev`, the browser tests and the benchmarks.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { WebSocketServer } from "ws";
+import { Engine, FunctionNotFound, type Identity, type Snapshot, type UdfType } from "./engine.ts";
+import { loadOrCreateAuthKeys, readDotEnv } from "./env.ts";
+import { CronRunner } from "./crons.ts";
+import { SyncConnection, type CallResult, type SyncHost } from "./sync.ts";
+
+export type BackendOptions = {
+  root: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  sitePort?: number;
+  /** Where data and generated keys live; null keeps data in memory only (tests). */
+  stateDir: string | null;
+  reset?: boolean;
+  watch?: boolean;
+  log?: (line: string) => void;
+};
+
+export type RunningBackend = {
+  url: string;
+  siteUrl: string;
+  adminKey: string;
+  /** Runs any function, internal ones included, as the system. */
+  runInternal(udfPath: string, args?: Record<string, Value>): Promise<Value>;
+  /** True when the store holds no user-created documents yet. */
+  isEmpty(): boolean;
+  /** Persists pending data now. */
+  flush(): void;
+  close(): Promise<void>;
+};
+
+const SAVE_DELAY_MS = 200;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
+  const host = options.host ?? "127.0.0.1";
+  const log = options.log ?? ((line: string) => console.log(`[local-backend] ${line}`));
+  const stateDir = options.stateDir ?? join(options.root, ".local", `memory-${process.pid}`);
+  const dataFile = options.stateDir ? join(options.stateDir, "data.json") : null;
+  if (options.reset && dataFile) rmSync(dataFile, { force: true });
+
+  // Listen first: the site URL is part of the auth configuration the functions read.
+  const apiServer = createServer();
+  const siteServer = createServer();
+  await listen(apiServer, options.port ?? 3210, host);
+  await listen(siteServer, options.sitePort ?? 3211, host);
+  const url = `http://${host}:${(apiServer.address() as AddressInfo).port}`;
+  const siteUrl = `http://${host}:${(siteServer.address() as AddressInfo).port}`;
+
+  const keys = await loadOrCreateAuthKeys(stateDir);
+  const adminKey = loadOrCreateAdminKey(stateDir);
+  if (!options.stateDir) rmSync(stateDir, { recursive: true, force: true });
+  Object.assign(process.env, readDotEnv(join(options.root, ".env.local")), {
+    JWT_PRIVATE_KEY: keys.JWT_PRIVATE_KEY,
+    JWKS: keys.JWKS,
+    CONVEX_SITE_URL: siteUrl,
+    CONVEX_CLOUD_URL: url,
+    SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
+    ASTN_LOCAL_BACKEND: "1",
+  });
+  const jwks = createLocalJWKSet({ keys: [keys.publicKey] });
+
+  // Commits: bump the timestamp, invalidate memoized query results, refresh every client, save.
+  let ts = BigInt(Date.now()) * 1_000_000n;
+  let memo = new Map<string, Promise<CallResult>>();
+  const connections = new Set<SyncConnection>();
+  let saveTimer: NodeJS.Timeout | null = null;
+  const onCommit = () => {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    ts = now > ts ? now : ts + 1n;
+    memo = new Map();
+    for (const connection of connections) connection.refresh();
+    if (dataFile && !saveTimer) saveTimer = setTimeout(flush, SAVE_DELAY_MS);
+  };
+
+  let engine = await Engine.load(options.root, onCommit);
+  if (dataFile && existsSync(dataFile)) {
+    engine.restore(JSON.parse(readFileSync(dataFile, "utf8")) as Snapshot);
+    log(`loaded data from ${dataFile}`);
+  }
+  const crons = new CronRunner((udfPath, args) => engine.runInternal(udfPath, args), log);
+  crons.start(engine.crons);
+
+  function flush() {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    if (!dataFile) return;
+    mkdirSync(dirname(dataFile), { recursive: true });
+    const temporary = `${dataFile}.tmp`;
+    writeFileSync(temporary, JSON.stringify(engine.snapshot()));
+    renameSync(temporary, dataFile); // atomic: a crash never leaves half a file
+  }
+
+  async function call(type: UdfType, udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<CallResult> {
+    try {
+      return { ok: true, value: await engine.run(type, udfPath, args, identity) };
+    } catch (error) {
+      return toFailure(type, udfPath, error);
+    }
+  }
+
+  const syncHost: SyncHost = {
+    call,
+    evaluate(udfPath, args, identity) {
+      const key = `${identity?.tokenIdentifier ?? ""}\n${udfPath}\n${JSON.stringify(convexToJson(args))}`;
+      let result = memo.get(key);
+      if (!result) {
+        result = call("query", udfPath, args, identity);
+        memo.set(key, result);
+      }
+      return result;
+    },
+    async verifyToken(token) {
+      const { payload } = await jwtVerify(token, jwks, { issuer: siteUrl, audience: "convex" });
+      if (!payload.sub || !payload.iss) throw new Error("token has no subject");
+      return { ...payload, subject: payload.sub, issuer: payload.iss, tokenIdentifier: `${payload.iss}|${payload.sub}` };
+    },
+    currentTs: () => ts,
+  };
+
+  // WebSocket sync and the HTTP API share the deployment URL, as on Convex.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  apiServer.on("upgrade", (request, socket, head) => {
+    if (!/^\/api\/[^/]+\/sync$/.test(new URL(request.url ?? "/", url).pathname)) return socket.destroy();
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new SyncConnection(ws, syncHost);
+      connections.add(connection);
+      ws.on("close", () => connections.delete(connection));
+    });
+  });
+  apiServer.on("request", (request, response) => {
+    void handleApi(request, response).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
+  });
+  siteServer.on("request", (request, response) => {
+    void handleSite(request, response).catch((error: unknown) => {
+      log(`http action failed: ${String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { error: "Internal error" });
+    });
+  });
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse) {
+    cors(response);
+    const path = new URL(request.url ?? "/", url).pathname;
+    if (request.method === "OPTIONS") return void response.writeHead(204).end();
+    if (request.method === "GET" && (path === "/version" || path === "/")) {
+      return void response.writeHead(200, { "content-type": "text/plain" }).end("astn-local-backend");
+    }
+    const type = ({ "/api/query": "query", "/api/mutation": "mutation", "/api/action": "action" } as const)[path];
+    if (request.method !== "POST" || !type) return sendJson(response, 404, { code: "NotFound", message: `No route ${path}` });
+
+    let body: { path?: unknown; args?: unknown };
+    try {
+      body = JSON.parse((await readBody(request)).toString("utf8")) as typeof body;
+    } catch {
+      return sendJson(response, 400, { code: "BadJson", message: "Body must be JSON." });
+    }
+    if (typeof body.path !== "string") return sendJson(response, 400, { code: "BadRequest", message: "Missing path." });
+    let args: Record<string, Value>;
+    try {
+      const raw = Array.isArray(body.args) ? body.args[0] : body.args;
+      args = (raw === undefined ? {} : jsonToConvex(raw as JSONValue)) as Record<string, Value>;
+    } catch (error) {
+      return sendJson(response, 400, { code: "BadRequest", message: `Bad args: ${(error as Error).message}` });
+    }
+
+    const authorization = request.headers.authorization ?? "";
+    let result: CallResult;
+    if (authorization.startsWith("Convex ")) {
+      // Admin key: may call internal functions, like a deploy key on Convex.
+      if (authorization.slice("Convex ".length).split(":")[0] !== adminKey) {
+        return sendJson(response, 401, { code: "Unauthenticated", message: "Bad admin key." });
+      }
+      try {
+        result = { ok: true, value: await engine.runInternal(body.path, args) };
+      } catch (error) {
+        result = toFailure(type, body.path, error);
+      }
+    } else {
+      let identity: Identity | null = null;
+      if (authorization.startsWith("Bearer ")) {
+        try {
+          identity = await syncHost.verifyToken(authorization.slice("Bearer ".length));
+        } catch (error) {
+          return sendJson(response, 401, { code: "Unauthenticated", message: `Invalid token: ${(error as Error).message}` });
+        }
+      }
+      result = await call(type, body.path, args, identity);
+    }
+    if (result.ok) return sendJson(response, 200, { status: "success", value: convexToJson(result.value), logLines: [] });
+    return sendJson(response, 560, { status: "error", errorMessage: result.errorMessage, errorData: result.errorData, logLines: [] });
+  }
+
+  async function handleSite(request: IncomingMessage, response: ServerResponse) {
+    cors(response);
+    if (request.method === "OPTIONS") return void response.writeHead(204).end();
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readBody(request);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const result = await engine.fetch(request.url ?? "/", { method: request.method, headers, body: body ? new Uint8Array(body) : undefined });
+    const responseHeaders: Record<string, string> = {};
+    result.headers.forEach((value, name) => (responseHeaders[name] = value));
+    response.writeHead(result.status, responseHeaders);
+    response.end(Buffer.from(await result.arrayBuffer()));
+  }
+
+  // Hot reload: a changed file under convex/ loads a new engine that takes over the data.
+  let watcher: FSWatcher | null = null;
+  if (options.watch) {
+    let timer: NodeJS.Timeout | null = null;
+    watcher = watch(join(options.root, "convex"), { recursive: true }, () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void reload(), 300);
+    });
+  }
+  async function reload() {
+    let next: Engine;
+    try {
+      next = await Engine.load(options.root, onCommit);
+    } catch (error) {
+      log(`reload failed, still running the previous code: ${(error as Error).message}`);
+      return;
+    }
+    const snapshot = engine.snapshot();
+    engine.retire();
+    next.restore(snapshot);
+    engine = next;
+    crons.start(engine.crons);
+    onCommit();
+    log("convex/ reloaded");
+  }
+
+  return {
+    url,
+    siteUrl,
+    adminKey,
+    runInternal: (udfPath, args = {}) => engine.runInternal(udfPath, args),
+    isEmpty: () => (engine.snapshot().components[""]?.documents.length ?? 0) === 0,
+    flush,
+    async close() {
+      watcher?.close();
+      crons.stop();
+      flush();
+      for (const client of sockets.clients) client.terminate();
+      await Promise.all([closeServer(apiServer), closeServer(siteServer)]);
+    },
+  };
+}
+
+function toFailure(type: UdfType, udfPath: string, error: unknown): CallResult {
+  const err = error as { name?: string; message?: string; data?: unknown };
+  if (err?.name === "ConvexError" && err.data !== undefined) {
+    return { ok: false, errorMessage: err.message ?? "ConvexError", errorData: convexToJson(err.data as Value) };
+  }
+  if (error instanceof FunctionNotFound) return { ok: false, errorMessage: error.message };
+  const label = { query: "Q", mutation: "M", action: "A" }[type];
+  return { ok: false, errorMessage: `[CONVEX ${label}(${udfPath})] Uncaught ${err?.name ?? "Error"}: ${err?.message ?? String(error)}` };
+}
+
+function loadOrCreateAdminKey(stateDir: string): string {
+  const file = join(stateDir, "admin-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(stateDir, { recursive: true });
+  const key = `local-admin|${randomBytes(24).toString("base64url")}`;
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+function listen(server: Server, port: number, host: string) {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server) {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("Body too large"));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function cors(response: ServerResponse) {
+  response.setHeader("access-control-allow-origin", "*");
+  response.setHeader("access-control-allow-headers", "content-type, authorization, convex-client");
+  response.setHeader("access-control-allow-methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  if (response.headersSent) return;
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}

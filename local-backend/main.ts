@@ -1,0 +1,49 @@
+// `npm run backend`: the local Convex-compatible backend on 127.0.0.1:3210 (site on :3211).
+//   --reset        start from an empty store      --reset-only   empty the store and exit
+//   --port N       --site-port N                  --no-watch     don't reload on changes
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { startBackend } from "./backend.ts";
+
+const root = join(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.LOCAL_BACKEND_PORT ?? "3210" },
+    "site-port": { type: "string", default: process.env.LOCAL_BACKEND_SITE_PORT ?? "3211" },
+    reset: { type: "boolean", default: false },
+    "reset-only": { type: "boolean", default: false },
+    "no-watch": { type: "boolean", default: false },
+  },
+});
+const stateDir = join(root, ".local", "backend");
+
+if (values["reset-only"]) {
+  rmSync(join(stateDir, "data.json"), { force: true });
+  console.log(`Local backend data deleted (${join(stateDir, "data.json")}).`);
+  process.exit(0);
+}
+
+const backend = await startBackend({
+  root,
+  stateDir,
+  port: Number(values.port),
+  sitePort: Number(values["site-port"]),
+  reset: values.reset,
+  watch: !values["no-watch"],
+});
+console.log(`[local-backend] Convex API on ${backend.url}, HTTP actions on ${backend.siteUrl}`);
+console.log(`[local-backend] data in ${join(stateDir, "data.json")} (reset: npm run backend:reset)`);
+if (process.send) process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void backend.close().then(() => process.exit(0));
+  });
+}
+// The backend serves many clients: one bad request must never take it down.
+process.on("unhandledRejection", (error) => console.error("[local-backend] unhandled rejection:", error));
+process.on("uncaughtException", (error) => console.error("[local-backend] uncaught exception:", error));

@@ -1,0 +1,45 @@
+// Which files make up the app's Convex functions and its components.
+import { readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+/** Function-module files under a directory: .ts/.js sources, no tests or type declarations. */
+export function moduleFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) {
+      if (entry !== "node_modules") files.push(...moduleFiles(path));
+    } else if (/\.(ts|js)$/.test(entry) && !/\.(test|d)\.(ts|js)$/.test(entry) && !["test.setup.ts", "convex.config.ts", "convex.config.js"].includes(entry)) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+export function appModuleFiles(root: string): string[] {
+  return moduleFiles(join(root, "convex"));
+}
+
+export type ComponentSpec = { path: string; files: string[]; schemaFile: string };
+
+// The component tree installed by convex/convex.config.ts (resend uses a rate limiter and two
+// workpools, each workpool a batch worker). Real deployments read this from the config; here
+// it is spelled out once.
+const COMPONENT_TREE: { path: string; pkg: string; parent?: string }[] = [
+  { path: "resend", pkg: "@convex-dev/resend" },
+  { path: "resend/rateLimiter", pkg: "@convex-dev/rate-limiter", parent: "@convex-dev/resend" },
+  { path: "resend/emailWorkpool", pkg: "@convex-dev/workpool", parent: "@convex-dev/resend" },
+  { path: "resend/callbackWorkpool", pkg: "@convex-dev/workpool", parent: "@convex-dev/resend" },
+  { path: "resend/emailWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
+  { path: "resend/callbackWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
+];
+
+export function componentSpecs(root: string): ComponentSpec[] {
+  const requireFromRoot = createRequire(join(root, "package.json"));
+  return COMPONENT_TREE.map(({ path, pkg, parent }) => {
+    const from = parent ? createRequire(requireFromRoot.resolve(`${parent}/package.json`)) : requireFromRoot;
+    const dir = join(dirname(from.resolve(`${pkg}/package.json`)), "src", "component");
+    return { path, files: moduleFiles(dir), schemaFile: join(dir, "schema.ts") };
+  });
+}
