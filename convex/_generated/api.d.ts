@@ -19,6 +19,14 @@ import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_validation from "../lib/validation.js";
+import type * as orgs_invites from "../orgs/invites.js";
+import type * as orgs_model from "../orgs/model.js";
+import type * as orgs_mutations from "../orgs/mutations.js";
+import type * as orgs_queries from "../orgs/queries.js";
+import type * as profiles_model from "../profiles/model.js";
+import type * as profiles_mutations from "../profiles/mutations.js";
+import type * as profiles_queries from "../profiles/queries.js";
+import type * as seed_demo from "../seed/demo.js";
 import type * as users_queries from "../users/queries.js";
 
 /**
@@ -36,6 +44,14 @@ declare const fullApi: ApiFromModules<{
   "lib/access": typeof lib_access;
   "lib/errors": typeof lib_errors;
   "lib/validation": typeof lib_validation;
+  "orgs/invites": typeof orgs_invites;
+  "orgs/model": typeof orgs_model;
+  "orgs/mutations": typeof orgs_mutations;
+  "orgs/queries": typeof orgs_queries;
+  "profiles/model": typeof profiles_model;
+  "profiles/mutations": typeof profiles_mutations;
+  "profiles/queries": typeof profiles_queries;
+  "seed/demo": typeof seed_demo;
   "users/queries": typeof users_queries;
 }>;
 export declare const api: FilterApi<

@@ -7,6 +7,14 @@ export const LIMITS = {
   name: 100,
   email: 254,
   password: { min: 8, max: 128 },
+  headline: 160,
+  description: 2000,
+  city: 100,
+  url: 2048,
+  skill: 40,
+  skills: 20,
+  slug: { min: 3, max: 48 },
+  timezone: 64,
 } as const;
 
 /** Trims and checks a required string; throws INVALID_ARGUMENT naming the field. */
@@ -42,4 +50,152 @@ export function checkPasswordStrength(field: string, password: string): void {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Optional text: undefined or blank means "not set"; otherwise trimmed and length-checked. */
+export function optionalText(
+  field: string,
+  value: string | undefined,
+  max: number,
+  label = field,
+): string | undefined {
+  if (value === undefined || value.trim().length === 0) return undefined;
+  return requireText(field, value, max, label);
+}
+
+export function optionalEmail(field: string, value: string | undefined): string | undefined {
+  if (value === undefined || value.trim().length === 0) return undefined;
+  return normalizeEmail(field, value);
+}
+
+// Paths under /org/ and top-level routes an org slug must never shadow.
+const RESERVED_SLUGS = new Set([
+  "new", "admin", "api", "settings", "create", "edit", "join", "invite", "invites", "login",
+  "logout", "signin", "signup", "sign-in", "sign-up", "search", "explore", "about", "help",
+  "www", "dashboard", "org", "orgs", "events", "me", "profile", "members", "static", "assets",
+]);
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** 3–48 chars of a-z, 0-9 and single inner hyphens; not a reserved word. */
+export function requireSlug(field: string, value: string): string {
+  const slug = value.trim();
+  const { min, max } = LIMITS.slug;
+  if (slug.length < min || slug.length > max) {
+    throw invalidArgument(field, `The address must be ${min}–${max} characters long.`);
+  }
+  if (!SLUG_PATTERN.test(slug)) {
+    throw invalidArgument(
+      field,
+      "Use lowercase letters, digits and single hyphens, not at the start or end.",
+    );
+  }
+  if (RESERVED_SLUGS.has(slug)) throw invalidArgument(field, `"${slug}" is reserved.`);
+  return slug;
+}
+
+/** An absolute http(s) URL; anything else (javascript:, data:, relative) is refused. */
+export function requireHttpUrl(field: string, value: string): string {
+  const text = value.trim();
+  if (text.length === 0) throw invalidArgument(field, "Enter a web address.");
+  if (text.length > LIMITS.url) {
+    throw invalidArgument(field, `Web addresses must be at most ${LIMITS.url} characters.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalidArgument(field, "Enter a full web address starting with https://.");
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
+    throw invalidArgument(field, "Only http:// and https:// addresses are allowed.");
+  }
+  return url.toString();
+}
+
+export function optionalHttpUrl(field: string, value: string | undefined): string | undefined {
+  if (value === undefined || value.trim().length === 0) return undefined;
+  return requireHttpUrl(field, value);
+}
+
+// IANA names look like "UTC" or "Area/Location"; this rejects offsets such as "+01:00",
+// which newer Intl versions accept but which are not IANA zones.
+const TIMEZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+/** An IANA timezone the runtime knows (checked with Intl). */
+export function requireTimezone(field: string, value: string): string {
+  const zone = value.trim();
+  if (zone.length === 0 || zone.length > LIMITS.timezone || !TIMEZONE_SHAPE.test(zone)) {
+    throw invalidArgument(field, "Choose a valid time zone.");
+  }
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    throw invalidArgument(field, `Unknown time zone "${zone}".`);
+  }
+  return zone;
+}
+
+const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"]);
+
+/** An ISO 3166-1 alpha-2 country code, returned upper-cased. */
+export function requireCountryCode(field: string, value: string): string {
+  const code = value.trim().toUpperCase();
+  const known =
+    /^[A-Z]{2}$/.test(code) &&
+    !NOT_COUNTRIES.has(code) &&
+    new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code) !== undefined;
+  if (!known) throw invalidArgument(field, "Choose a country.");
+  return code;
+}
+
+export type LocationInput = { city: string; country: string; lat?: number; lng?: number };
+
+/** City and country required; coordinates optional but only as a valid pair. */
+export function requireLocation(field: string, value: LocationInput): LocationInput {
+  const city = requireText(`${field}.city`, value.city, LIMITS.city, "city");
+  const country = requireCountryCode(`${field}.country`, value.country);
+  const { lat, lng } = value;
+  if ((lat === undefined) !== (lng === undefined)) {
+    throw invalidArgument(`${field}.lat`, "Give both latitude and longitude, or neither.");
+  }
+  if (lat !== undefined && !(Number.isFinite(lat) && lat >= -90 && lat <= 90)) {
+    throw invalidArgument(`${field}.lat`, "Latitude must be between -90 and 90.");
+  }
+  if (lng !== undefined && !(Number.isFinite(lng) && lng >= -180 && lng <= 180)) {
+    throw invalidArgument(`${field}.lng`, "Longitude must be between -180 and 180.");
+  }
+  return lat === undefined ? { city, country } : { city, country, lat, lng };
+}
+
+/** Tags: trimmed, de-duplicated case-insensitively, at most LIMITS.skills of LIMITS.skill chars. */
+export function requireTags(field: string, values: string[]): string[] {
+  // Bound the work before looking at each tag.
+  if (values.length > LIMITS.skills * 2) {
+    throw invalidArgument(field, `Add at most ${LIMITS.skills} tags.`);
+  }
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of values) {
+    const tag = raw.trim();
+    if (tag.length === 0) throw invalidArgument(field, "Tags cannot be empty.");
+    if (tag.length > LIMITS.skill) {
+      throw invalidArgument(field, `Each tag must be at most ${LIMITS.skill} characters.`);
+    }
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  if (tags.length > LIMITS.skills) {
+    throw invalidArgument(field, `Add at most ${LIMITS.skills} tags.`);
+  }
+  return tags;
+}
+
+/** An integer within [min, max]. */
+export function requireIntInRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw invalidArgument(field, `Must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
 }

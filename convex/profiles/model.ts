@@ -1,0 +1,124 @@
+// Profile rules shared by queries, mutations and other domains (orgs, engagement).
+import { v, type Infer } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import {
+  careerStageValidator,
+  locationValidator,
+  notificationPreferencesValidator,
+  privacyValidator,
+} from "../schema";
+
+export type Privacy = Infer<typeof privacyValidator>;
+export type NotificationPreferences = Infer<typeof notificationPreferencesValidator>;
+
+/** Admins see headline, career stage and skills by default; location and email are opt-in. */
+export const DEFAULT_PRIVACY: Privacy = {
+  headline: true,
+  location: false,
+  skills: true,
+  careerStage: true,
+  email: false,
+};
+
+export function defaultNotificationPreferences(timezone: string): NotificationPreferences {
+  return {
+    matchAlerts: { enabled: true },
+    weeklyDigest: { enabled: true },
+    timezone,
+    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
+    orgAnnouncements: { enabled: true },
+  };
+}
+
+type CompletenessInput = Pick<
+  Doc<"profiles">,
+  "name" | "headline" | "location" | "skills" | "careerStage"
+>;
+
+/**
+ * 0–100: five parts worth 20 each. Timezone is not counted because every profile has one.
+ * The only place completeness is computed; every profile write goes through it.
+ */
+export function computeCompleteness(p: CompletenessInput): number {
+  const parts = [
+    p.name.trim().length > 0,
+    (p.headline ?? "").length > 0,
+    p.location !== undefined,
+    p.skills.length > 0,
+    p.careerStage !== undefined,
+  ];
+  return parts.filter(Boolean).length * 20;
+}
+
+export async function getProfileByUser(
+  ctx: QueryCtx,
+  userId: Id<"users">,
+): Promise<Doc<"profiles"> | null> {
+  return await ctx.db
+    .query("profiles")
+    .withIndex("by_user", (q) => q.eq("userId", userId))
+    .unique();
+}
+
+/** The caller's profile, created with defaults when missing (settings can be saved first). */
+export async function ensureProfile(
+  ctx: MutationCtx,
+  user: Doc<"users">,
+  timezone = "UTC",
+): Promise<Doc<"profiles">> {
+  const existing = await getProfileByUser(ctx, user._id);
+  if (existing !== null) return existing;
+  const fields = {
+    userId: user._id,
+    name: user.name ?? "",
+    skills: [],
+    timezone,
+    notificationPreferences: defaultNotificationPreferences(timezone),
+    privacy: DEFAULT_PRIVACY,
+    shareLocationForSuggestions: false,
+    updatedAt: Date.now(),
+  };
+  const id = await ctx.db.insert("profiles", { ...fields, completeness: computeCompleteness(fields) });
+  return (await ctx.db.get(id))!;
+}
+
+/** The name admins and fellow members see. */
+export function displayName(profile: Doc<"profiles"> | null, user: Doc<"users"> | null): string {
+  const name = profile?.name || user?.name || "";
+  return name.length > 0 ? name : "Unnamed member";
+}
+
+export const myProfileValidator = v.object({
+  userId: v.id("users"),
+  name: v.string(),
+  email: v.string(),
+  headline: v.optional(v.string()),
+  location: v.optional(locationValidator),
+  skills: v.array(v.string()),
+  careerStage: v.optional(careerStageValidator),
+  timezone: v.string(),
+  notificationPreferences: notificationPreferencesValidator,
+  privacy: privacyValidator,
+  shareLocationForSuggestions: v.boolean(),
+  completeness: v.number(),
+  updatedAt: v.number(),
+});
+
+export function toMyProfile(profile: Doc<"profiles">, user: Doc<"users">) {
+  return {
+    userId: profile.userId,
+    name: profile.name,
+    email: user.email ?? "",
+    headline: profile.headline,
+    location: profile.location,
+    skills: profile.skills,
+    careerStage: profile.careerStage,
+    timezone: profile.timezone,
+    notificationPreferences: profile.notificationPreferences,
+    privacy: profile.privacy,
+    shareLocationForSuggestions: profile.shareLocationForSuggestions,
+    completeness: profile.completeness,
+    updatedAt: profile.updatedAt,
+  };
+}

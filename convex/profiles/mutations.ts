@@ -1,0 +1,94 @@
+import { v } from "convex/values";
+import { mutation } from "../_generated/server";
+import { requireUser } from "../lib/access";
+import { invalidArgument } from "../lib/errors";
+import {
+  LIMITS,
+  optionalText,
+  requireIntInRange,
+  requireLocation,
+  requireTags,
+  requireText,
+  requireTimezone,
+} from "../lib/validation";
+import {
+  careerStageValidator,
+  locationValidator,
+  notificationPreferencesValidator,
+  privacyValidator,
+} from "../schema";
+import { computeCompleteness, ensureProfile, myProfileValidator, toMyProfile } from "./model";
+
+/**
+ * Saves the profile form (full replace: an omitted optional field is cleared).
+ * Creates the profile on first save; `timezone` should default to the browser's.
+ */
+export const updateMyProfile = mutation({
+  args: {
+    name: v.string(),
+    headline: v.optional(v.string()),
+    location: v.optional(locationValidator),
+    skills: v.array(v.string()),
+    careerStage: v.optional(careerStageValidator),
+    timezone: v.string(),
+  },
+  returns: myProfileValidator,
+  handler: async (ctx, args) => {
+    const user = await requireUser(ctx);
+    const fields = {
+      name: requireText("name", args.name, LIMITS.name, "name"),
+      headline: optionalText("headline", args.headline, LIMITS.headline, "headline"),
+      location: args.location === undefined ? undefined : requireLocation("location", args.location),
+      skills: requireTags("skills", args.skills),
+      careerStage: args.careerStage,
+      timezone: requireTimezone("timezone", args.timezone),
+    };
+    const profile = await ensureProfile(ctx, user, fields.timezone);
+    await ctx.db.patch(profile._id, {
+      ...fields,
+      completeness: computeCompleteness(fields),
+      updatedAt: Date.now(),
+    });
+    return toMyProfile((await ctx.db.get(profile._id))!, user);
+  },
+});
+
+const MAX_REMINDER_MINUTES = 14 * 24 * 60;
+
+export const updateNotificationPreferences = mutation({
+  args: { preferences: notificationPreferencesValidator },
+  returns: v.null(),
+  handler: async (ctx, { preferences }) => {
+    const user = await requireUser(ctx);
+    const timezone = requireTimezone("timezone", preferences.timezone);
+    let eventReminders = preferences.eventReminders;
+    if (eventReminders !== undefined) {
+      if (eventReminders.reminderTimes.length > 5) {
+        throw invalidArgument("eventReminders.reminderTimes", "Choose at most 5 reminders.");
+      }
+      const times = eventReminders.reminderTimes.map((m) =>
+        requireIntInRange("eventReminders.reminderTimes", m, 1, MAX_REMINDER_MINUTES),
+      );
+      // Unique, earliest reminder first.
+      eventReminders = { ...eventReminders, reminderTimes: [...new Set(times)].sort((a, b) => b - a) };
+    }
+    const profile = await ensureProfile(ctx, user, timezone);
+    await ctx.db.patch(profile._id, {
+      notificationPreferences: { ...preferences, timezone, eventReminders },
+      updatedAt: Date.now(),
+    });
+    return null;
+  },
+});
+
+/** What admins of the caller's orgs may see, and whether their location may drive suggestions. */
+export const updatePrivacy = mutation({
+  args: { privacy: privacyValidator, shareLocationForSuggestions: v.boolean() },
+  returns: v.null(),
+  handler: async (ctx, { privacy, shareLocationForSuggestions }) => {
+    const user = await requireUser(ctx);
+    const profile = await ensureProfile(ctx, user);
+    await ctx.db.patch(profile._id, { privacy, shareLocationForSuggestions, updatedAt: Date.now() });
+    return null;
+  },
+});

@@ -1,0 +1,65 @@
+import { v } from "convex/values";
+import { query } from "../_generated/server";
+import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
+import { appError } from "../lib/errors";
+import { careerStageValidator, locationValidator, orgRoleValidator, privacyValidator } from "../schema";
+import { displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
+
+/** The caller's own profile, or null before they have saved one. */
+export const getMyProfile = query({
+  args: {},
+  returns: v.union(v.null(), myProfileValidator),
+  handler: async (ctx) => {
+    const user = await requireUser(ctx);
+    const profile = await getProfileByUser(ctx, user._id);
+    return profile === null ? null : toMyProfile(profile, user);
+  },
+});
+
+/**
+ * A member's profile as an admin of one of their orgs sees it: name, role and completeness
+ * always; every other field only if the member shares it (`shared` says which).
+ */
+export const getMemberProfileForAdmin = query({
+  args: { orgId: v.id("organizations"), userId: v.id("users") },
+  returns: v.object({
+    userId: v.id("users"),
+    name: v.string(),
+    role: orgRoleValidator,
+    joinedAt: v.number(),
+    completeness: v.number(),
+    headline: v.optional(v.string()),
+    location: v.optional(locationValidator),
+    skills: v.optional(v.array(v.string())),
+    careerStage: v.optional(careerStageValidator),
+    email: v.optional(v.string()),
+    shared: privacyValidator,
+  }),
+  handler: async (ctx, { orgId, userId }) => {
+    await requireOrgAdmin(ctx, orgId);
+    const membership = await getMembership(ctx, orgId, userId);
+    if (membership === null) throw appError("NOT_FOUND", "This person is not a member.");
+    const user = await ctx.db.get(userId);
+    const profile = await getProfileByUser(ctx, userId);
+    const shared = profile?.privacy ?? {
+      headline: false,
+      location: false,
+      skills: false,
+      careerStage: false,
+      email: false,
+    };
+    return {
+      userId,
+      name: displayName(profile, user),
+      role: membership.role,
+      joinedAt: membership.joinedAt,
+      completeness: profile?.completeness ?? 0,
+      headline: shared.headline ? profile?.headline : undefined,
+      location: shared.location ? profile?.location : undefined,
+      skills: shared.skills ? profile?.skills : undefined,
+      careerStage: shared.careerStage ? profile?.careerStage : undefined,
+      email: shared.email ? user?.email : undefined,
+      shared,
+    };
+  },
+});
