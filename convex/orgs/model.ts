@@ -1,0 +1,154 @@
+// Organization rules shared by the orgs functions: shapes, input checks, membership bookkeeping.
+import { v } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import {
+  LIMITS,
+  optionalEmail,
+  optionalHttpUrl,
+  optionalText,
+  requireLocation,
+  requireText,
+} from "../lib/validation";
+import { locationValidator, orgRoleValidator, visibilityValidator } from "../schema";
+
+/** The editable fields of an org, as the create and edit forms send them. */
+export const orgFieldsValidator = {
+  name: v.string(),
+  description: v.optional(v.string()),
+  location: v.optional(locationValidator),
+  website: v.optional(v.string()),
+  logoUrl: v.optional(v.string()),
+  contactEmail: v.optional(v.string()),
+  visibility: visibilityValidator,
+};
+
+type OrgFieldsInput = {
+  name: string;
+  description?: string;
+  location?: { city: string; country: string; lat?: number; lng?: number };
+  website?: string;
+  logoUrl?: string;
+  contactEmail?: string;
+  visibility: "public" | "private";
+};
+
+/** Validates and normalizes the editable fields, deriving the index keys from the location. */
+export function checkOrgFields(input: OrgFieldsInput) {
+  const location = input.location === undefined ? undefined : requireLocation("location", input.location);
+  return {
+    name: requireText("name", input.name, LIMITS.name, "name"),
+    description: optionalText("description", input.description, LIMITS.description, "description"),
+    location,
+    website: optionalHttpUrl("website", input.website),
+    logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),
+    contactEmail: optionalEmail("contactEmail", input.contactEmail),
+    visibility: input.visibility,
+    country: location?.country,
+    cityKey: location === undefined ? undefined : cityKey(location.city),
+  };
+}
+
+export function cityKey(city: string): string {
+  return city.trim().normalize("NFKC").toLowerCase();
+}
+
+export const orgSummaryValidator = v.object({
+  _id: v.id("organizations"),
+  name: v.string(),
+  slug: v.string(),
+  description: v.optional(v.string()),
+  location: v.optional(locationValidator),
+  logoUrl: v.optional(v.string()),
+  memberCount: v.number(),
+});
+
+export function toOrgSummary(org: Doc<"organizations">) {
+  return {
+    _id: org._id,
+    name: org.name,
+    slug: org.slug,
+    description: org.description,
+    location: org.location,
+    logoUrl: org.logoUrl,
+    memberCount: org.memberCount,
+  };
+}
+
+export const orgPageValidator = v.object({
+  _id: v.id("organizations"),
+  name: v.string(),
+  slug: v.string(),
+  description: v.optional(v.string()),
+  location: v.optional(locationValidator),
+  website: v.optional(v.string()),
+  logoUrl: v.optional(v.string()),
+  contactEmail: v.optional(v.string()),
+  visibility: visibilityValidator,
+  memberCount: v.number(),
+  createdAt: v.number(),
+  viewerRole: v.union(v.null(), orgRoleValidator),
+});
+
+export function toOrgPage(org: Doc<"organizations">, viewerRole: "admin" | "member" | null) {
+  return {
+    _id: org._id,
+    name: org.name,
+    slug: org.slug,
+    description: org.description,
+    location: org.location,
+    website: org.website,
+    logoUrl: org.logoUrl,
+    contactEmail: org.contactEmail,
+    visibility: org.visibility,
+    memberCount: org.memberCount,
+    createdAt: org.createdAt,
+    viewerRole,
+  };
+}
+
+export async function getOrgBySlugRow(ctx: QueryCtx, slug: string) {
+  return await ctx.db
+    .query("organizations")
+    .withIndex("by_slug", (q) => q.eq("slug", slug))
+    .unique();
+}
+
+/** Adds a membership and keeps the org's memberCount in step (the only way members are added). */
+export async function addMembership(
+  ctx: MutationCtx,
+  org: Doc<"organizations">,
+  userId: Id<"users">,
+  role: "admin" | "member",
+) {
+  const now = Date.now();
+  await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt: now });
+  await ctx.db.patch(org._id, { memberCount: org.memberCount + 1 });
+}
+
+/** Deletes a membership and keeps memberCount in step (the only way members leave). */
+export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMemberships">) {
+  const org = await ctx.db.get(membership.orgId);
+  await ctx.db.delete(membership._id);
+  if (org !== null) await ctx.db.patch(org._id, { memberCount: Math.max(0, org.memberCount - 1) });
+}
+
+/** True when the org has at most one admin. Reads at most two rows. */
+export async function hasSingleAdmin(ctx: QueryCtx, orgId: Id<"organizations">) {
+  const admins = await ctx.db
+    .query("orgMemberships")
+    .withIndex("by_org_role", (q) => q.eq("orgId", orgId).eq("role", "admin"))
+    .take(2);
+  return admins.length <= 1;
+}
+
+export const memberRowValidator = v.object({
+  userId: v.id("users"),
+  name: v.string(),
+  role: orgRoleValidator,
+  joinedAt: v.number(),
+  email: v.optional(v.string()),
+});
+
+/** A user belongs to few orgs; this caps what one request reads for "my orgs". */
+export const MAX_ORGS_PER_USER_READ = 200;

@@ -1,0 +1,114 @@
+import { v } from "convex/values";
+import type { Id } from "../_generated/dataModel";
+import { mutation, type MutationCtx } from "../_generated/server";
+import { getMembership, requireOrgAdmin, requireOrgMember, requireUser } from "../lib/access";
+import { appError } from "../lib/errors";
+import { requireSlug } from "../lib/validation";
+import {
+  addMembership,
+  checkOrgFields,
+  deleteMembership,
+  getOrgBySlugRow,
+  hasSingleAdmin,
+  orgFieldsValidator,
+} from "./model";
+
+/** Creates an org; the creator becomes its first admin. The slug is its permanent address. */
+export const createOrg = mutation({
+  args: { slug: v.string(), ...orgFieldsValidator },
+  returns: v.object({ orgId: v.id("organizations"), slug: v.string() }),
+  handler: async (ctx, { slug: rawSlug, ...input }) => {
+    const user = await requireUser(ctx);
+    const slug = requireSlug("slug", rawSlug);
+    const fields = checkOrgFields(input);
+    if ((await getOrgBySlugRow(ctx, slug)) !== null) {
+      throw appError("CONFLICT", "This address is already taken.", "slug");
+    }
+    const now = Date.now();
+    const orgId = await ctx.db.insert("organizations", {
+      ...fields,
+      slug,
+      memberCount: 0,
+      createdBy: user._id,
+      createdAt: now,
+    });
+    await addMembership(ctx, (await ctx.db.get(orgId))!, user._id, "admin");
+    return { orgId, slug };
+  },
+});
+
+/** Saves the org settings form (full replace: an omitted optional field is cleared). */
+export const updateOrg = mutation({
+  args: { orgId: v.id("organizations"), ...orgFieldsValidator },
+  returns: v.null(),
+  handler: async (ctx, { orgId, ...input }) => {
+    await requireOrgAdmin(ctx, orgId);
+    await ctx.db.patch(orgId, checkOrgFields(input));
+    return null;
+  },
+});
+
+async function requireTargetMembership(
+  ctx: MutationCtx,
+  orgId: Id<"organizations">,
+  userId: Id<"users">,
+) {
+  const membership = await getMembership(ctx, orgId, userId);
+  if (membership === null) throw appError("NOT_FOUND", "This person is not a member.", "userId");
+  return membership;
+}
+
+const LAST_ADMIN_MESSAGE = "An organization needs at least one admin. Promote someone else first.";
+
+export const promoteMember = mutation({
+  args: { orgId: v.id("organizations"), userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { orgId, userId }) => {
+    await requireOrgAdmin(ctx, orgId);
+    const target = await requireTargetMembership(ctx, orgId, userId);
+    if (target.role !== "admin") await ctx.db.patch(target._id, { role: "admin" });
+    return null;
+  },
+});
+
+/** Admin → member. The last admin can never be demoted (not even by themself). */
+export const demoteMember = mutation({
+  args: { orgId: v.id("organizations"), userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { orgId, userId }) => {
+    await requireOrgAdmin(ctx, orgId);
+    const target = await requireTargetMembership(ctx, orgId, userId);
+    if (target.role !== "admin") return null;
+    if (await hasSingleAdmin(ctx, orgId)) throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
+    await ctx.db.patch(target._id, { role: "member" });
+    return null;
+  },
+});
+
+export const removeMember = mutation({
+  args: { orgId: v.id("organizations"), userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { orgId, userId }) => {
+    await requireOrgAdmin(ctx, orgId);
+    const target = await requireTargetMembership(ctx, orgId, userId);
+    if (target.role === "admin" && (await hasSingleAdmin(ctx, orgId))) {
+      throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
+    }
+    await deleteMembership(ctx, target);
+    return null;
+  },
+});
+
+/** The caller leaves the org; the last admin must hand over first. */
+export const leaveOrg = mutation({
+  args: { orgId: v.id("organizations") },
+  returns: v.null(),
+  handler: async (ctx, { orgId }) => {
+    const { membership } = await requireOrgMember(ctx, orgId);
+    if (membership.role === "admin" && (await hasSingleAdmin(ctx, orgId))) {
+      throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
+    }
+    await deleteMembership(ctx, membership);
+    return null;
+  },
+});

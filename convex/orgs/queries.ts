@@ -1,0 +1,207 @@
+// Hot paths (for the scale benchmark): getOrgBySlug, listMembers (first page), searchOrgs,
+// suggestOrgsNearMe. Each reads a bounded number of documents whatever the org's size.
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { v } from "convex/values";
+import { query } from "../_generated/server";
+import { getMembership, getUserId, requireOrgMember, requireUser } from "../lib/access";
+import { appError } from "../lib/errors";
+import { requireCountryCode } from "../lib/validation";
+import { displayName, getProfileByUser } from "../profiles/model";
+import { orgRoleValidator } from "../schema";
+import {
+  cityKey,
+  getOrgBySlugRow,
+  MAX_ORGS_PER_USER_READ,
+  memberRowValidator,
+  orgPageValidator,
+  orgSummaryValidator,
+  toOrgPage,
+  toOrgSummary,
+} from "./model";
+
+const MAX_MEMBER_PAGE = 100;
+const MAX_SEARCH_PAGE = 20;
+const SUGGESTION_LIMIT = 6;
+
+/**
+ * The org page. Public orgs are readable by anyone (signed out too, for server rendering);
+ * private orgs only by their members. Everyone else gets NOT_FOUND, so a private org's
+ * existence does not leak.
+ */
+export const getOrgBySlug = query({
+  args: { slug: v.string() },
+  returns: orgPageValidator,
+  handler: async (ctx, { slug }) => {
+    const userId = await getUserId(ctx);
+    const org = slug.length <= 100 ? await getOrgBySlugRow(ctx, slug) : null;
+    if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
+    const membership = userId === null ? null : await getMembership(ctx, org._id, userId);
+    if (org.visibility === "private" && membership === null) {
+      throw appError("NOT_FOUND", "This organization does not exist.");
+    }
+    return toOrgPage(org, membership?.role ?? null);
+  },
+});
+
+/** For the create form: is this address free? (Says nothing else about the org using it.) */
+export const checkSlugAvailable = query({
+  args: { slug: v.string() },
+  returns: v.boolean(),
+  handler: async (ctx, { slug }) => {
+    await requireUser(ctx);
+    if (slug.length > 100) return false;
+    return (await getOrgBySlugRow(ctx, slug.trim())) === null;
+  },
+});
+
+/**
+ * Members, a page at a time (optionally only one role). Visible to members. Email appears only
+ * for admins, and only for members who share it with admins.
+ */
+export const listMembers = query({
+  args: {
+    orgId: v.id("organizations"),
+    role: v.optional(orgRoleValidator),
+    paginationOpts: paginationOptsValidator,
+  },
+  returns: paginationResultValidator(memberRowValidator),
+  handler: async (ctx, { orgId, role, paginationOpts }) => {
+    const { membership: viewer } = await requireOrgMember(ctx, orgId);
+    const opts = { ...paginationOpts, numItems: Math.min(paginationOpts.numItems, MAX_MEMBER_PAGE) };
+    const page = await (role === undefined
+      ? ctx.db.query("orgMemberships").withIndex("by_org", (q) => q.eq("orgId", orgId))
+      : ctx.db
+          .query("orgMemberships")
+          .withIndex("by_org_role", (q) => q.eq("orgId", orgId).eq("role", role))
+    ).paginate(opts);
+    const rows = await Promise.all(
+      page.page.map(async (m) => {
+        const [user, profile] = await Promise.all([ctx.db.get(m.userId), getProfileByUser(ctx, m.userId)]);
+        const showEmail = viewer.role === "admin" && profile?.privacy.email === true;
+        return {
+          userId: m.userId,
+          name: displayName(profile, user),
+          role: m.role,
+          joinedAt: m.joinedAt,
+          email: showEmail ? user?.email : undefined,
+        };
+      }),
+    );
+    return { ...page, page: rows };
+  },
+});
+
+/** The caller's orgs with their role, newest membership first. */
+export const myOrgs = query({
+  args: {},
+  returns: v.array(
+    v.object({ org: orgSummaryValidator, role: orgRoleValidator, joinedAt: v.number() }),
+  ),
+  handler: async (ctx) => {
+    const user = await requireUser(ctx);
+    const memberships = await ctx.db
+      .query("orgMemberships")
+      .withIndex("by_user", (q) => q.eq("userId", user._id))
+      .order("desc")
+      .take(MAX_ORGS_PER_USER_READ);
+    const rows = await Promise.all(
+      memberships.map(async (m) => {
+        const org = await ctx.db.get(m.orgId);
+        return org === null ? null : { org: toOrgSummary(org), role: m.role, joinedAt: m.joinedAt };
+      }),
+    );
+    return rows.filter((row) => row !== null);
+  },
+});
+
+/**
+ * Browse and search public orgs (private ones never appear). Empty query: most members first,
+ * or by city within a country. Pages hold at most 20 orgs. Public: anyone may browse.
+ */
+export const searchOrgs = query({
+  args: {
+    query: v.string(),
+    country: v.optional(v.string()),
+    paginationOpts: paginationOptsValidator,
+  },
+  returns: paginationResultValidator(orgSummaryValidator),
+  handler: async (ctx, args) => {
+    await getUserId(ctx); // public by design: discovery works signed out
+    const text = args.query.trim().slice(0, 100);
+    const country = args.country === undefined ? undefined : requireCountryCode("country", args.country);
+    const opts = { ...args.paginationOpts, numItems: Math.min(args.paginationOpts.numItems, MAX_SEARCH_PAGE) };
+    let source;
+    if (text.length > 0) {
+      source = ctx.db.query("organizations").withSearchIndex("search_name", (q) => {
+        const base = q.search("name", text).eq("visibility", "public");
+        return country === undefined ? base : base.eq("country", country);
+      });
+    } else if (country !== undefined) {
+      source = ctx.db
+        .query("organizations")
+        .withIndex("by_country_visibility_city", (q) => q.eq("country", country).eq("visibility", "public"));
+    } else {
+      source = ctx.db
+        .query("organizations")
+        .withIndex("by_visibility_members", (q) => q.eq("visibility", "public"))
+        .order("desc");
+    }
+    const page = await source.paginate(opts);
+    return { ...page, page: page.page.map(toOrgSummary) };
+  },
+});
+
+/**
+ * Up to six public orgs near the caller: same city first, then same country, excluding orgs
+ * they already belong to. Only for members who opted in to location sharing; `status` tells the
+ * dashboard why there are none otherwise.
+ */
+export const suggestOrgsNearMe = query({
+  args: {},
+  returns: v.object({
+    status: v.union(v.literal("ok"), v.literal("opted_out"), v.literal("no_location")),
+    orgs: v.array(orgSummaryValidator),
+  }),
+  handler: async (ctx) => {
+    const user = await requireUser(ctx);
+    const profile = await getProfileByUser(ctx, user._id);
+    if (profile === null || !profile.shareLocationForSuggestions) return { status: "opted_out" as const, orgs: [] };
+    const location = profile.location;
+    if (location === undefined) return { status: "no_location" as const, orgs: [] };
+
+    const mine = new Set(
+      (
+        await ctx.db
+          .query("orgMemberships")
+          .withIndex("by_user", (q) => q.eq("userId", user._id))
+          .take(MAX_ORGS_PER_USER_READ)
+      ).map((m) => m.orgId),
+    );
+    const picked = new Map<string, ReturnType<typeof toOrgSummary>>();
+    const city = cityKey(location.city);
+    // Each read takes only as many rows as could be skipped plus what we still need.
+    const sameCity = await ctx.db
+      .query("organizations")
+      .withIndex("by_country_visibility_city", (q) =>
+        q.eq("country", location.country).eq("visibility", "public").eq("cityKey", city),
+      )
+      .take(SUGGESTION_LIMIT + mine.size);
+    for (const org of sameCity) {
+      if (picked.size < SUGGESTION_LIMIT && !mine.has(org._id)) picked.set(org._id, toOrgSummary(org));
+    }
+    if (picked.size < SUGGESTION_LIMIT) {
+      const sameCountry = await ctx.db
+        .query("organizations")
+        .withIndex("by_country_visibility_city", (q) =>
+          q.eq("country", location.country).eq("visibility", "public"),
+        )
+        .take(SUGGESTION_LIMIT + mine.size + picked.size);
+      for (const org of sameCountry) {
+        if (picked.size < SUGGESTION_LIMIT && !mine.has(org._id) && !picked.has(org._id)) {
+          picked.set(org._id, toOrgSummary(org));
+        }
+      }
+    }
+    return { status: "ok" as const, orgs: [...picked.values()] };
+  },
+});
