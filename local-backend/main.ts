@@ -1,6 +1,7 @@
 // `npm run backend`: the local Convex-compatible backend on 127.0.0.1:3210 (site on :3211).
 //   --reset        start from an empty store      --reset-only   empty the store and exit
 //   --port N       --site-port N                  --no-watch     don't reload on changes
+//   --state-dir D  where data and keys live (default .local/backend)
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,9 +15,10 @@ const { values } = parseArgs({
     reset: { type: "boolean", default: false },
     "reset-only": { type: "boolean", default: false },
     "no-watch": { type: "boolean", default: false },
+    "state-dir": { type: "string", default: join(root, ".local", "backend") },
   },
 });
-const stateDir = join(root, ".local", "backend");
+const stateDir = values["state-dir"];
 
 if (values["reset-only"]) {
   rmSync(join(stateDir, "data.json"), { force: true });

@@ -12,7 +12,7 @@ export async function getUserId(ctx: Pick<QueryCtx, "auth">): Promise<Id<"users"
 export async function requireUser(ctx: QueryCtx): Promise<Doc<"users">> {
   const userId = await getAuthUserId(ctx);
   if (userId === null) throw appError("UNAUTHENTICATED", "Sign in to continue.");
-  const user = await ctx.db.get(userId);
+  const user = await ctx.db.get("users", userId);
   if (user === null) throw appError("UNAUTHENTICATED", "Your account no longer exists.");
   return user;
 }

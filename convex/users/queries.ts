@@ -12,7 +12,7 @@ export const viewer = query({
   handler: async (ctx) => {
     const userId = await getUserId(ctx);
     if (userId === null) return null;
-    const user = await ctx.db.get(userId);
+    const user = await ctx.db.get("users", userId);
     if (user === null) return null;
     return { _id: user._id, name: user.name ?? "", email: user.email ?? "" };
   },

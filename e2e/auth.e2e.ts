@@ -1,0 +1,77 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser, newPage, signIn, signUp, uniqueEmail } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("accounts", () => {
+  test("sign up, reload, sign out, sign in: the user's name is shown", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("grace");
+    await signUp(page, "Grace Hopper", email);
+
+    await page.reload();
+    await expect(page.getByRole("heading", { name: /Welcome, Grace Hopper/ }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/home"));
+    await page.goto("/home");
+    await page.waitForURL(/\/sign-in\?redirect=%2Fhome/);
+
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("correct-horse-1");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/home$/);
+    await page.getByRole("heading", { name: /Welcome, Grace Hopper/ }).waitFor();
+    await context.close();
+  });
+
+  test("wrong password, taken email and weak password show messages by the form", async () => {
+    const { context, page } = await newPage(browser);
+    const email = uniqueEmail("taken");
+    await signUp(page, "First Owner", email);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/home"));
+
+    await signIn(page, email, "not-the-password-9");
+    await page.getByText("Wrong email or password.").waitFor();
+
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Second Owner");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("another-pass-2");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText(/already exists/i).waitFor();
+
+    await page.getByLabel("Email").fill(uniqueEmail("weak"));
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText(/at least 8 characters/i).waitFor();
+    expect(await page.getByText(/Error:|at .*\.tsx?:\d+/).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("real time", () => {
+  test("a change in one browser context appears in another without a reload", async () => {
+    const email = uniqueEmail("live");
+    const first = await newPage(browser);
+    await signUp(first.page, "Live Tester", email);
+    const second = await newPage(browser);
+    await signIn(second.page, email);
+    await second.page.getByRole("heading", { name: /Welcome, Live Tester/ }).waitFor();
+
+    await first.page.getByLabel("Display name").fill("Renamed Tester");
+    await first.page.getByRole("button", { name: "Save name" }).click();
+
+    await second.page.getByRole("heading", { name: /Welcome, Renamed Tester/ }).waitFor();
+    await first.context.close();
+    await second.context.close();
+  });
+});
