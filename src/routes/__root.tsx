@@ -32,20 +32,22 @@ export const Route = createRootRouteWithContext<RouterContext>()({
       },
       { name: "theme-color", content: "#4f46e5" },
     ],
-    links: [{ rel: "stylesheet", href: appCss }],
+    links: [
+      { rel: "stylesheet", href: appCss },
+      { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" },
+    ],
   }),
   shellComponent: RootDocument,
   component: RootLayout,
+  // A route's own error renders inside the frame (defaultErrorComponent); this one only shows
+  // when the frame itself failed, so it stands alone.
   errorComponent: (props) => (
-    <AppFrame>
+    <div className="flex min-h-dvh flex-col">
       <DefaultCatchBoundary {...props} />
-    </AppFrame>
+    </div>
   ),
-  notFoundComponent: () => (
-    <AppFrame>
-      <NotFound />
-    </AppFrame>
-  ),
+  // Rendered in place of <Outlet /> inside RootLayout.
+  notFoundComponent: () => <NotFound />,
 });
 
 function RootLayout() {

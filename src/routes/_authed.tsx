@@ -1,5 +1,6 @@
 import { useConvexAuth } from "@convex-dev/auth/react";
-import { createFileRoute, Navigate, Outlet, useLocation } from "@tanstack/react-router";
+import { createFileRoute, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useEffect } from "react";
 
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 
@@ -15,11 +16,18 @@ export const Route = createFileRoute("/_authed")({
 
 function AuthedLayout() {
   const { isLoading, isAuthenticated } = useConvexAuth();
-  const location = useLocation();
+  const navigate = useNavigate();
+  // The path the visitor asked for, to come back to after signing in.
+  const href = useRouterState({ select: (state) => state.location.href });
 
-  if (isLoading) return <PageSkeleton label="Loading your account…" />;
-  if (!isAuthenticated) {
-    return <Navigate to="/sign-in" search={{ redirect: location.href }} replace />;
-  }
+  useEffect(() => {
+    if (!isLoading && !isAuthenticated) {
+      void navigate({ to: "/sign-in", search: { redirect: href }, replace: true });
+    }
+    // Only when the session changes: `href` is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isLoading, isAuthenticated, navigate]);
+
+  if (isLoading || !isAuthenticated) return <PageSkeleton label="Loading your account…" />;
   return <Outlet />;
 }

@@ -1,5 +1,6 @@
 import { useConvexAuth } from "@convex-dev/auth/react";
-import { createFileRoute, Link, Navigate } from "@tanstack/react-router";
+import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { BarChart3, BellRing, CalendarCheck, Users } from "lucide-react";
 
 import { Button } from "~/components/ui/button";
@@ -33,8 +34,11 @@ const FEATURES = [
 
 function LandingPage() {
   const { isAuthenticated } = useConvexAuth();
+  const navigate = useNavigate();
   // Signed-in people go straight to their home page (the session is only known in the browser).
-  if (isAuthenticated) return <Navigate to="/home" replace />;
+  useEffect(() => {
+    if (isAuthenticated) void navigate({ to: "/home", replace: true });
+  }, [isAuthenticated, navigate]);
 
   return (
     <div className="flex flex-1 flex-col">
