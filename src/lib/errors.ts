@@ -17,7 +17,7 @@ export type ErrorContext = {
    * The sign-in flow: Convex Auth reports a wrong password or an unknown account as a plain
    * (and, on a production deployment, redacted) error. We never say which of the two it was.
    */
-  flow?: "signIn";
+  flow?: "signIn" | "signUp";
 };
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong. Please try again.";
@@ -79,5 +79,13 @@ export function toFormError(error: unknown, context: ErrorContext = {}): FormErr
     return { message: GENERIC_ERROR_MESSAGE };
   }
   if (context.flow === "signIn") return { message: WRONG_CREDENTIALS_MESSAGE };
+  if (context.flow === "signUp" && /already exists/i.test(errorMessage(error))) {
+    // Convex Auth's own (plain) error for a taken email; production redacts it to the generic one.
+    return { field: "email", message: "An account with this email already exists." };
+  }
   return { message: GENERIC_ERROR_MESSAGE };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : typeof error === "string" ? error : "";
 }

@@ -1,5 +1,5 @@
 import { useConvexAuth } from "@convex-dev/auth/react";
-import { createFileRoute, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { createFileRoute, Outlet, useRouter } from "@tanstack/react-router";
 import { useEffect } from "react";
 
 import { PageSkeleton } from "~/components/layout/page-skeleton";
@@ -16,17 +16,19 @@ export const Route = createFileRoute("/_authed")({
 
 function AuthedLayout() {
   const { isLoading, isAuthenticated } = useConvexAuth();
-  const navigate = useNavigate();
-  // The path the visitor asked for, to come back to after signing in.
-  const href = useRouterState({ select: (state) => state.location.href });
+  const router = useRouter();
 
   useEffect(() => {
-    if (!isLoading && !isAuthenticated) {
-      void navigate({ to: "/sign-in", search: { redirect: href }, replace: true });
-    }
-    // Only when the session changes: `href` is read at that moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [isLoading, isAuthenticated, navigate]);
+    if (isLoading || isAuthenticated) return;
+    // The location being shown or navigated to. After "Sign out" the app is already on its way
+    // to a public page: only send people to sign in if they are still headed somewhere private.
+    const location = router.state.location;
+    const stillProtected = router
+      .matchRoutes(location)
+      .some((match) => match.routeId === Route.id);
+    if (!stillProtected) return;
+    void router.navigate({ to: "/sign-in", search: { redirect: location.href }, replace: true });
+  }, [isLoading, isAuthenticated, router]);
 
   if (isLoading || !isAuthenticated) return <PageSkeleton label="Loading your account…" />;
   return <Outlet />;

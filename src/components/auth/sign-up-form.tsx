@@ -53,7 +53,7 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
     try {
       await signIn("password", { flow: "signUp", name, email, password });
     } catch (error) {
-      const { field, message } = toFormError(error);
+      const { field, message } = toFormError(error, { flow: "signUp" });
       if (field && (FIELDS as readonly string[]).includes(field)) {
         setErrors({ [field]: message });
       } else {
