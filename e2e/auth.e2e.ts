@@ -17,7 +17,7 @@ describe("accounts", () => {
     await signUp(page, "Grace Hopper", email);
 
     await page.reload();
-    await expect(page.getByRole("heading", { name: /Welcome, Grace Hopper/ }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: /Welcome, Grace Hopper/ }).waitFor();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/home"));
@@ -47,7 +47,10 @@ describe("accounts", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("another-pass-2");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByText(/already exists/i).waitFor();
+    await page.getByText(/already exists/i).waitFor().catch(async (error: unknown) => {
+      await page.screenshot({ path: "e2e/artifacts/taken-email.png" });
+      throw error;
+    });
 
     await page.getByLabel("Email").fill(uniqueEmail("weak"));
     await page.getByLabel("Password").fill("short");

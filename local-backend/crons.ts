@@ -59,7 +59,7 @@ export class CronRunner {
         this.jobs.push({ stop: () => clearInterval(timer) });
       } else {
         // protect: a run still going when the next is due is skipped, as on Convex.
-        this.jobs.push(new Cron(schedule.pattern, { timezone: "UTC", protect: true }, fire));
+        this.jobs.push(new Cron(schedule.pattern, { timezone: "UTC", protect: true }, async () => void (await fire())));
       }
     }
   }

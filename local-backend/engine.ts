@@ -61,7 +61,20 @@ function installLongTimers() {
   globalThis.setTimeout = longSetTimeout;
 }
 
-type TestInstance = ReturnType<typeof convexTest>;
+// The convex-test accessor as the engine uses it: loosely typed, since function names arrive as
+// strings at run time, plus two methods convex-test has but does not declare.
+type FunctionPath = { componentPath: string; udfPath: string };
+type Accessor = {
+  query(ref: unknown, args: Record<string, Value>): Promise<unknown>;
+  mutation(ref: unknown, args: Record<string, Value>): Promise<unknown>;
+  action(ref: unknown, args: Record<string, Value>): Promise<unknown>;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  withIdentity(identity: Record<string, unknown>): Accessor;
+  fun(path: FunctionPath, args: Value): Promise<unknown>;
+  runInComponent<T>(componentPath: string, handler: () => Promise<T>): Promise<T>;
+  finishInProgressScheduledFunctions(): Promise<void>;
+};
+type TestInstance = Accessor;
 
 export class Engine {
   private readonly t: TestInstance;
@@ -93,12 +106,13 @@ export class Engine {
 
     const appModules = Object.fromEntries(appModuleFiles(root).map((file) => [file, importFile(file)]));
     const schema = (await importFile(`${root}/convex/schema.ts`)()).default;
-    const t = convexTest({ schema: schema as never, modules: appModules });
+    const test = convexTest({ schema: schema as never, modules: appModules });
     for (const spec of componentSpecs(root)) {
       const modules = Object.fromEntries(spec.files.map((file) => [file, importFile(file)]));
       const componentSchema = (await importFile(spec.schemaFile)()).default;
-      t.registerComponent(spec.path, componentSchema as never, modules);
+      test.registerComponent(spec.path, componentSchema as never, modules);
     }
+    const t = test as unknown as Accessor;
     const crons = (await importFile(`${root}/convex/crons.ts`)()).default as LoadedModule;
     // Import every module now so a syntax error fails the load instead of a later request.
     await Promise.all(Object.values(appModules).map((load) => load()));
@@ -116,15 +130,13 @@ export class Engine {
       throw new FunctionNotFound(`Could not find public ${type} "${udfPath}".`);
     }
     const accessor = identity ? this.t.withIdentity(identity) : this.t;
-    const ref = makeFunctionReference(normalizeUdfPath(udfPath)) as never;
-    if (type === "query") return (await accessor.query(ref, args as never)) as Value;
-    if (type === "mutation") return (await accessor.mutation(ref, args as never)) as Value;
-    return (await accessor.action(ref, args as never)) as Value;
+    const ref = makeFunctionReference(normalizeUdfPath(udfPath));
+    return (await accessor[type](ref, args)) as Value;
   }
 
   /** Runs any function (internal ones included) as the system: crons, seeding, admin tools. */
   async runInternal(udfPath: string, args: Record<string, Value>): Promise<Value> {
-    return (await this.t.fun({ componentPath: "", udfPath: normalizeUdfPath(udfPath) } as never, args as never)) as Value;
+    return (await this.t.fun({ componentPath: "", udfPath: normalizeUdfPath(udfPath) }, args)) as Value;
   }
 
   /** Serves a request routed by convex/http.ts. */
@@ -217,7 +229,7 @@ export class Engine {
           });
         if (!(await setState({ kind: "inProgress" }, "start"))) return;
         try {
-          await this.t.fun({ componentPath, udfPath: job.name } as never, (job.args[0] ?? {}) as never);
+          await this.t.fun({ componentPath, udfPath: job.name }, job.args[0] ?? {});
           await setState({ kind: "success" }, "end");
         } catch (error) {
           console.error(`Scheduled function ${job.name} failed:`, error);

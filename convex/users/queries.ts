@@ -18,14 +18,15 @@ export const viewer = query({
   },
 });
 
-export const existsByEmail = internalQuery({
+/** Whether a password account exists for this (normalized) email. */
+export const passwordAccountExists = internalQuery({
   args: { email: v.string() },
   returns: v.boolean(),
   handler: async (ctx, { email }) => {
-    const user = await ctx.db
-      .query("users")
-      .withIndex("email", (q) => q.eq("email", email))
+    const account = await ctx.db
+      .query("authAccounts")
+      .withIndex("providerAndAccountId", (q) => q.eq("provider", "password").eq("providerAccountId", email))
       .first();
-    return user !== null;
+    return account !== null;
   },
 });
