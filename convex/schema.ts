@@ -6,8 +6,10 @@
  *   (with Convex Auth that is `userId|sessionId`).
  * - `events.createdBy` and `engagementScores.overrideBy` point at `users`, not `orgMemberships`:
  *   a membership row is deleted when someone leaves, the person is not.
- * - Extra indexes for the queries we know are coming: events by org + start time (upcoming/past
- *   lists without scanning), attendance by user + RSVP time (attendance history).
+ * - Indexes: events gain by_org_start (upcoming/past lists by time) and by_status_start
+ *   (reminder crons read only published events in a time window). The seed's events.by_org and
+ *   engagementScores.by_org are dropped: by_org_start / by_org_level answer the same queries
+ *   (a prefix of a compound index), and every index costs writes.
  * - Events gain an optional `capacity` and `eventAttendance.rsvpStatus` adds "waitlisted"
  *   (capacity and a waitlist are listed features).
  * - `profiles.notificationPreferences` keeps the seed's object shape exactly but is required:
@@ -128,6 +130,8 @@ export default defineSchema({
     role: orgRoleValidator,
     joinedAt: v.number(),
   })
+    // Member lists page in join order; by_org_user would sort them by user id.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
     .index("by_user", ["userId"])
     .index("by_org_user", ["orgId", "userId"])
@@ -161,7 +165,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_org", ["orgId"])
     .index("by_org_status", ["orgId", "status"])
     .index("by_start_time", ["startTime"])
     .index("by_org_start", ["orgId", "startTime"])
@@ -187,10 +190,11 @@ export default defineSchema({
       }),
     ),
   })
+    // Attendees in RSVP order (first come, first served for the waitlist).
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_event", ["eventId"])
     .index("by_user", ["userId"])
-    .index("by_event_user", ["eventId", "userId"])
-    .index("by_user_rsvp", ["userId", "rsvpAt"]),
+    .index("by_event_user", ["eventId", "userId"]),
 
   engagementScores: defineTable({
     userId: v.id("users"),
@@ -213,6 +217,5 @@ export default defineSchema({
     }),
   })
     .index("by_user_org", ["userId", "orgId"])
-    .index("by_org_level", ["orgId", "level"])
-    .index("by_org", ["orgId"]),
+    .index("by_org_level", ["orgId", "level"]),
 });

@@ -44,7 +44,7 @@ export async function requireOrgMember(
   orgId: Id<"organizations">,
 ): Promise<OrgAccess> {
   const user = await requireUser(ctx);
-  const org = await ctx.db.get(orgId);
+  const org = await ctx.db.get("organizations", orgId);
   if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
   const membership = await getMembership(ctx, orgId, user._id);
   if (membership === null) {

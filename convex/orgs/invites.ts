@@ -118,7 +118,7 @@ export const listInvites = query({
 });
 
 async function requireInviteOfOrg(ctx: QueryCtx, orgId: Doc<"organizations">["_id"], inviteId: Doc<"orgInvites">["_id"]) {
-  const invite = await ctx.db.get(inviteId);
+  const invite = await ctx.db.get("orgInvites", inviteId);
   if (invite === null || invite.orgId !== orgId) {
     throw appError("NOT_FOUND", "This invite does not exist.", "inviteId");
   }
@@ -132,7 +132,7 @@ export const revokeInvite = mutation({
   handler: async (ctx, { orgId, inviteId }) => {
     await requireOrgAdmin(ctx, orgId);
     const invite = await requireInviteOfOrg(ctx, orgId, inviteId);
-    if (invite.revokedAt === undefined) await ctx.db.patch(invite._id, { revokedAt: Date.now() });
+    if (invite.revokedAt === undefined) await ctx.db.patch("orgInvites", invite._id, { revokedAt: Date.now() });
     return null;
   },
 });
@@ -145,7 +145,7 @@ export const regenerateInvite = mutation({
     const { user } = await requireOrgAdmin(ctx, orgId);
     const invite = await requireInviteOfOrg(ctx, orgId, inviteId);
     const now = Date.now();
-    if (invite.revokedAt === undefined) await ctx.db.patch(invite._id, { revokedAt: now });
+    if (invite.revokedAt === undefined) await ctx.db.patch("orgInvites", invite._id, { revokedAt: now });
     const lifetime = invite.expiresAt === undefined ? undefined : invite.expiresAt - invite._creationTime;
     const expiresAt = lifetime === undefined ? undefined : now + Math.max(lifetime, 60_000);
     return await insertInvite(ctx, orgId, user._id, expiresAt, invite.maxUses);
@@ -175,7 +175,7 @@ export const getInvitePreview = query({
   handler: async (ctx, { token }) => {
     const userId = await getUserId(ctx);
     const invite = await findInvite(ctx, token);
-    const org = invite === null ? null : await ctx.db.get(invite.orgId);
+    const org = invite === null ? null : await ctx.db.get("organizations", invite.orgId);
     if (invite === null || org === null) return { status: "not_found" as const, org: null, viewerIsMember: false };
     const membership = userId === null ? null : await getMembership(ctx, org._id, userId);
     return {
@@ -202,7 +202,7 @@ export const joinByInvite = mutation({
   handler: async (ctx, { token }) => {
     const user = await requireUser(ctx);
     const invite = await findInvite(ctx, token);
-    const org = invite === null ? null : await ctx.db.get(invite.orgId);
+    const org = invite === null ? null : await ctx.db.get("organizations", invite.orgId);
     if (invite === null || org === null) throw appError("NOT_FOUND", "This invite link does not exist.", "token");
     if ((await getMembership(ctx, org._id, user._id)) !== null) {
       return { orgId: org._id, slug: org.slug, alreadyMember: true };
@@ -216,7 +216,7 @@ export const joinByInvite = mutation({
       }[status];
       throw appError("CONFLICT", `${reason} Ask an admin for a new one.`, "token");
     }
-    await ctx.db.patch(invite._id, { uses: invite.uses + 1 });
+    await ctx.db.patch("orgInvites", invite._id, { uses: invite.uses + 1 });
     await addMembership(ctx, org, user._id, "member");
     return { orgId: org._id, slug: org.slug, alreadyMember: false };
   },

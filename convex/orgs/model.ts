@@ -123,14 +123,14 @@ export async function addMembership(
 ) {
   const now = Date.now();
   await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt: now });
-  await ctx.db.patch(org._id, { memberCount: org.memberCount + 1 });
+  await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
 }
 
 /** Deletes a membership and keeps memberCount in step (the only way members leave). */
 export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMemberships">) {
-  const org = await ctx.db.get(membership.orgId);
-  await ctx.db.delete(membership._id);
-  if (org !== null) await ctx.db.patch(org._id, { memberCount: Math.max(0, org.memberCount - 1) });
+  const org = await ctx.db.get("organizations", membership.orgId);
+  await ctx.db.delete("orgMemberships", membership._id);
+  if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
 }
 
 /** True when the org has at most one admin. Reads at most two rows. */

@@ -32,7 +32,7 @@ export const createOrg = mutation({
       createdBy: user._id,
       createdAt: now,
     });
-    await addMembership(ctx, (await ctx.db.get(orgId))!, user._id, "admin");
+    await addMembership(ctx, (await ctx.db.get("organizations", orgId))!, user._id, "admin");
     return { orgId, slug };
   },
 });
@@ -43,7 +43,7 @@ export const updateOrg = mutation({
   returns: v.null(),
   handler: async (ctx, { orgId, ...input }) => {
     await requireOrgAdmin(ctx, orgId);
-    await ctx.db.patch(orgId, checkOrgFields(input));
+    await ctx.db.patch("organizations", orgId, checkOrgFields(input));
     return null;
   },
 });
@@ -66,7 +66,7 @@ export const promoteMember = mutation({
   handler: async (ctx, { orgId, userId }) => {
     await requireOrgAdmin(ctx, orgId);
     const target = await requireTargetMembership(ctx, orgId, userId);
-    if (target.role !== "admin") await ctx.db.patch(target._id, { role: "admin" });
+    if (target.role !== "admin") await ctx.db.patch("orgMemberships", target._id, { role: "admin" });
     return null;
   },
 });
@@ -80,7 +80,7 @@ export const demoteMember = mutation({
     const target = await requireTargetMembership(ctx, orgId, userId);
     if (target.role !== "admin") return null;
     if (await hasSingleAdmin(ctx, orgId)) throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
-    await ctx.db.patch(target._id, { role: "member" });
+    await ctx.db.patch("orgMemberships", target._id, { role: "member" });
     return null;
   },
 });

@@ -76,7 +76,7 @@ export const listMembers = query({
     ).paginate(opts);
     const rows = await Promise.all(
       page.page.map(async (m) => {
-        const [user, profile] = await Promise.all([ctx.db.get(m.userId), getProfileByUser(ctx, m.userId)]);
+        const [user, profile] = await Promise.all([ctx.db.get("users", m.userId), getProfileByUser(ctx, m.userId)]);
         const showEmail = viewer.role === "admin" && profile?.privacy.email === true;
         return {
           userId: m.userId,
@@ -106,7 +106,7 @@ export const myOrgs = query({
       .take(MAX_ORGS_PER_USER_READ);
     const rows = await Promise.all(
       memberships.map(async (m) => {
-        const org = await ctx.db.get(m.orgId);
+        const org = await ctx.db.get("organizations", m.orgId);
         return org === null ? null : { org: toOrgSummary(org), role: m.role, joinedAt: m.joinedAt };
       }),
     );

@@ -80,7 +80,7 @@ export async function ensureProfile(
     updatedAt: Date.now(),
   };
   const id = await ctx.db.insert("profiles", { ...fields, completeness: computeCompleteness(fields) });
-  return (await ctx.db.get(id))!;
+  return (await ctx.db.get("profiles", id))!;
 }
 
 /** The name admins and fellow members see. */

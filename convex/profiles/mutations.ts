@@ -44,12 +44,14 @@ export const updateMyProfile = mutation({
       timezone: requireTimezone("timezone", args.timezone),
     };
     const profile = await ensureProfile(ctx, user, fields.timezone);
-    await ctx.db.patch(profile._id, {
+    await ctx.db.patch("profiles", profile._id, {
       ...fields,
       completeness: computeCompleteness(fields),
       updatedAt: Date.now(),
     });
-    return toMyProfile((await ctx.db.get(profile._id))!, user);
+    // One name across the app: the account name (viewer, emails) follows the profile.
+    if (user.name !== fields.name) await ctx.db.patch("users", user._id, { name: fields.name });
+    return toMyProfile((await ctx.db.get("profiles", profile._id))!, user);
   },
 });
 
@@ -73,7 +75,7 @@ export const updateNotificationPreferences = mutation({
       eventReminders = { ...eventReminders, reminderTimes: [...new Set(times)].sort((a, b) => b - a) };
     }
     const profile = await ensureProfile(ctx, user, timezone);
-    await ctx.db.patch(profile._id, {
+    await ctx.db.patch("profiles", profile._id, {
       notificationPreferences: { ...preferences, timezone, eventReminders },
       updatedAt: Date.now(),
     });
@@ -88,7 +90,7 @@ export const updatePrivacy = mutation({
   handler: async (ctx, { privacy, shareLocationForSuggestions }) => {
     const user = await requireUser(ctx);
     const profile = await ensureProfile(ctx, user);
-    await ctx.db.patch(profile._id, { privacy, shareLocationForSuggestions, updatedAt: Date.now() });
+    await ctx.db.patch("profiles", profile._id, { privacy, shareLocationForSuggestions, updatedAt: Date.now() });
     return null;
   },
 });

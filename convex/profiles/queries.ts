@@ -39,7 +39,7 @@ export const getMemberProfileForAdmin = query({
     await requireOrgAdmin(ctx, orgId);
     const membership = await getMembership(ctx, orgId, userId);
     if (membership === null) throw appError("NOT_FOUND", "This person is not a member.");
-    const user = await ctx.db.get(userId);
+    const user = await ctx.db.get("users", userId);
     const profile = await getProfileByUser(ctx, userId);
     const shared = profile?.privacy ?? {
       headline: false,
