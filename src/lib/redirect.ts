@@ -9,7 +9,9 @@ export function safeRedirect(target: unknown, fallback = "/home"): string {
     return fallback;
   }
   // Control characters (tabs, newlines) are stripped by URL parsers and can smuggle a "//".
-  if (/[\u0000-\u001f\u007f]/.test(target)) return fallback;
+  if ([...target].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+    return fallback;
+  }
   try {
     const url = new URL(target, "http://same-site.invalid");
     if (url.origin !== "http://same-site.invalid") return fallback;

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { AuthCard } from "~/components/auth/auth-card";
 import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
 import { FormField } from "~/components/auth/form-field";
-import { useRedirectWhenSignedIn } from "~/components/auth/use-redirect-when-signed-in";
+import { useSessionAfterSignIn } from "~/components/auth/use-session-after-sign-in";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { toFormError } from "~/lib/errors";
@@ -18,7 +18,7 @@ const FIELDS: readonly Field[] = ["email", "password"];
 export function SignInForm({ redirect }: { redirect?: string }) {
   const { signIn } = useAuthActions();
   const hydrated = useHydrated();
-  const signedIn = useRedirectWhenSignedIn(redirect);
+  const session = useSessionAfterSignIn(redirect);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
@@ -35,6 +35,7 @@ export function SignInForm({ redirect }: { redirect?: string }) {
     };
     setErrors(nextErrors);
     setFormError(undefined);
+    session.clearSessionError();
     if (hasErrors(nextErrors)) {
       focusFirstInvalid(event.currentTarget, nextErrors);
       return;
@@ -42,8 +43,10 @@ export function SignInForm({ redirect }: { redirect?: string }) {
 
     setSubmitting(true);
     try {
-      await signIn("password", { flow: "signIn", email, password });
-      // useRedirectWhenSignedIn navigates once the session is confirmed.
+      const { signingIn } = await signIn("password", { flow: "signIn", email, password });
+      // Navigation happens once the backend has accepted the session.
+      session.onSignInResolved(signingIn);
+      setSubmitting(false);
     } catch (error) {
       const { field, message } = toFormError(error, { flow: "signIn" });
       if (field && (FIELDS as readonly string[]).includes(field)) {
@@ -55,7 +58,8 @@ export function SignInForm({ redirect }: { redirect?: string }) {
     }
   }
 
-  const busy = submitting || signedIn;
+  const busy = submitting || session.awaitingSession || session.signedIn;
+  const topError = formError ?? session.sessionError;
 
   return (
     <AuthCard
@@ -75,9 +79,9 @@ export function SignInForm({ redirect }: { redirect?: string }) {
       }
     >
       <form noValidate onSubmit={handleSubmit} className="grid gap-4" aria-busy={busy}>
-        {formError ? (
+        {topError ? (
           <Alert variant="destructive">
-            <AlertDescription>{formError}</AlertDescription>
+            <AlertDescription>{topError}</AlertDescription>
           </Alert>
         ) : null}
         <FormField

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { AuthCard } from "~/components/auth/auth-card";
 import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
 import { FormField } from "~/components/auth/form-field";
-import { useRedirectWhenSignedIn } from "~/components/auth/use-redirect-when-signed-in";
+import { useSessionAfterSignIn } from "~/components/auth/use-session-after-sign-in";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { toFormError } from "~/lib/errors";
@@ -25,7 +25,7 @@ const FIELDS: readonly Field[] = ["name", "email", "password"];
 export function SignUpForm({ redirect }: { redirect?: string }) {
   const { signIn } = useAuthActions();
   const hydrated = useHydrated();
-  const signedIn = useRedirectWhenSignedIn(redirect);
+  const session = useSessionAfterSignIn(redirect);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
@@ -44,6 +44,7 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
     };
     setErrors(nextErrors);
     setFormError(undefined);
+    session.clearSessionError();
     if (hasErrors(nextErrors)) {
       focusFirstInvalid(event.currentTarget, nextErrors);
       return;
@@ -51,7 +52,10 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
 
     setSubmitting(true);
     try {
-      await signIn("password", { flow: "signUp", name, email, password });
+      const { signingIn } = await signIn("password", { flow: "signUp", name, email, password });
+      // Navigation happens once the backend has accepted the session.
+      session.onSignInResolved(signingIn);
+      setSubmitting(false);
     } catch (error) {
       const { field, message } = toFormError(error, { flow: "signUp" });
       if (field && (FIELDS as readonly string[]).includes(field)) {
@@ -65,7 +69,8 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
 
   const clear = (field: Field) => () =>
     errors[field] && setErrors((e) => ({ ...e, [field]: undefined }));
-  const busy = submitting || signedIn;
+  const busy = submitting || session.awaitingSession || session.signedIn;
+  const topError = formError ?? session.sessionError;
 
   return (
     <AuthCard
@@ -85,9 +90,9 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
       }
     >
       <form noValidate onSubmit={handleSubmit} className="grid gap-4" aria-busy={busy}>
-        {formError ? (
+        {topError ? (
           <Alert variant="destructive">
-            <AlertDescription>{formError}</AlertDescription>
+            <AlertDescription>{topError}</AlertDescription>
           </Alert>
         ) : null}
         <FormField

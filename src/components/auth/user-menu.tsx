@@ -42,11 +42,12 @@ export function UserMenu() {
         <div className="flex min-w-0 items-center gap-2">
           <span
             aria-hidden="true"
+            title={name}
             className="bg-secondary text-secondary-foreground flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold"
           >
             {initials(name)}
           </span>
-          <span className="hidden max-w-[12rem] truncate text-sm font-medium sm:inline">
+          <span className="sr-only text-sm font-medium sm:not-sr-only sm:max-w-[12rem] sm:truncate">
             <span className="sr-only">Signed in as </span>
             {name}
           </span>

@@ -1,4 +1,4 @@
-import { useConvexAuth } from "@convex-dev/auth/react";
+import { useConvexAuth } from "convex/react";
 import { Link } from "@tanstack/react-router";
 
 import { UserMenu } from "~/components/auth/user-menu";
