@@ -17,7 +17,23 @@ export type Identity = { subject: string; issuer: string; tokenIdentifier: strin
 /** A convex-test instance's hidden state, captured so the engine can persist and observe it. */
 type ConvexGlobal = {
   components: Record<string, { db: FakeDb }>;
-  transactionManager: { commit(isNested: boolean): unknown; _lastCommitTs: bigint };
+  transactionManager: {
+    commit(isNested: boolean): unknown;
+    rollback(isNested: boolean): void;
+    _lastCommitTs: bigint;
+    _metricsTracker: { getTransactionMetrics(): TransactionMetrics } | null;
+  };
+};
+
+/** What convex-test's tracker reports for a transaction (the shape of ctx.meta.getTransactionMetrics()). */
+export type TransactionMetrics = {
+  bytesRead: { used: number; remaining: number };
+  bytesWritten: { used: number; remaining: number };
+  databaseQueries: { used: number; remaining: number };
+  documentsRead: { used: number; remaining: number };
+  documentsWritten: { used: number; remaining: number };
+  functionsScheduled: { used: number; remaining: number };
+  scheduledFunctionArgsBytes: { used: number; remaining: number };
 };
 type FakeDb = {
   _documents: Record<string, Record<string, Value>>;
@@ -71,6 +87,7 @@ type Accessor = {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   withIdentity(identity: Record<string, unknown>): Accessor;
   fun(path: FunctionPath, args: Value): Promise<unknown>;
+  run<T>(handler: (ctx: { db: unknown }) => Promise<T>): Promise<T>;
   runInComponent<T>(componentPath: string, handler: () => Promise<T>): Promise<T>;
   finishInProgressScheduledFunctions(): Promise<void>;
 };
@@ -82,6 +99,8 @@ export class Engine {
   private readonly appModules: Record<string, () => Promise<LoadedModule>>;
   readonly crons: LoadedModule;
   private readonly onCommit: () => void;
+  /** Metrics of the most recent top-level transaction (query or mutation). */
+  lastTransactionMetrics: TransactionMetrics | null = null;
 
   private constructor(
     t: TestInstance,
@@ -106,7 +125,8 @@ export class Engine {
 
     const appModules = Object.fromEntries(appModuleFiles(root).map((file) => [file, importFile(file)]));
     const schema = (await importFile(`${root}/convex/schema.ts`)()).default;
-    const test = convexTest({ schema: schema as never, modules: appModules });
+    // Convex's per-transaction limits hold here too, so local development fails where production would.
+    const test = convexTest({ schema: schema as never, modules: appModules, transactionLimits: true });
     for (const spec of componentSpecs(root)) {
       const modules = Object.fromEntries(spec.files.map((file) => [file, importFile(file)]));
       const componentSchema = (await importFile(spec.schemaFile)()).default;
@@ -137,6 +157,11 @@ export class Engine {
   /** Runs any function (internal ones included) as the system: crons, seeding, admin tools. */
   async runInternal(udfPath: string, args: Record<string, Value>): Promise<Value> {
     return (await this.t.fun({ componentPath: "", udfPath: normalizeUdfPath(udfPath) }, args)) as Value;
+  }
+
+  /** Runs a handler in a mutation transaction as the system (seeding, benchmarks). */
+  async runAsSystem<T>(handler: (ctx: { db: unknown }) => Promise<T>): Promise<T> {
+    return await this.t.run(handler);
   }
 
   /** Serves a request routed by convex/http.ts. */
@@ -202,7 +227,16 @@ export class Engine {
   private hookCommits() {
     const manager = this.global.transactionManager;
     const commit = manager.commit.bind(manager);
+    const rollback = manager.rollback.bind(manager);
+    const recordMetrics = (isNested: boolean) => {
+      if (!isNested && manager._metricsTracker) this.lastTransactionMetrics = manager._metricsTracker.getTransactionMetrics();
+    };
+    manager.rollback = (isNested: boolean) => {
+      recordMetrics(isNested);
+      rollback(isNested);
+    };
     manager.commit = (isNested: boolean) => {
+      recordMetrics(isNested);
       const wrote = !isNested && Object.values(this.global.components).some(({ db }) => {
         const pending = db._writes[db._writes.length - 1];
         return pending !== undefined && Object.keys(pending).length > 0;

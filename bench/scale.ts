@@ -1,0 +1,116 @@
+// Scale benchmark: documents and bytes read per call of each hot path, from convex-test's
+// transaction metrics, as orgs grow from 100 to 10,000 members. Reads that stay flat as the
+// org grows are the goal; these are counts, not timings, so they are the same on any machine.
+// Prints one JSON line per (path, size): {"bench":"scale","path":…,"members":N,"documentsRead":…,"bytesRead":…}
+import { join } from "node:path";
+import type { Value } from "convex/values";
+import { Engine, type Identity, type UdfType } from "../local-backend/engine.ts";
+
+const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Number);
+const root = join(import.meta.dirname, "..");
+const BATCH = 2_000; // stays under Convex's 16,000 writes per transaction
+
+type Db = {
+  insert(table: string, doc: Record<string, Value>): Promise<string>;
+  patch(table: string, id: string, fields: Record<string, Value>): Promise<void>;
+};
+
+const identityOf = (userId: string): Identity => ({
+  subject: `${userId}|bench-session`,
+  issuer: "https://bench.local",
+  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
+});
+
+const PROFILE_DEFAULTS = {
+  skills: ["ai safety"],
+  timezone: "Europe/Berlin",
+  notificationPreferences: {
+    matchAlerts: { enabled: false },
+    weeklyDigest: { enabled: true },
+    timezone: "Europe/Berlin",
+    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
+    orgAnnouncements: { enabled: true },
+  },
+  privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
+  shareLocationForSuggestions: false,
+  completeness: 40,
+};
+
+async function insertUsers(engine: Engine, count: number, prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += BATCH) {
+    const size = Math.min(BATCH, count - start);
+    ids.push(
+      ...(await engine.runAsSystem(async (ctx) => {
+        const db = ctx.db as Db;
+        const created: string[] = [];
+        for (let i = start; i < start + size; i++) {
+          const name = `${prefix} Member ${i}`;
+          const userId = await db.insert("users", { name, email: `${prefix.toLowerCase()}${i}@bench.example` });
+          await db.insert("profiles", { userId, name, ...PROFILE_DEFAULTS, updatedAt: Date.now() });
+          created.push(userId);
+        }
+        return created;
+      })),
+    );
+  }
+  return ids;
+}
+
+async function addMembers(engine: Engine, orgId: string, userIds: string[]) {
+  for (let start = 0; start < userIds.length; start += BATCH) {
+    const batch = userIds.slice(start, start + BATCH);
+    await engine.runAsSystem(async (ctx) => {
+      const db = ctx.db as Db;
+      for (const userId of batch) await db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() });
+    });
+  }
+  await engine.runAsSystem(async (ctx) => {
+    const db = ctx.db as Db & { get(table: string, id: string): Promise<{ memberCount: number }> };
+    const org = await db.get("organizations", orgId);
+    await db.patch("organizations", orgId, { memberCount: org.memberCount + userIds.length });
+  });
+}
+
+async function measure(engine: Engine, members: number, type: UdfType, path: string, args: Record<string, Value>, identity: Identity | null) {
+  await engine.run(type, path, args, identity);
+  const metrics = engine.lastTransactionMetrics!;
+  console.log(
+    JSON.stringify({
+      bench: "scale",
+      path,
+      members,
+      documentsRead: metrics.documentsRead.used,
+      bytesRead: metrics.bytesRead.used,
+      indexRanges: metrics.databaseQueries.used,
+      documentsWritten: metrics.documentsWritten.used,
+    }),
+  );
+}
+
+for (const members of SIZES) {
+  const engine = await Engine.load(root, () => {});
+  const [adminId, memberId, joinerId] = await insertUsers(engine, 3, "Key");
+  const admin = identityOf(adminId!);
+  const member = identityOf(memberId!);
+
+  // The org under test, created through the app, plus neighbours for search and suggestions.
+  const location = { city: "Berlin", country: "DE" };
+  const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "big-hub", name: "Big Safety Hub", location, visibility: "public" }, admin)) as { orgId: string };
+  for (let i = 0; i < 25; i++) {
+    await engine.run("mutation", "orgs/mutations:createOrg", { slug: `hub-${i}`, name: `Safety Hub ${i}`, location: { city: i % 2 ? "Berlin" : "Munich", country: "DE" }, visibility: i % 5 ? "public" : "private" }, admin);
+  }
+  await addMembers(engine, orgId, [memberId!, ...(await insertUsers(engine, members - 2, `S${members}`))]);
+  const { token } = (await engine.run("mutation", "orgs/invites:createInvite", { orgId }, admin)) as { token: string };
+  await engine.run("mutation", "profiles/mutations:updateMyProfile", { name: "Key Member 1", location, skills: ["governance"], timezone: "Europe/Berlin" }, member);
+  await engine.run("mutation", "profiles/mutations:updatePrivacy", { privacy: PROFILE_DEFAULTS.privacy, shareLocationForSuggestions: true }, member);
+
+  const firstPage = { paginationOpts: { numItems: 50, cursor: null } };
+  await measure(engine, members, "query", "orgs/queries:getOrgBySlug", { slug: "big-hub" }, member);
+  await measure(engine, members, "query", "orgs/queries:listMembers", { orgId, ...firstPage }, member);
+  await measure(engine, members, "query", "orgs/queries:searchOrgs", { query: "safety hub", ...firstPage }, member);
+  await measure(engine, members, "query", "orgs/queries:suggestOrgsNearMe", {}, member);
+  await measure(engine, members, "query", "orgs/invites:getInvitePreview", { token }, identityOf(joinerId!));
+  await measure(engine, members, "mutation", "orgs/invites:joinByInvite", { token }, identityOf(joinerId!));
+}
+process.exit(0);
