@@ -26,6 +26,7 @@ import type * as orgs_queries from "../orgs/queries.js";
 import type * as profiles_model from "../profiles/model.js";
 import type * as profiles_mutations from "../profiles/mutations.js";
 import type * as profiles_queries from "../profiles/queries.js";
+import type * as seed_data from "../seed/data.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as users_mutations from "../users/mutations.js";
 import type * as users_queries from "../users/queries.js";
@@ -52,6 +53,7 @@ declare const fullApi: ApiFromModules<{
   "profiles/model": typeof profiles_model;
   "profiles/mutations": typeof profiles_mutations;
   "profiles/queries": typeof profiles_queries;
+  "seed/data": typeof seed_data;
   "seed/demo": typeof seed_demo;
   "users/mutations": typeof users_mutations;
   "users/queries": typeof users_queries;

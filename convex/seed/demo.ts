@@ -1,16 +1,16 @@
-// The demo world: believable people for trying the product. Grows as features land.
+// The demo world: believable people and orgs for trying the product. Grows as features land.
+// Runs once into an empty deployment (npm run dev does it; npm run seed on demand).
 import { createAccount } from "@convex-dev/auth/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { internalAction, internalQuery } from "../_generated/server";
+import type { Id } from "../_generated/dataModel";
+import { internalAction, internalMutation, internalQuery } from "../_generated/server";
+import { addMembership, checkOrgFields } from "../orgs/model";
+import { computeCompleteness, DEFAULT_PRIVACY, defaultNotificationPreferences } from "../profiles/model";
+import { careerStageValidator } from "../schema";
+import { PEOPLE, ORGS } from "./data";
 
 export const DEMO_PASSWORD = "demo-password-1";
-
-const PEOPLE = [
-  { name: "Ada Okafor", email: "ada@demo.astn.org", role: "admin" },
-  { name: "Ben Lindqvist", email: "ben@demo.astn.org", role: "admin" },
-  { name: "Chen Wei", email: "chen@demo.astn.org", role: "member" },
-] as const;
 
 const loginShape = v.object({ name: v.string(), email: v.string(), password: v.string(), role: v.string() });
 
@@ -18,15 +18,23 @@ export const run = internalAction({
   args: {},
   returns: v.object({ created: v.boolean(), logins: v.array(loginShape) }),
   handler: async (ctx) => {
-    const logins = PEOPLE.map((p) => ({ name: p.name, email: p.email, password: DEMO_PASSWORD, role: p.role }));
+    const logins = PEOPLE.filter((p) => p.login).map((p) => ({
+      name: p.name,
+      email: p.email,
+      password: DEMO_PASSWORD,
+      role: p.login!,
+    }));
     if (await ctx.runQuery(internal.seed.demo.hasUsers, {})) return { created: false, logins };
-    for (const person of PEOPLE) {
-      await createAccount(ctx, {
+    const people: { userId: Id<"users">; index: number }[] = [];
+    for (const [index, person] of PEOPLE.entries()) {
+      const { user } = await createAccount(ctx, {
         provider: "password",
         account: { id: person.email, secret: DEMO_PASSWORD },
         profile: { name: person.name, email: person.email },
       });
+      people.push({ userId: user._id as Id<"users">, index });
     }
+    await ctx.runMutation(internal.seed.demo.populate, { people });
     return { created: true, logins };
   },
 });
@@ -35,4 +43,51 @@ export const hasUsers = internalQuery({
   args: {},
   returns: v.boolean(),
   handler: async (ctx) => (await ctx.db.query("users").first()) !== null,
+});
+
+/** Profiles, orgs and memberships for the accounts `run` created (one transaction). */
+export const populate = internalMutation({
+  args: { people: v.array(v.object({ userId: v.id("users"), index: v.number() })) },
+  returns: v.null(),
+  handler: async (ctx, { people }) => {
+    const now = Date.now();
+    const userIdByIndex = new Map(people.map((p) => [p.index, p.userId]));
+    for (const { userId, index } of people) {
+      const person = PEOPLE[index]!;
+      const fields = {
+        name: person.name,
+        headline: person.headline,
+        location: person.location,
+        skills: person.skills,
+        careerStage: person.careerStage as typeof careerStageValidator.type,
+      };
+      await ctx.db.insert("profiles", {
+        userId,
+        ...fields,
+        timezone: person.timezone,
+        notificationPreferences: defaultNotificationPreferences(person.timezone),
+        privacy: { ...DEFAULT_PRIVACY, location: index % 3 === 0, email: index % 4 === 0 },
+        shareLocationForSuggestions: person.login !== undefined,
+        completeness: computeCompleteness(fields),
+        updatedAt: now,
+      });
+    }
+    for (const org of ORGS) {
+      const { slug, admins, members, ...input } = org;
+      const orgId = await ctx.db.insert("organizations", {
+        ...checkOrgFields(input),
+        slug,
+        memberCount: 0,
+        createdBy: userIdByIndex.get(admins[0]!)!,
+        createdAt: now - 400 * 86_400_000,
+      });
+      for (const [role, indexes] of [["admin", admins], ["member", members]] as const) {
+        for (const index of indexes) {
+          const org = (await ctx.db.get("organizations", orgId))!;
+          await addMembership(ctx, org, userIdByIndex.get(index)!, role);
+        }
+      }
+    }
+    return null;
+  },
 });

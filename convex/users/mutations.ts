@@ -2,8 +2,9 @@ import { v } from "convex/values";
 import { mutation } from "../_generated/server";
 import { requireUser } from "../lib/access";
 import { LIMITS, requireText } from "../lib/validation";
+import { computeCompleteness, getProfileByUser } from "../profiles/model";
 
-/** Changes the caller's display name. */
+/** Changes the caller's display name: the account name and, when there is one, the profile's. */
 export const updateName = mutation({
   args: { name: v.string() },
   returns: v.null(),
@@ -11,6 +12,10 @@ export const updateName = mutation({
     const user = await requireUser(ctx);
     const name = requireText("name", args.name, LIMITS.name, "name");
     await ctx.db.patch("users", user._id, { name });
+    const profile = await getProfileByUser(ctx, user._id);
+    if (profile !== null) {
+      await ctx.db.patch("profiles", profile._id, { name, completeness: computeCompleteness({ ...profile, name }), updatedAt: Date.now() });
+    }
     return null;
   },
 });
