@@ -2,6 +2,8 @@
 export default {
   providers: [
     {
+      // Built into every deployment; auth.config.ts is read at push time, before typed env exists.
+      // eslint-disable-next-line @convex-dev/no-process-env
       domain: process.env.CONVEX_SITE_URL,
       applicationID: "convex",
     },
