@@ -15,7 +15,7 @@ import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import type { ErrorCode } from "./lib/errors";
-import { createOrgAs, expectConvexError, joinOrg } from "./test.fixtures";
+import { createEventAs, createOrgAs, eventForm, expectConvexError, joinOrg } from "./test.fixtures";
 import { modules, newTest, signedInUser } from "./test.setup";
 
 type Kind = "query" | "mutation" | "action";
@@ -106,6 +106,28 @@ const RULES: Record<string, Rule> = {
     args: (w) => ({ token: w.token }),
   },
   "orgs/invites:joinByInvite": { access: "user", args: (w) => ({ token: w.token }) },
+  // events (orgA is private: its events are hidden from non-members)
+  "events/queries:getEvent": {
+    access: "public",
+    reason: "event pages of public orgs render for anyone, signed out too; private orgs' events (orgA here) answer NOT_FOUND to non-members",
+    args: (w) => ({ eventId: w.eventId }),
+    expect: { anonymous: ["NOT_FOUND"], outsider: ["NOT_FOUND"], otherOrgAdmin: ["NOT_FOUND"] },
+  },
+  "events/queries:listOrgEvents": {
+    access: "public",
+    reason: "public orgs' event lists render for anyone; private orgs (orgA here) answer NOT_FOUND to non-members",
+    args: (w) => ({ orgId: w.orgA, when: "upcoming", paginationOpts: page }),
+    expect: { anonymous: ["NOT_FOUND"], outsider: ["NOT_FOUND"], otherOrgAdmin: ["NOT_FOUND"] },
+  },
+  "events/queries:myUpcomingEvents": { access: "user", args: () => ({}) },
+  "events/queries:listAttendees": { access: "admin", args: (w) => ({ eventId: w.eventId, paginationOpts: page }) },
+  "events/mutations:createEvent": { access: "admin", args: (w) => ({ orgId: w.orgA, ...eventForm() }) },
+  "events/mutations:updateEvent": { access: "admin", args: (w) => ({ eventId: w.eventId, ...eventForm({ title: "Edited" }) }) },
+  "events/mutations:publishEvent": { access: "admin", args: (w) => ({ eventId: w.draftEventId }) },
+  "events/mutations:cancelEvent": { access: "admin", args: (w) => ({ eventId: w.eventId, reason: "Venue closed" }) },
+  "events/mutations:deleteEvent": { access: "admin", args: (w) => ({ eventId: w.draftEventId }) },
+  "events/mutations:duplicateEvent": { access: "admin", args: (w) => ({ eventId: w.eventId }) },
+  "events/mutations:rsvp": { access: "member", args: (w) => ({ eventId: w.eventId, status: "going" }) },
 };
 
 /** Every exported public Convex function, as "module:export" with its kind. */
@@ -143,6 +165,8 @@ async function buildWorld() {
   for (const u of [admin2, member, target]) await joinOrg(admin.as, u.as, a.orgId);
   await admin.as.mutation(api.orgs.mutations.promoteMember, { orgId: a.orgId, userId: admin2.userId });
   const { inviteId, token } = await admin.as.mutation(api.orgs.invites.createInvite, { orgId: a.orgId });
+  const eventId = await createEventAs(admin.as, a.orgId, { capacity: 10 });
+  const draftEventId = await createEventAs(admin.as, a.orgId, { title: "Draft" }, { publish: false });
   const callers: Record<CallerName, Pick<typeof t, "query" | "mutation" | "action">> = {
     anonymous: t,
     outsider: outsider.as,
@@ -159,6 +183,8 @@ async function buildWorld() {
     admin2Id: admin2.userId,
     inviteId: inviteId as Id<"orgInvites">,
     token,
+    eventId,
+    draftEventId,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

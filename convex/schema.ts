@@ -18,6 +18,15 @@
  *   filter fields and the near-me index need top-level, normalized values. Countries are
  *   ISO 3166-1 alpha-2 codes so filters match exactly.
  * - `memberCount` is a maintained counter: org pages never count members by scanning.
+ * - Events (issue 4): `eventType`, `onlineUrl` (shown only to attendees going and admins),
+ *   publish/cancel bookkeeping, and maintained RSVP counters (`goingCount`, `maybeCount`,
+ *   `waitlistCount`) so event pages never count RSVPs by scanning. `waitlistSeq` hands out the
+ *   waitlist order (`eventAttendance.waitlistOrder`): first come, first served, with no ties.
+ *   `sequence` is the RFC 5545 SEQUENCE, bumped when attendees' calendars must update.
+ * - `eventChanges` logs time/place edits and cancellations of published events, and
+ *   `eventNotices` is an outbox of per-member notices (waitlist promotions); the notifications
+ *   feature reads both by their `by_pending` index. `calendarTokens` are per-member secrets for
+ *   private orgs' calendar feeds.
  */
 import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
@@ -64,6 +73,64 @@ export const privacyValidator = v.object({
   careerStage: v.boolean(),
   email: v.boolean(),
 });
+
+export const eventTypeValidator = v.union(
+  v.literal("meetup"),
+  v.literal("workshop"),
+  v.literal("talk"),
+  v.literal("social"),
+  v.literal("reading_group"),
+  v.literal("other"),
+);
+
+export const eventStatusValidator = v.union(
+  v.literal("draft"),
+  v.literal("published"),
+  v.literal("cancelled"),
+);
+
+export const rsvpStatusValidator = v.union(
+  v.literal("going"),
+  v.literal("maybe"),
+  v.literal("not_going"),
+  v.literal("waitlisted"),
+);
+
+/** The time and place fields whose edits attendees are told about. */
+export const eventChangeFieldValidator = v.union(
+  v.literal("startTime"),
+  v.literal("endTime"),
+  v.literal("timezone"),
+  v.literal("venue"),
+  v.literal("locationUrl"),
+  v.literal("onlineUrl"),
+);
+
+/** New-event announcements: at once, in the weekly digest, or never. */
+export const announcementModeValidator = v.union(
+  v.literal("all"),
+  v.literal("digest"),
+  v.literal("none"),
+);
+
+export const notificationKindValidator = v.union(
+  v.literal("reminder"),
+  v.literal("announcement"),
+  v.literal("event_changed"),
+  v.literal("event_cancelled"),
+  v.literal("waitlist_promoted"),
+  v.literal("digest"),
+);
+
+/** "recorded": stored only (no RESEND_API_KEY); the rest follow the Resend component. */
+export const emailStatusValidator = v.union(
+  v.literal("recorded"),
+  v.literal("queued"),
+  v.literal("sent"),
+  v.literal("delivered"),
+  v.literal("bounced"),
+  v.literal("failed"),
+);
 
 export const engagementLevelValidator = v.union(
   v.literal("highly_engaged"),
@@ -152,15 +219,26 @@ export default defineSchema({
   events: defineTable({
     orgId: v.id("organizations"),
     title: v.string(),
-    description: v.optional(v.string()),
-    location: v.optional(v.string()),
-    locationUrl: v.optional(v.string()),
+    description: v.optional(v.string()), // plain text (markdown), rendered safely by the UI
+    eventType: eventTypeValidator,
+    location: v.optional(v.string()), // the venue (the API calls it `venue`)
+    locationUrl: v.optional(v.string()), // a map link
+    onlineUrl: v.optional(v.string()), // shown only to members going and to admins
     startTime: v.number(), // UTC ms
     endTime: v.number(),
     timezone: v.string(), // IANA
     capacity: v.optional(v.number()),
     notifyBefore: v.optional(v.array(v.number())), // minutes, e.g. [1440, 60]
-    status: v.union(v.literal("draft"), v.literal("published"), v.literal("cancelled")),
+    status: eventStatusValidator,
+    publishedAt: v.optional(v.number()),
+    cancelledAt: v.optional(v.number()),
+    cancelReason: v.optional(v.string()),
+    // Maintained in the same transaction as every RSVP change.
+    goingCount: v.number(),
+    maybeCount: v.number(),
+    waitlistCount: v.number(),
+    waitlistSeq: v.number(), // last waitlist order handed out
+    sequence: v.number(), // RFC 5545 SEQUENCE
     createdBy: v.id("users"),
     createdAt: v.number(),
     updatedAt: v.number(),
@@ -173,13 +251,11 @@ export default defineSchema({
   eventAttendance: defineTable({
     eventId: v.id("events"),
     userId: v.id("users"),
-    rsvpStatus: v.union(
-      v.literal("going"),
-      v.literal("maybe"),
-      v.literal("not_going"),
-      v.literal("waitlisted"),
-    ),
-    rsvpAt: v.number(),
+    rsvpStatus: rsvpStatusValidator,
+    rsvpAt: v.number(), // the latest RSVP change
+    waitlistOrder: v.optional(v.number()), // set while waitlisted: the queue order (events.waitlistSeq)
+    waitlistedAt: v.optional(v.number()),
+    promotedFromWaitlistAt: v.optional(v.number()),
     attended: v.optional(v.boolean()), // undefined = not yet asked
     attendedConfirmedAt: v.optional(v.number()),
     feedback: v.optional(
@@ -190,11 +266,55 @@ export default defineSchema({
       }),
     ),
   })
-    // Attendees in RSVP order (first come, first served for the waitlist).
+    // Attendees in RSVP order.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_event", ["eventId"])
     .index("by_user", ["userId"])
-    .index("by_event_user", ["eventId", "userId"]),
+    .index("by_event_user", ["eventId", "userId"])
+    // One status at a time; the waitlist in queue order (first come, first served).
+    .index("by_event_status_order", ["eventId", "rsvpStatus", "waitlistOrder"]),
+
+  /** Time/place edits and cancellations of published events, for telling attendees. */
+  eventChanges: defineTable({
+    eventId: v.id("events"),
+    orgId: v.id("organizations"),
+    kind: v.union(v.literal("updated"), v.literal("cancelled")),
+    changedAt: v.number(),
+    changedBy: v.id("users"),
+    changes: v.array(
+      v.object({
+        field: eventChangeFieldValidator,
+        old: v.union(v.string(), v.number(), v.null()),
+        new: v.union(v.string(), v.number(), v.null()),
+      }),
+    ),
+    reason: v.optional(v.string()), // the cancellation reason
+    notifiedAt: v.optional(v.number()), // set by the notifications feature once handled
+  })
+    .index("by_event", ["eventId", "changedAt"])
+    .index("by_pending", ["notifiedAt", "changedAt"]),
+
+  /** Outbox of per-member event notices (e.g. "you're in: promoted from the waitlist"). */
+  eventNotices: defineTable({
+    eventId: v.id("events"),
+    userId: v.id("users"),
+    kind: v.literal("waitlist_promoted"),
+    createdAt: v.number(),
+    dedupeKey: v.string(), // `${kind}:${eventId}:${userId}:${createdAt}`
+    processedAt: v.optional(v.number()),
+  })
+    .index("by_event_user", ["eventId", "userId"])
+    .index("by_pending", ["processedAt", "createdAt"]),
+
+  /** Per-member secret for subscribing to an org's calendar feed (and private event files). */
+  calendarTokens: defineTable({
+    userId: v.id("users"),
+    orgId: v.id("organizations"),
+    token: v.string(), // 32 random bytes, base64url
+    createdAt: v.number(),
+  })
+    .index("by_token", ["token"])
+    .index("by_user_org", ["userId", "orgId"]),
 
   engagementScores: defineTable({
     userId: v.id("users"),
@@ -218,4 +338,75 @@ export default defineSchema({
   })
     .index("by_user_org", ["userId", "orgId"])
     .index("by_org_level", ["orgId", "level"]),
+
+  // ---- Notifications (issue 5) ----
+
+  /**
+   * Notification settings beyond the seed's `profiles.notificationPreferences` (kept exactly as
+   * the seed has it). A separate table: the profile document, read by every admin and directory
+   * query, stays small; muting an org does not contend with profile edits; no row = defaults.
+   */
+  notificationSettings: defineTable({
+    userId: v.id("users"),
+    announcements: announcementModeValidator, // default "digest"
+    eventTypes: v.optional(v.array(eventTypeValidator)), // undefined = every type
+    mutedOrgIds: v.array(v.id("organizations")),
+    updatedAt: v.number(),
+  }).index("by_user", ["userId"]),
+
+  /** The scheduled reminder job of each (event, offset); replaced on reschedule. */
+  eventReminderJobs: defineTable({
+    eventId: v.id("events"),
+    offsetMinutes: v.number(),
+    jobId: v.id("_scheduled_functions"),
+    runAt: v.number(),
+    startTime: v.number(), // the event start the job was scheduled for
+    completedAt: v.optional(v.number()), // a full pass over the RSVPs finished
+  }).index("by_event_offset", ["eventId", "offsetMinutes"]),
+
+  /** One row per notice ever sent; the key is unique per event/user/kind(/offset). */
+  notificationDedupe: defineTable({
+    key: v.string(),
+    createdAt: v.number(),
+  }).index("by_key", ["key"]),
+
+  /** Every email, delivered or only recorded (no RESEND_API_KEY). */
+  emails: defineTable({
+    to: v.string(),
+    userId: v.id("users"),
+    kind: notificationKindValidator,
+    subject: v.string(),
+    html: v.string(),
+    text: v.string(),
+    eventId: v.optional(v.id("events")),
+    dedupeKey: v.string(),
+    status: emailStatusValidator,
+    resendEmailId: v.optional(v.string()),
+    error: v.optional(v.string()),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_event_created", ["eventId", "createdAt"])
+    .index("by_resend_id", ["resendEmailId"]),
+
+  /** The in-app inbox. */
+  notifications: defineTable({
+    userId: v.id("users"),
+    kind: notificationKindValidator,
+    title: v.string(),
+    body: v.string(),
+    eventId: v.optional(v.id("events")),
+    orgId: v.optional(v.id("organizations")),
+    createdAt: v.number(),
+    readAt: v.optional(v.number()),
+  })
+    .index("by_user_created", ["userId", "createdAt"])
+    .index("by_user_unread", ["userId", "readAt", "createdAt"]),
+
+  /** Server-side secrets generated once when no environment variable provides them. */
+  secrets: defineTable({
+    name: v.string(),
+    value: v.string(),
+    createdAt: v.number(),
+  }).index("by_name", ["name"]),
 });

@@ -40,7 +40,17 @@ export async function countRows(t: TestBackend, table: TableNames) {
   return await t.run(async (ctx) => (await ctx.db.query(table).collect()).length);
 }
 
-const APP_TABLES: TableNames[] = ["profiles", "organizations", "orgMemberships", "orgInvites"];
+const APP_TABLES: TableNames[] = [
+  "profiles",
+  "organizations",
+  "orgMemberships",
+  "orgInvites",
+  "events",
+  "eventAttendance",
+  "eventChanges",
+  "eventNotices",
+  "calendarTokens",
+];
 
 /** Row counts of the app's tables, to assert that a refused call added or removed nothing. */
 export async function snapshotCounts(t: TestBackend) {
@@ -65,4 +75,50 @@ export async function expectConvexError(promise: Promise<unknown>) {
     return (error as { data?: { code?: string; field?: string } }).data ?? {};
   }
   throw new Error("expected the call to fail");
+}
+
+/** A valid event form (times in Europe/London, a year ahead of the test clock). */
+type EventForm = {
+  title: string;
+  description?: string;
+  eventType: "meetup" | "workshop" | "talk" | "social" | "reading_group" | "other";
+  startLocal: string;
+  endLocal: string;
+  timezone: string;
+  venue?: string;
+  locationUrl?: string;
+  onlineUrl?: string;
+  capacity?: number;
+  notifyBefore?: number[];
+};
+
+export function eventForm(overrides: Partial<EventForm> = {}): EventForm {
+  const year = new Date().getUTCFullYear() + 1;
+  return {
+    title: "Reading group: AI Control",
+    description: "We discuss **chapter 3**.",
+    eventType: "reading_group",
+    startLocal: `${year}-06-10T18:30`,
+    endLocal: `${year}-06-10T20:30`,
+    timezone: "Europe/London",
+    venue: "The Library, Room 2",
+    locationUrl: "https://maps.example.org/library",
+    onlineUrl: "https://meet.example.org/abc",
+    ...overrides,
+  };
+}
+
+/** Creates (and by default publishes) an event in the org as its admin `as`. */
+export async function createEventAs(
+  as: Caller,
+  orgId: Id<"organizations">,
+  overrides: Partial<EventForm> = {},
+  { publish = true }: { publish?: boolean } = {},
+) {
+  const { eventId } = await as.mutation(api.events.mutations.createEvent, {
+    orgId,
+    ...eventForm(overrides),
+  });
+  if (publish) await as.mutation(api.events.mutations.publishEvent, { eventId });
+  return eventId;
 }

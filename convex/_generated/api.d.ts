@@ -15,6 +15,10 @@ import type {
 } from "convex/server";
 import type * as auth from "../auth.js";
 import type * as crons from "../crons.js";
+import type * as events_model from "../events/model.js";
+import type * as events_mutations from "../events/mutations.js";
+import type * as events_queries from "../events/queries.js";
+import type * as events_validation from "../events/validation.js";
 import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_errors from "../lib/errors.js";
@@ -42,6 +46,10 @@ import type * as users_queries from "../users/queries.js";
 declare const fullApi: ApiFromModules<{
   auth: typeof auth;
   crons: typeof crons;
+  "events/model": typeof events_model;
+  "events/mutations": typeof events_mutations;
+  "events/queries": typeof events_queries;
+  "events/validation": typeof events_validation;
   http: typeof http;
   "lib/access": typeof lib_access;
   "lib/errors": typeof lib_errors;
