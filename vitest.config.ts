@@ -17,7 +17,7 @@ export default defineConfig({
         resolve: { alias: { "~": new URL("./src", import.meta.url).pathname } },
         test: {
           name: "node",
-          include: ["local-backend/**/*.test.ts", "src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+          include: ["local-backend/**/*.test.ts", "src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
         },

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 const dir = import.meta.dirname;
 const only = process.argv[2];
-const benches = readdirSync(dir).filter((file) => file.endsWith(".ts") && file !== "run.ts" && (!only || file.includes(only)));
+const benches = readdirSync(dir).filter((file) => file.endsWith(".bench.ts") && (!only || file.includes(only)));
 let failed = false;
 for (const file of benches) {
   const result = spawnSync(process.execPath, [join(dir, file)], { stdio: ["ignore", "inherit", "inherit"] });

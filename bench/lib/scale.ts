@@ -1,13 +1,11 @@
-// Scale benchmark: documents and bytes read per call of each hot path, from convex-test's
-// transaction metrics, as orgs grow from 100 to 10,000 members. Reads that stay flat as the
-// org grows are the goal; these are counts, not timings, so they are the same on any machine.
-// Prints one JSON line per (path, size): {"bench":"scale","path":…,"members":N,"documentsRead":…,"bytesRead":…}
+// Scale measurements: documents and bytes read per call of each hot path, from convex-test's
+// transaction metrics, in a world whose org has N members. Counts, not timings: the same on
+// any machine, so tests may assert them (bench/scale.test.ts) and the benchmark prints them.
 import { join } from "node:path";
 import type { Value } from "convex/values";
-import { Engine, type Identity, type UdfType } from "../local-backend/engine.ts";
+import { Engine, type Identity, type UdfType } from "../../local-backend/engine.ts";
 
-const SIZES = (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Number);
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "..", "..");
 const BATCH = 2_000; // stays under Convex's 16,000 writes per transaction
 
 type Db = {
@@ -72,11 +70,23 @@ async function addMembers(engine: Engine, orgId: string, userIds: string[]) {
   });
 }
 
-async function measure(engine: Engine, members: number, type: UdfType, path: string, args: Record<string, Value>, identity: Identity | null) {
-  await engine.run(type, path, args, identity);
-  const metrics = engine.lastTransactionMetrics!;
-  console.log(
-    JSON.stringify({
+export type ScaleRow = {
+  bench: "scale";
+  path: string;
+  members: number;
+  documentsRead: number;
+  bytesRead: number;
+  indexRanges: number;
+  documentsWritten: number;
+};
+
+/** Seeds a world whose main org has `members` members and measures every hot path once. */
+export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  const measure = async (engine: Engine, members: number, type: UdfType, path: string, args: Record<string, Value>, identity: Identity | null) => {
+    await engine.run(type, path, args, identity);
+    const metrics = engine.lastTransactionMetrics!;
+    rows.push({
       bench: "scale",
       path,
       members,
@@ -84,11 +94,9 @@ async function measure(engine: Engine, members: number, type: UdfType, path: str
       bytesRead: metrics.bytesRead.used,
       indexRanges: metrics.databaseQueries.used,
       documentsWritten: metrics.documentsWritten.used,
-    }),
-  );
-}
+    });
+  };
 
-for (const members of SIZES) {
   const engine = await Engine.load(root, () => {});
   const [adminId, memberId, joinerId] = await insertUsers(engine, 3, "Key");
   const admin = identityOf(adminId!);
@@ -112,5 +120,5 @@ for (const members of SIZES) {
   await measure(engine, members, "query", "orgs/queries:suggestOrgsNearMe", {}, member);
   await measure(engine, members, "query", "orgs/invites:getInvitePreview", { token }, identityOf(joinerId!));
   await measure(engine, members, "mutation", "orgs/invites:joinByInvite", { token }, identityOf(joinerId!));
+  return rows;
 }
-process.exit(0);
