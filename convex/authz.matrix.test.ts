@@ -128,6 +128,8 @@ const RULES: Record<string, Rule> = {
   "events/mutations:deleteEvent": { access: "admin", args: (w) => ({ eventId: w.draftEventId }) },
   "events/mutations:duplicateEvent": { access: "admin", args: (w) => ({ eventId: w.eventId }) },
   "events/mutations:rsvp": { access: "member", args: (w) => ({ eventId: w.eventId, status: "going" }) },
+  "events/calendarTokens:getOrCreateMyCalendarToken": { access: "member", args: (w) => ({ orgId: w.orgA }) },
+  "events/calendarTokens:rotateMyCalendarToken": { access: "member", args: (w) => ({ orgId: w.orgA }) },
 };
 
 /** Every exported public Convex function, as "module:export" with its kind. */

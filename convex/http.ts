@@ -1,9 +1,14 @@
 import { httpRouter } from "convex/server";
 import { auth } from "./auth";
+import { eventIcs, orgIcs } from "./events/calendarFeed";
 
 const http = httpRouter();
 
 // OpenID configuration and JWKS, used to verify the tokens @convex-dev/auth issues.
 auth.addHttpRoutes(http);
+
+// Calendar files: GET /events/<eventId>.ics and GET /orgs/<slug>/calendar.ics (see calendarFeed.ts).
+http.route({ pathPrefix: "/events/", method: "GET", handler: eventIcs });
+http.route({ pathPrefix: "/orgs/", method: "GET", handler: orgIcs });
 
 export default http;

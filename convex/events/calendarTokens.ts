@@ -1,0 +1,85 @@
+// Per-member secret tokens for calendar feeds. A token works only while its owner is a member
+// of the org (checked on every feed request), and rotating it breaks old subscription URLs.
+import { v } from "convex/values";
+import type { Id } from "../_generated/dataModel";
+import { mutation, type MutationCtx, type QueryCtx } from "../_generated/server";
+import { getMembership, requireOrgMember } from "../lib/access";
+
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Convex's HTTP actions origin (built in on Convex; the local backend sets it too). */
+export function convexSiteUrl(): string {
+  // eslint-disable-next-line @convex-dev/no-process-env -- deployment variable
+  const url = process.env.CONVEX_SITE_URL ?? "http://localhost:3211";
+  return url.replace(/\/+$/, "");
+}
+
+/** The web app's origin, for event page links. */
+export function siteUrl(): string | undefined {
+  // eslint-disable-next-line @convex-dev/no-process-env -- deployment variable
+  const url = process.env.SITE_URL;
+  return url === undefined || url.trim() === "" ? undefined : url.trim().replace(/\/+$/, "");
+}
+
+const tokenResult = v.object({
+  token: v.string(),
+  /** Subscribe URL for calendar apps (webcal:// works too: swap the scheme). */
+  feedUrl: v.string(),
+});
+
+async function findMine(ctx: QueryCtx, userId: Id<"users">, orgId: Id<"organizations">) {
+  return await ctx.db
+    .query("calendarTokens")
+    .withIndex("by_user_org", (q) => q.eq("userId", userId).eq("orgId", orgId))
+    .unique();
+}
+
+function feedUrl(slug: string, token: string) {
+  return `${convexSiteUrl()}/orgs/${encodeURIComponent(slug)}/calendar.ics?token=${token}`;
+}
+
+async function issue(ctx: MutationCtx, orgId: Id<"organizations">, rotate: boolean) {
+  const { user, org } = await requireOrgMember(ctx, orgId);
+  const existing = await findMine(ctx, user._id, orgId);
+  if (existing !== null && !rotate) return { token: existing.token, feedUrl: feedUrl(org.slug, existing.token) };
+  const token = newToken();
+  if (existing === null) {
+    await ctx.db.insert("calendarTokens", { userId: user._id, orgId, token, createdAt: Date.now() });
+  } else {
+    await ctx.db.patch("calendarTokens", existing._id, { token, createdAt: Date.now() });
+  }
+  return { token, feedUrl: feedUrl(org.slug, token) };
+}
+
+/** The caller's calendar token for an org (created on first use). Members only. */
+export const getOrCreateMyCalendarToken = mutation({
+  args: { orgId: v.id("organizations") },
+  returns: tokenResult,
+  handler: async (ctx, { orgId }) => await issue(ctx, orgId, false),
+});
+
+/** Replaces the caller's token: subscriptions using the old URL stop working. */
+export const rotateMyCalendarToken = mutation({
+  args: { orgId: v.id("organizations") },
+  returns: tokenResult,
+  handler: async (ctx, { orgId }) => await issue(ctx, orgId, true),
+});
+
+/**
+ * The member a token belongs to, if it is a token for this org and they are still a member.
+ * One or two index reads; a malformed token reads nothing.
+ */
+export async function memberForToken(ctx: QueryCtx, orgId: Id<"organizations">, token: string | undefined) {
+  if (token === undefined || token.length < 20 || token.length > 100) return null;
+  const row = await ctx.db
+    .query("calendarTokens")
+    .withIndex("by_token", (q) => q.eq("token", token))
+    .unique();
+  if (row === null || row.orgId !== orgId) return null;
+  return await getMembership(ctx, orgId, row.userId);
+}
