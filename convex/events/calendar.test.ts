@@ -27,7 +27,10 @@ function parseIcs(text: string) {
     }
     if (name === "END") {
       depth -= 1;
-      if (value === "VEVENT" && current) events.push(current), (current = null);
+      if (value === "VEVENT" && current) {
+        events.push(current);
+        current = null;
+      }
       continue;
     }
     if (current) current[name] = value.replace(/\\n/g, "\n").replace(/\\([,;\\])/g, "$1");
