@@ -130,6 +130,26 @@ const RULES: Record<string, Rule> = {
   "events/mutations:rsvp": { access: "member", args: (w) => ({ eventId: w.eventId, status: "going" }) },
   "events/calendarTokens:getOrCreateMyCalendarToken": { access: "member", args: (w) => ({ orgId: w.orgA }) },
   "events/calendarTokens:rotateMyCalendarToken": { access: "member", args: (w) => ({ orgId: w.orgA }) },
+  // notifications (issue 5)
+  "notifications/queries:unreadCount": { access: "user", args: () => ({}) },
+  "notifications/queries:listMyNotifications": { access: "user", args: () => ({ paginationOpts: page }) },
+  "notifications/queries:getMyNotificationSettings": { access: "user", args: () => ({}) },
+  "notifications/queries:eventNotificationLog": { access: "admin", args: (w) => ({ eventId: w.eventId, paginationOpts: page }) },
+  "notifications/mutations:markRead": {
+    access: "user",
+    args: (w) => ({ notificationId: w.memberNotificationId }),
+    // Only the owner (member) may mark it; anyone else is told it does not exist.
+    expect: { outsider: ["NOT_FOUND"], otherOrgAdmin: ["NOT_FOUND"], admin: ["NOT_FOUND"] },
+  },
+  "notifications/mutations:markAllRead": { access: "user", args: () => ({}) },
+  "notifications/mutations:muteOrg": { access: "member", args: (w) => ({ orgId: w.orgA }) },
+  "notifications/mutations:unmuteOrg": { access: "member", args: (w) => ({ orgId: w.orgA }) },
+  "emails/queries:devMailbox": {
+    access: "public",
+    reason: "the development mailbox for browser tests; it answers only on the local backend (ASTN_LOCAL_BACKEND=1) and is FORBIDDEN to everyone anywhere else, as here",
+    args: () => ({ paginationOpts: page }),
+    expect: { anonymous: ["FORBIDDEN"], outsider: ["FORBIDDEN"], otherOrgAdmin: ["FORBIDDEN"], member: ["FORBIDDEN"], admin: ["FORBIDDEN"] },
+  },
 };
 
 /** Every exported public Convex function, as "module:export" with its kind. */
@@ -169,6 +189,9 @@ async function buildWorld() {
   const { inviteId, token } = await admin.as.mutation(api.orgs.invites.createInvite, { orgId: a.orgId });
   const eventId = await createEventAs(admin.as, a.orgId, { capacity: 10 });
   const draftEventId = await createEventAs(admin.as, a.orgId, { title: "Draft" }, { publish: false });
+  const memberNotificationId = await t.run(async (ctx) =>
+    ctx.db.insert("notifications", { userId: member.userId, kind: "reminder", title: "Hi", body: "", createdAt: Date.now() }),
+  );
   const callers: Record<CallerName, Pick<typeof t, "query" | "mutation" | "action">> = {
     anonymous: t,
     outsider: outsider.as,
@@ -187,6 +210,7 @@ async function buildWorld() {
     token,
     eventId,
     draftEventId,
+    memberNotificationId,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -1,5 +1,18 @@
 import { cronJobs } from "convex/server";
+import { internal } from "./_generated/api";
 
 const crons = cronJobs();
+
+// Backstop for the exact-time reminder jobs: sends anything due and not yet sent (the seed's
+// hourly job at minute 30). Reads only published events inside the reminder window.
+crons.hourly("send-event-reminders", { minuteUTC: 30 }, internal.notifications.reminders.sweepDueReminders, {});
+// New events of the coming week for members on the (default) weekly digest (Mondays 08:07 UTC,
+// off the top of the hour).
+crons.weekly(
+  "weekly-event-digest",
+  { dayOfWeek: "monday", hourUTC: 8, minuteUTC: 7 },
+  internal.notifications.digest.sendWeeklyDigest,
+  {},
+);
 
 export default crons;

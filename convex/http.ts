@@ -1,5 +1,6 @@
 import { httpRouter } from "convex/server";
 import { auth } from "./auth";
+import { resendWebhook, unsubscribeGet, unsubscribePost } from "./emails/unsubscribe";
 import { eventIcs, orgIcs } from "./events/calendarFeed";
 
 const http = httpRouter();
@@ -10,5 +11,11 @@ auth.addHttpRoutes(http);
 // Calendar files: GET /events/<eventId>.ics and GET /orgs/<slug>/calendar.ics (see calendarFeed.ts).
 http.route({ pathPrefix: "/events/", method: "GET", handler: eventIcs });
 http.route({ pathPrefix: "/orgs/", method: "GET", handler: orgIcs });
+
+// Notifications (issue 5): one-click unsubscribe (GET confirms, POST acts) and Resend's
+// delivery-status webhook.
+http.route({ path: "/unsubscribe", method: "GET", handler: unsubscribeGet });
+http.route({ path: "/unsubscribe", method: "POST", handler: unsubscribePost });
+http.route({ path: "/resend-webhook", method: "POST", handler: resendWebhook });
 
 export default http;

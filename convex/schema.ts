@@ -358,7 +358,7 @@ export default defineSchema({
   eventReminderJobs: defineTable({
     eventId: v.id("events"),
     offsetMinutes: v.number(),
-    jobId: v.id("_scheduled_functions"),
+    jobId: v.optional(v.id("_scheduled_functions")), // absent when the sweep ran the pass
     runAt: v.number(),
     startTime: v.number(), // the event start the job was scheduled for
     completedAt: v.optional(v.number()), // a full pass over the RSVPs finished

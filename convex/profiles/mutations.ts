@@ -1,18 +1,19 @@
 import { v } from "convex/values";
 import { mutation } from "../_generated/server";
 import { requireUser } from "../lib/access";
-import { invalidArgument } from "../lib/errors";
 import {
   LIMITS,
   optionalText,
-  requireIntInRange,
   requireLocation,
   requireTags,
   requireText,
   requireTimezone,
 } from "../lib/validation";
+import { checkEventTypes, checkReminderTimes, patchSettings } from "../notifications/preferences";
 import {
+  announcementModeValidator,
   careerStageValidator,
+  eventTypeValidator,
   locationValidator,
   notificationPreferencesValidator,
   privacyValidator,
@@ -55,30 +56,41 @@ export const updateMyProfile = mutation({
   },
 });
 
-const MAX_REMINDER_MINUTES = 14 * 24 * 60;
-
+/**
+ * Saves the notification settings form. `preferences` is the seed's shape (full replace);
+ * `announcements` and `eventTypes` (null = every type) are optional and left unchanged when
+ * omitted. Reminder offsets must be among 1 week / 1 day / 3 hours / 1 hour, and at least one
+ * while reminders are on. Senders read all of this at send time.
+ */
 export const updateNotificationPreferences = mutation({
-  args: { preferences: notificationPreferencesValidator },
+  args: {
+    preferences: notificationPreferencesValidator,
+    announcements: v.optional(announcementModeValidator),
+    eventTypes: v.optional(v.union(v.null(), v.array(eventTypeValidator))),
+  },
   returns: v.null(),
-  handler: async (ctx, { preferences }) => {
+  handler: async (ctx, { preferences, announcements, eventTypes }) => {
     const user = await requireUser(ctx);
     const timezone = requireTimezone("timezone", preferences.timezone);
     let eventReminders = preferences.eventReminders;
     if (eventReminders !== undefined) {
-      if (eventReminders.reminderTimes.length > 5) {
-        throw invalidArgument("eventReminders.reminderTimes", "Choose at most 5 reminders.");
-      }
-      const times = eventReminders.reminderTimes.map((m) =>
-        requireIntInRange("eventReminders.reminderTimes", m, 1, MAX_REMINDER_MINUTES),
-      );
-      // Unique, earliest reminder first.
-      eventReminders = { ...eventReminders, reminderTimes: [...new Set(times)].sort((a, b) => b - a) };
+      eventReminders = {
+        ...eventReminders,
+        reminderTimes: checkReminderTimes(eventReminders.enabled, eventReminders.reminderTimes),
+      };
     }
+    const types = eventTypes === undefined ? undefined : checkEventTypes(eventTypes);
     const profile = await ensureProfile(ctx, user, timezone);
     await ctx.db.patch("profiles", profile._id, {
       notificationPreferences: { ...preferences, timezone, eventReminders },
       updatedAt: Date.now(),
     });
+    if (announcements !== undefined || eventTypes !== undefined) {
+      await patchSettings(ctx, user._id, {
+        ...(announcements === undefined ? {} : { announcements }),
+        ...(eventTypes === undefined ? {} : { eventTypes: types }),
+      });
+    }
     return null;
   },
 });

@@ -1,0 +1,324 @@
+// Email templates: each returns { subject, html, text }. Every value that came from a user
+// (titles, names, venues, reasons, URLs) goes through escapeHtml in the HTML part; the plain-text
+// part needs no escaping. Times are shown in the member's timezone, the event's beside it.
+import { formatInTimeZone } from "date-fns-tz";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
+/** Subjects are a header: no line breaks, bounded length. */
+function oneLine(value: string, max = 180): string {
+  const flat = value.replace(/[\r\n\t]+/g, " ").replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Only http(s) links are ever rendered as links. */
+function safeHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+const DATE_FORMAT = "EEEE d MMMM yyyy, HH:mm";
+
+/** "Tuesday 5 May 2026, 19:00" in a zone. */
+export function formatWhen(utcMs: number, timezone: string): string {
+  return formatInTimeZone(utcMs, timezone, DATE_FORMAT);
+}
+
+/**
+ * The event's time for a member: in their timezone first, the event's own beside it when the
+ * two differ, e.g. "Tuesday 5 May 2026, 19:00 (Europe/Paris) · 18:00 in Europe/London, event time".
+ */
+export function formatEventTime(startTime: number, eventTimezone: string, memberTimezone: string): string {
+  const mine = `${formatWhen(startTime, memberTimezone)} (${memberTimezone})`;
+  const theirs = formatInTimeZone(startTime, eventTimezone, "HH:mm");
+  const sameWallClock =
+    memberTimezone === eventTimezone || formatWhen(startTime, memberTimezone) === formatWhen(startTime, eventTimezone);
+  if (sameWallClock) return mine;
+  const day =
+    formatInTimeZone(startTime, eventTimezone, "yyyy-MM-dd") === formatInTimeZone(startTime, memberTimezone, "yyyy-MM-dd")
+      ? theirs
+      : formatInTimeZone(startTime, eventTimezone, "EEE d MMM, HH:mm");
+  return `${mine} · ${day} in ${eventTimezone}, event time`;
+}
+
+export type Links = {
+  eventUrl?: string;
+  icsUrl?: string;
+  settingsUrl: string;
+  /** One-click unsubscribe page; omitted on transactional notices. */
+  unsubscribeUrl?: string;
+  unsubscribeLabel?: string;
+};
+
+type Block = { html: string; text: string };
+
+function paragraph(text: string): Block {
+  return { html: `<p style="margin:0 0 12px">${escapeHtml(text)}</p>`, text };
+}
+
+function detailRows(rows: [string, string | undefined][]): Block {
+  const present = rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== "");
+  return {
+    html:
+      `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">` +
+      present
+        .map(
+          ([label, value]) =>
+            `<tr><td style="padding:2px 12px 2px 0;color:#555;vertical-align:top">${escapeHtml(label)}</td>` +
+            `<td style="padding:2px 0">${escapeHtml(value)}</td></tr>`,
+        )
+        .join("") +
+      `</table>`,
+    text: present.map(([label, value]) => `${label}: ${value}`).join("\n"),
+  };
+}
+
+function link(label: string, url: string | undefined): Block | null {
+  if (url === undefined) return null;
+  const href = safeHref(url);
+  if (href === null) return null;
+  return {
+    html: `<a href="${escapeHtml(href)}" style="color:#2552d0">${escapeHtml(label)}</a>`,
+    text: `${label}: ${href}`,
+  };
+}
+
+function layout(heading: string, blocks: Block[], links: Links): { html: string; text: string } {
+  const actions = [link("View the event", links.eventUrl), link("Add to calendar (.ics)", links.icsUrl)].filter(
+    (b): b is Block => b !== null,
+  );
+  const footer = [
+    link("Manage notification settings", links.settingsUrl),
+    link(links.unsubscribeLabel ?? "Unsubscribe", links.unsubscribeUrl),
+  ].filter((b): b is Block => b !== null);
+  const html =
+    `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#111;line-height:1.5">` +
+    `<div style="max-width:560px;margin:0 auto;padding:24px">` +
+    `<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>` +
+    blocks.map((b) => b.html).join("") +
+    (actions.length > 0 ? `<p style="margin:16px 0">${actions.map((a) => a.html).join(" · ")}</p>` : "") +
+    `<hr style="border:none;border-top:1px solid #ddd;margin:24px 0 12px">` +
+    `<p style="font-size:12px;color:#666;margin:0">${footer.map((f) => f.html).join(" · ")}</p>` +
+    `</div></body></html>`;
+  const text = [
+    heading,
+    "",
+    ...blocks.map((b) => b.text),
+    "",
+    ...actions.map((a) => a.text),
+    "",
+    "--",
+    ...footer.map((f) => f.text),
+  ].join("\n");
+  return { html, text };
+}
+
+export type EventInfo = {
+  title: string;
+  orgName: string;
+  startTime: number;
+  endTime: number;
+  timezone: string;
+  venue?: string;
+  /** Only passed for recipients allowed to see it (going members). */
+  onlineUrl?: string;
+};
+
+function eventDetails(event: EventInfo, memberTimezone: string): Block {
+  return detailRows([
+    ["When", formatEventTime(event.startTime, event.timezone, memberTimezone)],
+    ["Where", event.venue],
+    ["Online", event.onlineUrl],
+    ["Hosted by", event.orgName],
+  ]);
+}
+
+function untilText(startTime: number, now: number): string {
+  const minutes = Math.max(0, Math.round((startTime - now) / 60_000));
+  if (minutes < 90) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `in ${hours} hours`;
+  const days = Math.round(hours / 24);
+  return `in ${days} days`;
+}
+
+export function reminderEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  event: EventInfo;
+  now: number;
+  links: Links;
+}): RenderedEmail {
+  const when = formatEventTime(p.event.startTime, p.event.timezone, p.memberTimezone);
+  const subject = oneLine(`Reminder: ${p.event.title} starts ${untilText(p.event.startTime, p.now)}`);
+  const { html, text } = layout(
+    p.event.title,
+    [
+      paragraph(`Hi ${p.memberName}, a reminder that ${p.event.title} starts ${untilText(p.event.startTime, p.now)}: ${when}.`),
+      eventDetails(p.event, p.memberTimezone),
+    ],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
+export function announcementEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  event: EventInfo;
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(`New event from ${p.event.orgName}: ${p.event.title}`);
+  const { html, text } = layout(
+    p.event.title,
+    [paragraph(`Hi ${p.memberName}, ${p.event.orgName} has published a new event.`), eventDetails(p.event, p.memberTimezone)],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
+export type ChangeLine = { field: string; old: string | number | null; new: string | number | null };
+
+const FIELD_LABELS: Record<string, string> = {
+  startTime: "Start",
+  endTime: "End",
+  timezone: "Time zone",
+  venue: "Venue",
+  locationUrl: "Map link",
+  onlineUrl: "Online link",
+};
+
+function describeValue(field: string, value: string | number | null, p: { memberTimezone: string; eventTimezone: string }) {
+  if (value === null || value === "") return "(none)";
+  if ((field === "startTime" || field === "endTime") && typeof value === "number") {
+    return formatEventTime(value, p.eventTimezone, p.memberTimezone);
+  }
+  return String(value);
+}
+
+export function changeEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  event: EventInfo;
+  changes: ChangeLine[];
+  /** Whether the recipient may see the online link (going members). */
+  showOnlineUrl: boolean;
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(`Changed: ${p.event.title}`);
+  const tz = { memberTimezone: p.memberTimezone, eventTimezone: p.event.timezone };
+  const rows: [string, string | undefined][] = p.changes.map((c) => {
+    const label = FIELD_LABELS[c.field] ?? c.field;
+    if (c.field === "onlineUrl" && !p.showOnlineUrl) return [label, "updated"];
+    return [label, `${describeValue(c.field, c.old, tz)} → ${describeValue(c.field, c.new, tz)}`];
+  });
+  const { html, text } = layout(
+    `${p.event.title} has changed`,
+    [
+      paragraph(`Hi ${p.memberName}, ${p.event.orgName} changed an event you responded to.`),
+      detailRows(rows),
+      eventDetails(p.event, p.memberTimezone),
+    ],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
+export function cancellationEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  event: EventInfo;
+  reason?: string;
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(`Cancelled: ${p.event.title}`);
+  const blocks = [
+    paragraph(
+      `Hi ${p.memberName}, ${p.event.orgName} has cancelled ${p.event.title}, planned for ${formatEventTime(p.event.startTime, p.event.timezone, p.memberTimezone)}.`,
+    ),
+  ];
+  if (p.reason !== undefined && p.reason.trim() !== "") blocks.push(paragraph(`Reason: ${p.reason}`));
+  const { html, text } = layout(`${p.event.title} is cancelled`, blocks, p.links);
+  return { subject, html, text };
+}
+
+export function promotedEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  event: EventInfo;
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(`You're in: ${p.event.title}`);
+  const { html, text } = layout(
+    `You're in: ${p.event.title}`,
+    [
+      paragraph(`Hi ${p.memberName}, a spot opened up and you've been moved from the waitlist to going.`),
+      eventDetails(p.event, p.memberTimezone),
+      paragraph("Can't make it any more? Change your RSVP on the event page so the next person gets the spot."),
+    ],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
+export function digestEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  events: (EventInfo & { eventUrl: string })[];
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(
+    `This week: ${p.events.length} upcoming event${p.events.length === 1 ? "" : "s"} from your organizations`,
+  );
+  const items = p.events.map((e) => {
+    const when = formatEventTime(e.startTime, e.timezone, p.memberTimezone);
+    const href = safeHref(e.eventUrl);
+    const title = href === null ? escapeHtml(e.title) : `<a href="${escapeHtml(href)}" style="color:#2552d0">${escapeHtml(e.title)}</a>`;
+    return {
+      html:
+        `<li style="margin:0 0 10px">${title}<br>` +
+        `<span style="color:#555">${escapeHtml(when)} · ${escapeHtml(e.orgName)}${e.venue ? ` · ${escapeHtml(e.venue)}` : ""}</span></li>`,
+      text: `- ${e.title} (${e.orgName})\n  ${when}${e.venue ? `\n  ${e.venue}` : ""}\n  ${e.eventUrl}`,
+    };
+  });
+  const list: Block = {
+    html: `<ul style="padding-left:18px;margin:0 0 16px">${items.map((i) => i.html).join("")}</ul>`,
+    text: items.map((i) => i.text).join("\n"),
+  };
+  const { html, text } = layout(
+    "Your week ahead",
+    [paragraph(`Hi ${p.memberName}, here is what your organizations have coming up this week.`), list],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
+/** Small standalone pages for the unsubscribe flow (served by HTTP actions). */
+export function htmlPage(title: string, bodyHtml: string): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="robots" content="noindex">` +
+    `<title>${escapeHtml(title)}</title></head>` +
+    `<body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#111;line-height:1.5">` +
+    `<main style="max-width:480px;margin:48px auto;padding:0 24px">` +
+    `<h1 style="font-size:22px">${escapeHtml(title)}</h1>${bodyHtml}</main></body></html>`
+  );
+}

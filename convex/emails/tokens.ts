@@ -1,0 +1,119 @@
+// Signed, single-purpose unsubscribe tokens: base64url(payload) "." base64url(HMAC-SHA256).
+// The payload names the user, the one thing the token may do and when it expires. Verification
+// uses crypto.subtle.verify, which compares the MAC in constant time.
+import type { Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { env } from "../lib/env";
+
+export type UnsubscribePurpose = "reminders-off" | "announcements-off";
+export const UNSUBSCRIBE_PURPOSES: UnsubscribePurpose[] = ["reminders-off", "announcements-off"];
+
+/** Links in emails stay valid this long (mail is read late; one-click must still work). */
+export const UNSUBSCRIBE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
+const SECRET_NAME = "unsubscribe-hmac";
+
+type Payload = { u: string; p: UnsubscribePurpose; e: number };
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+async function hmacKey(secret: string) {
+  return await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
+}
+
+/** The secret from UNSUBSCRIBE_SECRET, or the stored one (null if none was ever created). */
+export async function readUnsubscribeSecret(ctx: QueryCtx): Promise<string | null> {
+  const fromEnv = env.unsubscribeSecret();
+  if (fromEnv !== undefined) return fromEnv;
+  const row = await ctx.db
+    .query("secrets")
+    .withIndex("by_name", (q) => q.eq("name", SECRET_NAME))
+    .unique();
+  return row?.value ?? null;
+}
+
+/** Like readUnsubscribeSecret, generating and storing a random secret the first time. */
+export async function getOrCreateUnsubscribeSecret(ctx: MutationCtx): Promise<string> {
+  const existing = await readUnsubscribeSecret(ctx);
+  if (existing !== null) return existing;
+  const value = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  await ctx.db.insert("secrets", { name: SECRET_NAME, value, createdAt: Date.now() });
+  return value;
+}
+
+export async function signToken(
+  secret: string,
+  userId: Id<"users">,
+  purpose: UnsubscribePurpose,
+  expiresAt: number,
+): Promise<string> {
+  const payload: Payload = { u: userId, p: purpose, e: expiresAt };
+  const body = toBase64Url(new TextEncoder().encode(JSON.stringify(payload)));
+  const mac = await crypto.subtle.sign("HMAC", await hmacKey(secret), new TextEncoder().encode(body));
+  return `${body}.${toBase64Url(new Uint8Array(mac))}`;
+}
+
+/** A token for one purpose, valid UNSUBSCRIBE_TTL_MS (or `ttlMs`, which tests set negative). */
+export async function createUnsubscribeToken(
+  ctx: MutationCtx,
+  userId: Id<"users">,
+  purpose: UnsubscribePurpose,
+  ttlMs = UNSUBSCRIBE_TTL_MS,
+): Promise<string> {
+  return await signToken(await getOrCreateUnsubscribeSecret(ctx), userId, purpose, Date.now() + ttlMs);
+}
+
+export type VerifiedToken =
+  | { ok: true; userId: string; purpose: UnsubscribePurpose; expiresAt: number }
+  | { ok: false; reason: "invalid" | "expired" };
+
+/** Checks the MAC first (constant time), then purpose and expiry. Never throws. */
+export async function verifyToken(secret: string | null, token: string, now: number): Promise<VerifiedToken> {
+  if (secret === null || token.length === 0 || token.length > 1024) return { ok: false, reason: "invalid" };
+  const parts = token.split(".");
+  if (parts.length !== 2) return { ok: false, reason: "invalid" };
+  const [body, mac] = parts as [string, string];
+  const macBytes = fromBase64Url(mac);
+  if (macBytes === null || macBytes.length !== 32) return { ok: false, reason: "invalid" };
+  const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), macBytes, new TextEncoder().encode(body));
+  if (!valid) return { ok: false, reason: "invalid" };
+  const bytes = fromBase64Url(body);
+  if (bytes === null) return { ok: false, reason: "invalid" };
+  let payload: Partial<Payload>;
+  try {
+    payload = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Payload>;
+  } catch {
+    return { ok: false, reason: "invalid" };
+  }
+  if (
+    typeof payload.u !== "string" ||
+    typeof payload.e !== "number" ||
+    !UNSUBSCRIBE_PURPOSES.includes(payload.p as UnsubscribePurpose)
+  ) {
+    return { ok: false, reason: "invalid" };
+  }
+  if (payload.e <= now) return { ok: false, reason: "expired" };
+  return { ok: true, userId: payload.u, purpose: payload.p as UnsubscribePurpose, expiresAt: payload.e };
+}
