@@ -14,6 +14,15 @@ import { Route as AuthedRouteImport } from './routes/_authed'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AuthedHomeRouteImport } from './routes/_authed/home'
+import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
+import { Route as AuthedSettingsRouteImport } from './routes/_authed/settings'
+import { Route as JoinTokenRouteImport } from './routes/join.$token'
+import { Route as OrgSlugRouteImport } from './routes/org.$slug'
+import { Route as OrgsIndexRouteImport } from './routes/orgs.index'
+import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
+import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
+import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
+import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -39,18 +48,80 @@ const AuthedHomeRoute = AuthedHomeRouteImport.update({
   path: '/home',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedProfileRoute = AuthedProfileRouteImport.update({
+  id: '/profile',
+  path: '/profile',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const AuthedSettingsRoute = AuthedSettingsRouteImport.update({
+  id: '/settings',
+  path: '/settings',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const JoinTokenRoute = JoinTokenRouteImport.update({
+  id: '/join/$token',
+  path: '/join/$token',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const OrgSlugRoute = OrgSlugRouteImport.update({
+  id: '/org/$slug',
+  path: '/org/$slug',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const OrgsIndexRoute = OrgsIndexRouteImport.update({
+  id: '/orgs/',
+  path: '/orgs/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AuthedOrgsNewRoute = AuthedOrgsNewRouteImport.update({
+  id: '/orgs/new',
+  path: '/orgs/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const OrgSlugIndexRoute = OrgSlugIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
+  id: '/admin',
+  path: '/admin',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
+  id: '/members',
+  path: '/members',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/home': typeof AuthedHomeRoute
+  '/profile': typeof AuthedProfileRoute
+  '/settings': typeof AuthedSettingsRoute
+  '/join/$token': typeof JoinTokenRoute
+  '/org/$slug': typeof OrgSlugRouteWithChildren
+  '/orgs/': typeof OrgsIndexRoute
+  '/orgs/new': typeof AuthedOrgsNewRoute
+  '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/': typeof OrgSlugIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/home': typeof AuthedHomeRoute
+  '/profile': typeof AuthedProfileRoute
+  '/settings': typeof AuthedSettingsRoute
+  '/join/$token': typeof JoinTokenRoute
+  '/orgs': typeof OrgsIndexRoute
+  '/orgs/new': typeof AuthedOrgsNewRoute
+  '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug': typeof OrgSlugIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -59,13 +130,62 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_authed/home': typeof AuthedHomeRoute
+  '/_authed/profile': typeof AuthedProfileRoute
+  '/_authed/settings': typeof AuthedSettingsRoute
+  '/join/$token': typeof JoinTokenRoute
+  '/org/$slug': typeof OrgSlugRouteWithChildren
+  '/orgs/': typeof OrgsIndexRoute
+  '/_authed/orgs/new': typeof AuthedOrgsNewRoute
+  '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/': typeof OrgSlugIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in' | '/sign-up' | '/home'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/sign-up'
+    | '/home'
+    | '/profile'
+    | '/settings'
+    | '/join/$token'
+    | '/org/$slug'
+    | '/orgs/'
+    | '/orgs/new'
+    | '/org/$slug/admin'
+    | '/org/$slug/members'
+    | '/org/$slug/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/sign-in' | '/sign-up' | '/home'
-  id: '__root__' | '/' | '/_authed' | '/sign-in' | '/sign-up' | '/_authed/home'
+  to:
+    | '/'
+    | '/sign-in'
+    | '/sign-up'
+    | '/home'
+    | '/profile'
+    | '/settings'
+    | '/join/$token'
+    | '/orgs'
+    | '/orgs/new'
+    | '/org/$slug/admin'
+    | '/org/$slug/members'
+    | '/org/$slug'
+  id:
+    | '__root__'
+    | '/'
+    | '/_authed'
+    | '/sign-in'
+    | '/sign-up'
+    | '/_authed/home'
+    | '/_authed/profile'
+    | '/_authed/settings'
+    | '/join/$token'
+    | '/org/$slug'
+    | '/orgs/'
+    | '/_authed/orgs/new'
+    | '/org/$slug/admin'
+    | '/org/$slug/members'
+    | '/org/$slug/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -73,6 +193,9 @@ export interface RootRouteChildren {
   AuthedRoute: typeof AuthedRouteWithChildren
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
+  JoinTokenRoute: typeof JoinTokenRoute
+  OrgSlugRoute: typeof OrgSlugRouteWithChildren
+  OrgsIndexRoute: typeof OrgsIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -112,25 +235,112 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedHomeRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/profile': {
+      id: '/_authed/profile'
+      path: '/profile'
+      fullPath: '/profile'
+      preLoaderRoute: typeof AuthedProfileRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/settings': {
+      id: '/_authed/settings'
+      path: '/settings'
+      fullPath: '/settings'
+      preLoaderRoute: typeof AuthedSettingsRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/join/$token': {
+      id: '/join/$token'
+      path: '/join/$token'
+      fullPath: '/join/$token'
+      preLoaderRoute: typeof JoinTokenRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/org/$slug': {
+      id: '/org/$slug'
+      path: '/org/$slug'
+      fullPath: '/org/$slug'
+      preLoaderRoute: typeof OrgSlugRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/orgs/': {
+      id: '/orgs/'
+      path: '/orgs'
+      fullPath: '/orgs/'
+      preLoaderRoute: typeof OrgsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/_authed/orgs/new': {
+      id: '/_authed/orgs/new'
+      path: '/orgs/new'
+      fullPath: '/orgs/new'
+      preLoaderRoute: typeof AuthedOrgsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/org/$slug/': {
+      id: '/org/$slug/'
+      path: '/'
+      fullPath: '/org/$slug/'
+      preLoaderRoute: typeof OrgSlugIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/admin': {
+      id: '/org/$slug/admin'
+      path: '/admin'
+      fullPath: '/org/$slug/admin'
+      preLoaderRoute: typeof OrgSlugAdminRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/members': {
+      id: '/org/$slug/members'
+      path: '/members'
+      fullPath: '/org/$slug/members'
+      preLoaderRoute: typeof OrgSlugMembersRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
   }
 }
 
 interface AuthedRouteChildren {
   AuthedHomeRoute: typeof AuthedHomeRoute
+  AuthedProfileRoute: typeof AuthedProfileRoute
+  AuthedSettingsRoute: typeof AuthedSettingsRoute
+  AuthedOrgsNewRoute: typeof AuthedOrgsNewRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedHomeRoute: AuthedHomeRoute,
+  AuthedProfileRoute: AuthedProfileRoute,
+  AuthedSettingsRoute: AuthedSettingsRoute,
+  AuthedOrgsNewRoute: AuthedOrgsNewRoute,
 }
 
 const AuthedRouteWithChildren =
   AuthedRoute._addFileChildren(AuthedRouteChildren)
+
+interface OrgSlugRouteChildren {
+  OrgSlugAdminRoute: typeof OrgSlugAdminRoute
+  OrgSlugMembersRoute: typeof OrgSlugMembersRoute
+  OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+}
+
+const OrgSlugRouteChildren: OrgSlugRouteChildren = {
+  OrgSlugAdminRoute: OrgSlugAdminRoute,
+  OrgSlugMembersRoute: OrgSlugMembersRoute,
+  OrgSlugIndexRoute: OrgSlugIndexRoute,
+}
+
+const OrgSlugRouteWithChildren =
+  OrgSlugRoute._addFileChildren(OrgSlugRouteChildren)
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AuthedRoute: AuthedRouteWithChildren,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
+  JoinTokenRoute: JoinTokenRoute,
+  OrgSlugRoute: OrgSlugRouteWithChildren,
+  OrgsIndexRoute: OrgsIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

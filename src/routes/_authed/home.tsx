@@ -1,10 +1,12 @@
 import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
-import { CalendarDays, Users } from "lucide-react";
 
+import { DisplayNameForm } from "~/components/dashboard/display-name-form";
+import { MyOrgs } from "~/components/dashboard/my-orgs";
+import { SuggestedOrgs } from "~/components/dashboard/suggested-orgs";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
-import { Card, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { api } from "../../../convex/_generated/api";
 
 export const Route = createFileRoute("/_authed/home")({
@@ -24,29 +26,22 @@ function HomePage() {
       <p className="text-muted-foreground mt-2">
         Here's what's happening across your organizations.
       </p>
-      <div className="mt-8 grid gap-4 sm:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <div className="bg-secondary text-secondary-foreground mb-2 flex size-9 items-center justify-center rounded-lg">
-              <Users className="size-5" aria-hidden="true" />
-            </div>
-            <CardTitle>Your organizations</CardTitle>
-            <CardDescription>
-              You haven't joined an organization yet. Ask an organizer for an invite link.
-            </CardDescription>
-          </CardHeader>
-        </Card>
-        <Card>
-          <CardHeader>
-            <div className="bg-secondary text-secondary-foreground mb-2 flex size-9 items-center justify-center rounded-lg">
-              <CalendarDays className="size-5" aria-hidden="true" />
-            </div>
-            <CardTitle>Upcoming events</CardTitle>
-            <CardDescription>
-              Events from your organizations will show up here once you join one.
-            </CardDescription>
-          </CardHeader>
-        </Card>
+      <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
+        <div className="grid min-w-0 content-start gap-10">
+          <MyOrgs />
+          <SuggestedOrgs />
+        </div>
+        <aside aria-label="Account">
+          <Card className="gap-4">
+            <CardHeader>
+              <CardTitle>Your name</CardTitle>
+              <CardDescription>How organizers and other members see you.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <DisplayNameForm key={viewer.data?.name ?? ""} name={viewer.data?.name ?? ""} />
+            </CardContent>
+          </Card>
+        </aside>
       </div>
     </div>
   );

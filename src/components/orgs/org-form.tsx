@@ -1,0 +1,440 @@
+import { convexQuery } from "@convex-dev/react-query";
+import { useQuery } from "@tanstack/react-query";
+import { CheckCircle2, Globe, Loader2, Lock, XCircle } from "lucide-react";
+import { useEffect, useId, useState, type FormEvent } from "react";
+
+import { Field } from "~/components/forms/field";
+import { useFormErrors } from "~/components/forms/use-form-errors";
+import { Alert, AlertDescription } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Input } from "~/components/ui/input";
+import { NativeSelect } from "~/components/ui/native-select";
+import { Textarea } from "~/components/ui/textarea";
+import { COUNTRIES } from "~/lib/countries";
+import { checkSlug, slugify } from "~/lib/slug";
+import { cn } from "~/lib/utils";
+import { api } from "../../../convex/_generated/api";
+
+export type OrgFormValues = {
+  name: string;
+  slug: string;
+  description: string;
+  city: string;
+  country: string;
+  website: string;
+  logoUrl: string;
+  contactEmail: string;
+  visibility: "public" | "private";
+};
+
+/** What createOrg / updateOrg take (without slug and orgId). */
+export type OrgFieldsArgs = {
+  name: string;
+  description?: string;
+  location?: { city: string; country: string };
+  website?: string;
+  logoUrl?: string;
+  contactEmail?: string;
+  visibility: "public" | "private";
+};
+
+export const EMPTY_ORG_FORM: OrgFormValues = {
+  name: "",
+  slug: "",
+  description: "",
+  city: "",
+  country: "",
+  website: "",
+  logoUrl: "",
+  contactEmail: "",
+  visibility: "public",
+};
+
+const FIELDS = [
+  "name",
+  "slug",
+  "description",
+  "location.city",
+  "location.country",
+  "location.lat",
+  "website",
+  "logoUrl",
+  "contactEmail",
+  "visibility",
+] as const;
+
+const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
+
+function toArgs(values: OrgFormValues): OrgFieldsArgs {
+  const city = values.city.trim();
+  return {
+    name: values.name.trim(),
+    description: optional(values.description),
+    location: city !== "" && values.country !== "" ? { city, country: values.country } : undefined,
+    website: optional(values.website),
+    logoUrl: optional(values.logoUrl),
+    contactEmail: optional(values.contactEmail),
+    visibility: values.visibility,
+  };
+}
+
+/**
+ * The org create / settings form. In "create" mode it also asks for the address (slug),
+ * suggesting one from the name and checking availability as the admin types.
+ */
+export function OrgForm({
+  mode,
+  initial = EMPTY_ORG_FORM,
+  submitLabel,
+  onSubmit,
+}: {
+  mode: "create" | "edit";
+  initial?: OrgFormValues;
+  submitLabel: string;
+  /** Throws (a ConvexError) to show an error; resolves when saved. */
+  onSubmit: (args: OrgFieldsArgs & { slug: string }) => Promise<void>;
+}) {
+  const [values, setValues] = useState<OrgFormValues>(initial);
+  const [slugEdited, setSlugEdited] = useState(mode === "edit");
+  const [submitting, setSubmitting] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const { errors, formError, fail, check, clear } = useFormErrors(FIELDS);
+
+  const set = <K extends keyof OrgFormValues>(key: K, value: OrgFormValues[K]) => {
+    setSaved(false);
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      if (key === "name" && !slugEdited) next.slug = slugify(String(value));
+      return next;
+    });
+    const field =
+      key === "city" ? "location.city" : key === "country" ? "location.country" : key;
+    clear(field);
+    if (key === "name" && !slugEdited) clear("slug");
+  };
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const city = values.city.trim();
+    const hasErrors = check(
+      {
+        name: values.name.trim() === "" ? "Name is required." : undefined,
+        slug: mode === "create" ? checkSlug(values.slug.trim()) : undefined,
+        "location.city":
+          city === "" && values.country !== "" ? "Add the city too, or clear the country." : undefined,
+        "location.country":
+          city !== "" && values.country === "" ? "Choose the country too." : undefined,
+      },
+      form,
+    );
+    if (hasErrors) return;
+    setSubmitting(true);
+    try {
+      await onSubmit({ ...toArgs(values), slug: values.slug.trim() });
+      setSaved(true);
+    } catch (error) {
+      fail(error, form);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="grid gap-6" aria-busy={submitting}>
+      {formError ? (
+        <Alert variant="destructive">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Name" error={errors.name} className="sm:col-span-2">
+          {(p) => (
+            <Input
+              {...p}
+              name="name"
+              value={values.name}
+              onChange={(e) => set("name", e.target.value)}
+              maxLength={100}
+              autoComplete="organization"
+              required
+            />
+          )}
+        </Field>
+
+        {mode === "create" ? (
+          <SlugField
+            value={values.slug}
+            error={errors.slug}
+            onChange={(slug) => {
+              setSlugEdited(true);
+              set("slug", slug);
+            }}
+          />
+        ) : null}
+
+        <Field
+          label="Description"
+          optional
+          error={errors.description}
+          className="sm:col-span-2"
+          hint="What you do, who it's for and how often you meet."
+        >
+          {(p) => (
+            <Textarea
+              {...p}
+              name="description"
+              rows={4}
+              value={values.description}
+              onChange={(e) => set("description", e.target.value)}
+              maxLength={2000}
+            />
+          )}
+        </Field>
+
+        <Field label="City" optional error={errors["location.city"]}>
+          {(p) => (
+            <Input
+              {...p}
+              name="location.city"
+              value={values.city}
+              onChange={(e) => set("city", e.target.value)}
+              maxLength={100}
+              autoComplete="address-level2"
+            />
+          )}
+        </Field>
+        <Field label="Country" optional error={errors["location.country"]}>
+          {(p) => (
+            <NativeSelect
+              {...p}
+              name="location.country"
+              value={values.country}
+              onChange={(e) => set("country", e.target.value)}
+            >
+              <option value="">Choose a country</option>
+              {COUNTRIES.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+
+        <Field label="Website" optional error={errors.website}>
+          {(p) => (
+            <Input
+              {...p}
+              name="website"
+              type="url"
+              inputMode="url"
+              placeholder="https://example.org"
+              value={values.website}
+              onChange={(e) => set("website", e.target.value)}
+              autoComplete="url"
+            />
+          )}
+        </Field>
+        <Field label="Contact email" optional error={errors.contactEmail}>
+          {(p) => (
+            <Input
+              {...p}
+              name="contactEmail"
+              type="email"
+              inputMode="email"
+              placeholder="hello@example.org"
+              value={values.contactEmail}
+              onChange={(e) => set("contactEmail", e.target.value)}
+              autoComplete="email"
+            />
+          )}
+        </Field>
+        <Field
+          label="Logo URL"
+          optional
+          error={errors.logoUrl}
+          className="sm:col-span-2"
+          hint="A square image works best."
+        >
+          {(p) => (
+            <Input
+              {...p}
+              name="logoUrl"
+              type="url"
+              inputMode="url"
+              placeholder="https://example.org/logo.png"
+              value={values.logoUrl}
+              onChange={(e) => set("logoUrl", e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+
+      <VisibilityField
+        value={values.visibility}
+        error={errors.visibility}
+        onChange={(v) => set("visibility", v)}
+      />
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={submitting}>
+          {submitting ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+          {submitLabel}
+        </Button>
+        <p role="status" className="text-success text-sm">
+          {saved && mode === "edit" ? "Changes saved." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function SlugField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error?: string;
+  onChange: (slug: string) => void;
+}) {
+  const slug = value.trim();
+  const debounced = useDebounced(slug, 300);
+  const formatProblem = slug === "" ? undefined : checkSlug(slug);
+  const checkable = debounced !== "" && checkSlug(debounced) === undefined;
+  const availability = useQuery({
+    ...convexQuery(api.orgs.queries.checkSlugAvailable, checkable ? { slug: debounced } : "skip"),
+    enabled: checkable,
+  });
+  const settled = debounced === slug && checkable && availability.data !== undefined;
+
+  let hint: React.ReactNode = "Your organization's page will live at /org/your-address.";
+  if (!error && slug !== "") {
+    if (formatProblem) {
+      hint = <span className="text-destructive">{formatProblem}</span>;
+    } else if (!settled) {
+      hint = (
+        <span className="inline-flex items-center gap-1">
+          <Loader2 className="size-3 animate-spin" aria-hidden="true" /> Checking /org/{slug}…
+        </span>
+      );
+    } else if (availability.data) {
+      hint = (
+        <span className="text-success inline-flex items-center gap-1">
+          <CheckCircle2 className="size-3.5" aria-hidden="true" /> /org/{slug} is available
+        </span>
+      );
+    } else {
+      hint = (
+        <span className="text-destructive inline-flex items-center gap-1">
+          <XCircle className="size-3.5" aria-hidden="true" /> /org/{slug} is already taken
+        </span>
+      );
+    }
+  }
+
+  return (
+    <Field label="Address" error={error} className="sm:col-span-2" hint={<span aria-live="polite">{hint}</span>}>
+      {(p) => (
+        <div className="flex">
+          <span className="border-input bg-muted text-muted-foreground flex items-center rounded-l-md border border-r-0 px-3 text-sm">
+            /org/
+          </span>
+          <Input
+            {...p}
+            name="slug"
+            value={value}
+            onChange={(e) => onChange(e.target.value.toLowerCase())}
+            className="rounded-l-none"
+            maxLength={48}
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            required
+          />
+        </div>
+      )}
+    </Field>
+  );
+}
+
+function VisibilityField({
+  value,
+  error,
+  onChange,
+}: {
+  value: "public" | "private";
+  error?: string;
+  onChange: (value: "public" | "private") => void;
+}) {
+  const id = useId();
+  const options = [
+    {
+      value: "public" as const,
+      label: "Public",
+      icon: Globe,
+      text: "Anyone can find it in search and see its page. Members join with an invite link.",
+    },
+    {
+      value: "private" as const,
+      label: "Private",
+      icon: Lock,
+      text: "Hidden from search; only members can see its page. Members join with an invite link.",
+    },
+  ];
+  return (
+    <fieldset className="grid gap-2" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="mb-2 text-sm font-medium">Visibility</legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className={cn(
+              "hover:bg-accent/40 flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors",
+              value === option.value && "border-primary bg-primary/5 ring-primary/20 ring-2",
+            )}
+          >
+            <input
+              type="radio"
+              name="visibility"
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              aria-labelledby={`${id}-${option.value}-label`}
+              aria-describedby={`${id}-${option.value}-text`}
+              className="accent-primary mt-0.5 size-4"
+            />
+            <span className="grid gap-1">
+              <span
+                id={`${id}-${option.value}-label`}
+                className="flex items-center gap-1.5 text-sm font-medium"
+              >
+                <option.icon className="size-4" aria-hidden="true" />
+                {option.label}
+              </span>
+              <span id={`${id}-${option.value}-text`} className="text-muted-foreground text-xs">
+                {option.text}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-destructive text-sm">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
