@@ -81,6 +81,38 @@ describe("sync protocol with ConvexClient", () => {
     expect(withoutTicks(await c.query(list, {}))).toContain("consistent");
   });
 
+  test("after a MutationResponse comes a Transition at or past its timestamp, promptly", async () => {
+    // convex/browser resolves a mutation only on a transition that arrives after its response;
+    // the commit's own refresh can go out before the response, so one must follow it.
+    const raw = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.0/sync`);
+    const messages: { at: number; message: { type: string; ts?: string; endVersion?: { ts: string } } }[] = [];
+    raw.on("message", (data) => messages.push({ at: Date.now(), message: JSON.parse(String(data)) as never }));
+    await new Promise((resolve) => raw.on("open", resolve));
+    const decodeTs = (ts: string) => Buffer.from(ts, "base64").readBigUInt64LE(0);
+    const waitFor = async (accept: () => boolean) => {
+      const deadline = Date.now() + 5_000;
+      while (!accept()) {
+        if (Date.now() > deadline) throw new Error("timed out");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    raw.send(JSON.stringify({ type: "Connect", sessionId: "ordering-test", connectionCount: 0 }));
+    raw.send(JSON.stringify({ type: "ModifyQuerySet", baseVersion: 0, newVersion: 1, modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: [{}] }] }));
+    await waitFor(() => messages.some((m) => m.message.type === "Transition"));
+    raw.send(JSON.stringify({ type: "Mutation", requestId: 0, udfPath: "messages:send", args: [{ body: "ordered" }] }));
+    await waitFor(() => messages.some((m) => m.message.type === "MutationResponse"));
+    const index = messages.findIndex((m) => m.message.type === "MutationResponse");
+    const response = messages[index]!;
+    const responseTs = decodeTs(response.message.ts!);
+    await waitFor(() =>
+      messages.slice(index + 1).some((m) => m.message.type === "Transition" && decodeTs(m.message.endVersion!.ts) >= responseTs),
+    );
+    const next = messages.slice(index + 1).find((m) => m.message.type === "Transition")!;
+    // Well before the fixture's one-second cron tick could have supplied it.
+    expect(next.at - response.at).toBeLessThan(300);
+    raw.close();
+  });
+
   test("actions run and their writes reach subscribers", async () => {
     const c = client();
     const seen = nextValue<string[]>(c, list, (v) => v.includes("LOUD"));

@@ -163,8 +163,10 @@ export class SyncConnection {
         } else {
           this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: result.errorMessage, errorData: result.errorData, logLines: [] });
         }
-        // The client resolves the mutation once it sees a transition at or past its timestamp.
-        await this.transition(this.version.querySet, this.version.identity, [...this.subscriptions.keys()]);
+        // The client resolves the mutation once it sees a transition at or past its timestamp
+        // *after* the response. The commit's own refresh may already have sent that transition
+        // (before the response), so send one even when nothing changed.
+        await this.transition(this.version.querySet, this.version.identity, [...this.subscriptions.keys()], [], true);
       }),
     );
   }
@@ -183,7 +185,7 @@ export class SyncConnection {
   }
 
   /** Evaluates the given queries and sends one Transition to the new version. */
-  private async transition(querySet: number, identity: number, evaluate: number[], removed: number[] = []) {
+  private async transition(querySet: number, identity: number, evaluate: number[], removed: number[] = [], always = false) {
     const ts = this.host.currentTs();
     const modifications: unknown[] = removed.map((queryId) => ({ type: "QueryRemoved", queryId }));
     const results = await Promise.all(
@@ -206,7 +208,7 @@ export class SyncConnection {
     }
     const next: Version = { querySet, identity, ts: ts > this.version.ts ? ts : this.version.ts };
     const versionChanged = next.querySet !== this.version.querySet || next.identity !== this.version.identity || next.ts !== this.version.ts;
-    if (modifications.length === 0 && !versionChanged) return;
+    if (modifications.length === 0 && !versionChanged && !always) return;
     this.send({
       type: "Transition",
       startVersion: encodeVersion(this.version),
