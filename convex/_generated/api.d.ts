@@ -42,6 +42,7 @@ import type * as notifications_mutations from "../notifications/mutations.js";
 import type * as notifications_preferences from "../notifications/preferences.js";
 import type * as notifications_queries from "../notifications/queries.js";
 import type * as notifications_reminders from "../notifications/reminders.js";
+import type * as notifications_testing from "../notifications/testing.js";
 import type * as orgs_invites from "../orgs/invites.js";
 import type * as orgs_model from "../orgs/model.js";
 import type * as orgs_mutations from "../orgs/mutations.js";
@@ -92,6 +93,7 @@ declare const fullApi: ApiFromModules<{
   "notifications/preferences": typeof notifications_preferences;
   "notifications/queries": typeof notifications_queries;
   "notifications/reminders": typeof notifications_reminders;
+  "notifications/testing": typeof notifications_testing;
   "orgs/invites": typeof orgs_invites;
   "orgs/model": typeof orgs_model;
   "orgs/mutations": typeof orgs_mutations;
