@@ -9,6 +9,7 @@ import { addMembership, checkOrgFields } from "../orgs/model";
 import { computeCompleteness, DEFAULT_PRIVACY, defaultNotificationPreferences } from "../profiles/model";
 import { careerStageValidator } from "../schema";
 import { PEOPLE, ORGS } from "./data";
+import { DEMO_EVENTS, seedOrgEvents } from "./events";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -87,6 +88,8 @@ export const populate = internalMutation({
           await addMembership(ctx, org, userIdByIndex.get(index)!, role);
         }
       }
+      const people = [...admins, ...members].map((index) => userIdByIndex.get(index)!);
+      await seedOrgEvents(ctx, orgId, people[0]!, people, DEMO_EVENTS[slug] ?? [], now);
     }
     return null;
   },

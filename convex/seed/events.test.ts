@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import { api, internal } from "../_generated/api";
+import { newTest } from "../test.setup";
+import { ORGS, PEOPLE } from "./data";
+import { DEMO_EVENTS } from "./events";
+
+describe("demo events", () => {
+  test("every demo org gets past and upcoming events whose counters match their RSVPs", async () => {
+    const t = newTest();
+    const people = await t.run(async (ctx) => {
+      const rows = [];
+      for (const [index, person] of PEOPLE.entries()) {
+        rows.push({ userId: await ctx.db.insert("users", { name: person.name, email: person.email }), index });
+      }
+      return rows;
+    });
+    await t.mutation(internal.seed.demo.populate, { people });
+
+    const now = Date.now();
+    const { events, rsvps } = await t.run(async (ctx) => ({
+      events: await ctx.db.query("events").collect(),
+      rsvps: await ctx.db.query("eventAttendance").collect(),
+    }));
+    expect(events).toHaveLength(Object.values(DEMO_EVENTS).flat().length);
+    for (const org of ORGS) {
+      const orgId = await t.run(async (ctx) => (await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", org.slug)).unique())!._id);
+      const mine = events.filter((e) => e.orgId === orgId);
+      expect(mine.some((e) => e.endTime < now)).toBe(true);
+      expect(mine.some((e) => e.startTime > now && e.status === "published")).toBe(true);
+    }
+    for (const event of events) {
+      const rows = rsvps.filter((r) => r.eventId === event._id);
+      expect(event.goingCount).toBe(rows.filter((r) => r.rsvpStatus === "going").length);
+      expect(event.maybeCount).toBe(rows.filter((r) => r.rsvpStatus === "maybe").length);
+      expect(event.waitlistCount).toBe(rows.filter((r) => r.rsvpStatus === "waitlisted").length);
+      expect(event.waitlistSeq).toBeGreaterThanOrEqual(event.waitlistCount);
+      if (event.capacity !== undefined) expect(event.goingCount).toBeLessThanOrEqual(event.capacity);
+      if (event.waitlistCount > 0) expect(event.goingCount).toBe(event.capacity);
+    }
+    expect(events.filter((e) => e.status === "cancelled")).toHaveLength(1);
+    expect(events.filter((e) => e.status === "draft").length).toBeGreaterThanOrEqual(1);
+    expect(rsvps.some((r) => r.attended === true)).toBe(true);
+    expect(rsvps.some((r) => r.attended === false)).toBe(true);
+
+    // The demo member (Chen) sees the waitlist on the full workshop, and a live dashboard.
+    const chen = people[2]!.userId;
+    const session = await t.run(async (ctx) => ctx.db.insert("authSessions", { userId: chen, expirationTime: now + 86_400_000 }));
+    const asChen = t.withIdentity({ subject: `${chen}|${session}` });
+    const full = events.find((e) => e.title.startsWith("Hands-on workshop"))!;
+    const page = await asChen.query(api.events.queries.getEvent, { eventId: full._id });
+    expect(page.viewerRsvp).toMatchObject({ status: "waitlisted", waitlistPosition: 2 });
+    const dashboard = await asChen.query(api.events.queries.myUpcomingEvents, {});
+    expect(dashboard.events.length).toBeGreaterThan(3);
+  });
+});
