@@ -45,7 +45,7 @@ export function DisplayNameForm({ name }: { name: string }) {
       ) : null}
       <Field label="Display name" error={errors.name}>
         {(p) => (
-          <div className="flex flex-col gap-2 sm:flex-row">
+          <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
             <Input
               {...p}
               name="name"

@@ -17,8 +17,8 @@ export function MyOrgs() {
 
   return (
     <section aria-labelledby="my-orgs-title">
-      <div className="mb-3 flex items-center justify-between gap-3">
-        <h2 id="my-orgs-title" className="text-lg font-semibold">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <h2 id="my-orgs-title" className="text-lg font-semibold whitespace-nowrap">
           Your organizations
         </h2>
         <Button asChild size="sm" variant="outline">

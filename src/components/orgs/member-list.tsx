@@ -200,7 +200,7 @@ function MemberListItem({
         </div>
       </div>
       {viewerIsAdmin ? (
-        <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+        <div className="flex flex-wrap items-center gap-2 pl-12 sm:justify-end sm:pl-0">
           {busy ? <Loader2 className="text-muted-foreground size-4 animate-spin" aria-label="Saving" /> : null}
           {member.role === "member" ? (
             <Button size="sm" variant="outline" disabled={busy} onClick={() => run(promote)}>
