@@ -27,6 +27,12 @@
  *   `eventNotices` is an outbox of per-member notices (waitlist promotions); the notifications
  *   feature reads both by their `by_pending` index. `calendarTokens` are per-member secrets for
  *   private orgs' calendar feeds.
+ * - Notifications (issue 5): the seed's hourly reminder cron was the only sender (an action
+ *   looping over every event and user, no dedupe). Here reminders are exact-time scheduled jobs
+ *   (`eventReminderJobs`) with the cron as a backstop, each notice is sent once through a
+ *   stored key (`notificationDedupe`), every email is recorded (`emails`, with delivery status),
+ *   the inbox is `notifications`, and settings beyond the seed's notificationPreferences live in
+ *   `notificationSettings` (the profile keeps the seed's shape). `secrets` holds generated keys.
  */
 import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
