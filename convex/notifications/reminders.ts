@@ -12,7 +12,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
-import { reminderEmail } from "../emails/templates";
+import { formatEventTime, reminderEmail } from "../emails/templates";
 import { sendNotice, toEventInfo } from "./deliver";
 import { loadRecipient, MAX_REMINDER_OFFSET, wantsReminder } from "./preferences";
 
@@ -171,7 +171,7 @@ async function sendReminderTo(
     kind: "reminder",
     dedupeKey: reminderDedupeKey(event._id, userId, offsetMinutes, event.startTime),
     title: `Reminder: ${event.title}`,
-    body: `Starts ${new Date(event.startTime).toISOString()}`,
+    body: `${org?.name ?? "Your organization"} · ${formatEventTime(event.startTime, event.timezone, recipient.timezone)}`,
     eventId: event._id,
     orgId: event.orgId,
     unsubscribe: "reminders-off",
