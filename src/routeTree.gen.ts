@@ -20,9 +20,13 @@ import { Route as JoinTokenRouteImport } from './routes/join.$token'
 import { Route as OrgSlugRouteImport } from './routes/org.$slug'
 import { Route as OrgsIndexRouteImport } from './routes/orgs.index'
 import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
+import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
+import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
+import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -78,6 +82,11 @@ const AuthedOrgsNewRoute = AuthedOrgsNewRouteImport.update({
   path: '/orgs/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const EventsEventIdIndexRoute = EventsEventIdIndexRouteImport.update({
+  id: '/events/$eventId/',
+  path: '/events/$eventId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const OrgSlugIndexRoute = OrgSlugIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -93,6 +102,21 @@ const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   path: '/members',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const AuthedEventsEventIdEditRoute = AuthedEventsEventIdEditRouteImport.update({
+  id: '/events/$eventId/edit',
+  path: '/events/$eventId/edit',
+  getParentRoute: () => AuthedRoute,
+} as any)
+const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
+  id: '/events/',
+  path: '/events/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
+  id: '/org/$slug/events/new',
+  path: '/org/$slug/events/new',
+  getParentRoute: () => AuthedRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -107,7 +131,11 @@ export interface FileRoutesByFullPath {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
+  '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -121,7 +149,11 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
+  '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -138,7 +170,11 @@ export interface FileRoutesById {
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
+  '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -155,7 +191,11 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/members'
+    | '/events/$eventId/'
     | '/org/$slug/'
+    | '/events/$eventId/edit'
+    | '/org/$slug/events/'
+    | '/org/$slug/events/new'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -169,7 +209,11 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/members'
+    | '/events/$eventId'
     | '/org/$slug'
+    | '/events/$eventId/edit'
+    | '/org/$slug/events'
+    | '/org/$slug/events/new'
   id:
     | '__root__'
     | '/'
@@ -185,7 +229,11 @@ export interface FileRouteTypes {
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/members'
+    | '/events/$eventId/'
     | '/org/$slug/'
+    | '/_authed/events/$eventId/edit'
+    | '/org/$slug/events/'
+    | '/_authed/org/$slug/events/new'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -196,6 +244,7 @@ export interface RootRouteChildren {
   JoinTokenRoute: typeof JoinTokenRoute
   OrgSlugRoute: typeof OrgSlugRouteWithChildren
   OrgsIndexRoute: typeof OrgsIndexRoute
+  EventsEventIdIndexRoute: typeof EventsEventIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -277,6 +326,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedOrgsNewRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/events/$eventId/': {
+      id: '/events/$eventId/'
+      path: '/events/$eventId'
+      fullPath: '/events/$eventId/'
+      preLoaderRoute: typeof EventsEventIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/org/$slug/': {
       id: '/org/$slug/'
       path: '/'
@@ -298,6 +354,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugMembersRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/_authed/events/$eventId/edit': {
+      id: '/_authed/events/$eventId/edit'
+      path: '/events/$eventId/edit'
+      fullPath: '/events/$eventId/edit'
+      preLoaderRoute: typeof AuthedEventsEventIdEditRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/org/$slug/events/': {
+      id: '/org/$slug/events/'
+      path: '/events'
+      fullPath: '/org/$slug/events/'
+      preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/_authed/org/$slug/events/new': {
+      id: '/_authed/org/$slug/events/new'
+      path: '/org/$slug/events/new'
+      fullPath: '/org/$slug/events/new'
+      preLoaderRoute: typeof AuthedOrgSlugEventsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
   }
 }
 
@@ -306,6 +383,8 @@ interface AuthedRouteChildren {
   AuthedProfileRoute: typeof AuthedProfileRoute
   AuthedSettingsRoute: typeof AuthedSettingsRoute
   AuthedOrgsNewRoute: typeof AuthedOrgsNewRoute
+  AuthedEventsEventIdEditRoute: typeof AuthedEventsEventIdEditRoute
+  AuthedOrgSlugEventsNewRoute: typeof AuthedOrgSlugEventsNewRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -313,6 +392,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProfileRoute: AuthedProfileRoute,
   AuthedSettingsRoute: AuthedSettingsRoute,
   AuthedOrgsNewRoute: AuthedOrgsNewRoute,
+  AuthedEventsEventIdEditRoute: AuthedEventsEventIdEditRoute,
+  AuthedOrgSlugEventsNewRoute: AuthedOrgSlugEventsNewRoute,
 }
 
 const AuthedRouteWithChildren =
@@ -322,12 +403,14 @@ interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+  OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
+  OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
 }
 
 const OrgSlugRouteWithChildren =
@@ -341,6 +424,7 @@ const rootRouteChildren: RootRouteChildren = {
   JoinTokenRoute: JoinTokenRoute,
   OrgSlugRoute: OrgSlugRouteWithChildren,
   OrgsIndexRoute: OrgsIndexRoute,
+  EventsEventIdIndexRoute: EventsEventIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,6 +1,7 @@
 import { createFileRoute, Link, useLocation } from "@tanstack/react-router";
 import { CalendarDays, Mail, MapPin, Globe2 } from "lucide-react";
 
+import { OrgUpcomingEvents } from "~/components/events/upcoming-events";
 import { useOrg } from "~/components/orgs/use-org";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
@@ -66,6 +67,8 @@ function OrgOverview() {
             ) : null}
           </Card>
         ) : null}
+
+        {org.viewerRole !== null || org.visibility === "public" ? <OrgUpcomingEvents orgId={org._id} slug={slug} /> : null}
       </section>
 
       <aside aria-label="Details">

@@ -106,7 +106,9 @@ const tabClass =
   "text-muted-foreground hover:text-foreground -mb-px inline-flex items-center border-b-2 border-transparent px-3 py-2.5 text-sm font-medium whitespace-nowrap outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 rounded-t-md data-[status=active]:border-primary data-[status=active]:text-foreground";
 
 function OrgTabs({ org }: { org: OrgPage }) {
-  if (org.viewerRole === null) return null;
+  const member = org.viewerRole !== null;
+  // Visitors to a public org see its events too.
+  if (!member && org.visibility !== "public") return null;
   return (
     <nav aria-label={`${org.name} sections`} className="mt-6 overflow-x-auto border-b">
       <ul className="flex">
@@ -116,10 +118,17 @@ function OrgTabs({ org }: { org: OrgPage }) {
           </Link>
         </li>
         <li>
-          <Link to="/org/$slug/members" params={{ slug: org.slug }} className={tabClass}>
-            Members
+          <Link to="/org/$slug/events" params={{ slug: org.slug }} className={tabClass}>
+            Events
           </Link>
         </li>
+        {member ? (
+          <li>
+            <Link to="/org/$slug/members" params={{ slug: org.slug }} className={tabClass}>
+              Members
+            </Link>
+          </li>
+        ) : null}
         {org.viewerRole === "admin" ? (
           <li>
             <Link to="/org/$slug/admin" params={{ slug: org.slug }} className={tabClass}>

@@ -5,6 +5,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { DisplayNameForm } from "~/components/dashboard/display-name-form";
 import { MyOrgs } from "~/components/dashboard/my-orgs";
 import { SuggestedOrgs } from "~/components/dashboard/suggested-orgs";
+import { UpcomingEvents } from "~/components/events/upcoming-events";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { api } from "../../../convex/_generated/api";
@@ -28,6 +29,7 @@ function HomePage() {
       </p>
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
         <div className="grid min-w-0 content-start gap-10">
+          <UpcomingEvents />
           <MyOrgs />
           <SuggestedOrgs />
         </div>

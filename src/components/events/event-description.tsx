@@ -1,0 +1,13 @@
+import { lazy, Suspense } from "react";
+
+// The markdown renderer loads on its own: the event page's first JavaScript stays small, and the
+// server still renders the formatted description into the HTML.
+const Markdown = lazy(() => import("./markdown"));
+
+export function EventDescription({ markdown }: { markdown: string }) {
+  return (
+    <Suspense fallback={<div className="leading-relaxed break-words whitespace-pre-line">{markdown}</div>}>
+      <Markdown>{markdown}</Markdown>
+    </Suspense>
+  );
+}

@@ -1,0 +1,431 @@
+import { fromZonedTime } from "date-fns-tz";
+import { Eye, Loader2, PenLine, Send } from "lucide-react";
+import { useMemo, useState, type FormEvent } from "react";
+
+import { Field } from "~/components/forms/field";
+import { useFormErrors } from "~/components/forms/use-form-errors";
+import { Alert, AlertDescription } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Checkbox } from "~/components/ui/checkbox";
+import { Input } from "~/components/ui/input";
+import { NativeSelect } from "~/components/ui/native-select";
+import { Textarea } from "~/components/ui/textarea";
+import { addMinutesToLocal, formatEventWhen, showsDifferentLocalTime } from "~/lib/time";
+import { browserTimeZone, timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
+import { cn } from "~/lib/utils";
+import { EventDescription } from "./event-description";
+import { EVENT_TYPES, type EventPage, type EventType } from "./types";
+
+/** What createEvent / updateEvent take (besides orgId / eventId). */
+export type EventFieldsArgs = {
+  title: string;
+  description?: string;
+  eventType: EventType;
+  startLocal: string;
+  endLocal: string;
+  timezone: string;
+  venue?: string;
+  locationUrl?: string;
+  onlineUrl?: string;
+  capacity?: number;
+  notifyBefore?: number[];
+};
+
+export type EventFormValues = {
+  title: string;
+  description: string;
+  eventType: EventType;
+  startLocal: string;
+  endLocal: string;
+  timezone: string;
+  venue: string;
+  locationUrl: string;
+  onlineUrl: string;
+  capacity: string;
+  notifyBefore: number[];
+};
+
+export const REMINDERS = [
+  { minutes: 10_080, label: "1 week before" },
+  { minutes: 1_440, label: "1 day before" },
+  { minutes: 180, label: "3 hours before" },
+  { minutes: 60, label: "1 hour before" },
+] as const;
+
+const FIELDS = [
+  "title",
+  "description",
+  "eventType",
+  "startLocal",
+  "endLocal",
+  "timezone",
+  "venue",
+  "locationUrl",
+  "onlineUrl",
+  "capacity",
+  "notifyBefore",
+] as const;
+
+const LIMITS = { title: 200, description: 10_000, venue: 300 };
+
+/** A new event: tomorrow 18:00–20:00 in the browser's zone, reminders a day and an hour before. */
+export function newEventValues(timezone = browserTimeZone(), now = Date.now()): EventFormValues {
+  const tomorrow = new Date(now + 86_400_000);
+  const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, "0")}-${String(tomorrow.getDate()).padStart(2, "0")}`;
+  return {
+    title: "",
+    description: "",
+    eventType: "meetup",
+    startLocal: `${day}T18:00`,
+    endLocal: `${day}T20:00`,
+    timezone,
+    venue: "",
+    locationUrl: "",
+    onlineUrl: "",
+    capacity: "",
+    notifyBefore: [1440, 60],
+  };
+}
+
+export function eventValues(event: EventPage): EventFormValues {
+  return {
+    title: event.title,
+    description: event.description ?? "",
+    eventType: event.eventType,
+    startLocal: event.startLocal,
+    endLocal: event.endLocal,
+    timezone: event.timezone,
+    venue: event.venue ?? "",
+    locationUrl: event.locationUrl ?? "",
+    onlineUrl: event.onlineUrl ?? "",
+    capacity: event.capacity === undefined ? "" : String(event.capacity),
+    notifyBefore: event.notifyBefore,
+  };
+}
+
+const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
+
+function toArgs(values: EventFormValues): EventFieldsArgs {
+  return {
+    title: values.title.trim(),
+    description: optional(values.description),
+    eventType: values.eventType,
+    startLocal: values.startLocal,
+    endLocal: values.endLocal,
+    timezone: values.timezone,
+    venue: optional(values.venue),
+    locationUrl: optional(values.locationUrl),
+    onlineUrl: optional(values.onlineUrl),
+    capacity: values.capacity.trim() === "" ? undefined : Number(values.capacity),
+    notifyBefore: values.notifyBefore,
+  };
+}
+
+function urlError(value: string): string | undefined {
+  const text = value.trim();
+  if (text === "") return undefined;
+  return /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text) ? undefined : "Enter a full web address starting with https://";
+}
+
+/** "Thursday, May 14, 2026 · 6:30 PM – 8:30 PM GMT+2 (7:30 PM – 9:30 PM your time)". */
+function describeWhen(values: EventFormValues): string | null {
+  const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+  if (!pattern.test(values.startLocal) || !pattern.test(values.endLocal)) return null;
+  try {
+    const start = fromZonedTime(values.startLocal, values.timezone).getTime();
+    const end = fromZonedTime(values.endLocal, values.timezone).getTime();
+    if (!(end > start)) return null;
+    const when = formatEventWhen(start, end, values.timezone);
+    const mine = browserTimeZone();
+    const local = showsDifferentLocalTime(start, end, values.timezone, mine) ? ` (${formatEventWhen(start, end, mine).time} your time)` : "";
+    return `${when.date} · ${when.time}${local}`;
+  } catch {
+    return null;
+  }
+}
+
+export type SubmitIntent = "draft" | "publish" | "save";
+
+/**
+ * The create / edit form of an event. Times are typed as wall-clock times in the chosen zone;
+ * the server converts them (and rejects times that don't exist there). `intents` are the
+ * buttons: "Save draft" + "Publish" for drafts, "Save changes" for published events.
+ */
+export function EventForm({
+  initial,
+  intents,
+  onSubmit,
+  onCancel,
+}: {
+  initial: EventFormValues;
+  intents: SubmitIntent[];
+  /** Throws (a ConvexError) to show an error; resolves when saved. */
+  onSubmit: (args: EventFieldsArgs, intent: SubmitIntent) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState(initial);
+  const [submitting, setSubmitting] = useState<SubmitIntent | null>(null);
+  const [preview, setPreview] = useState(false);
+  const { errors, formError, fail, check, clear } = useFormErrors(FIELDS);
+  const zones = useMemo(() => timeZoneOptions(initial.timezone), [initial.timezone]);
+
+  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      // Moving the start moves the end with it, keeping the duration.
+      if (key === "startLocal" && typeof value === "string" && v.startLocal && v.endLocal) {
+        const duration = (Date.parse(`${v.endLocal}:00Z`) - Date.parse(`${v.startLocal}:00Z`)) / 60_000;
+        if (Number.isFinite(duration) && duration > 0 && value !== "") next.endLocal = addMinutesToLocal(value, duration);
+      }
+      return next;
+    });
+    clear(key);
+    if (key === "startLocal") clear("endLocal");
+  };
+
+  const toggleReminder = (minutes: number, on: boolean) => {
+    set("notifyBefore", on ? [...values.notifyBefore, minutes] : values.notifyBefore.filter((m) => m !== minutes));
+  };
+  const otherReminders = values.notifyBefore.filter((m) => !REMINDERS.some((r) => r.minutes === m));
+
+  async function submit(intent: SubmitIntent, form: HTMLFormElement) {
+    const capacity = values.capacity.trim();
+    const hasErrors = check(
+      {
+        title:
+          values.title.trim() === ""
+            ? "Give the event a title."
+            : values.title.trim().length > LIMITS.title
+              ? `Keep the title under ${LIMITS.title} characters.`
+              : undefined,
+        description: values.description.length > LIMITS.description ? `Keep the description under ${LIMITS.description.toLocaleString("en")} characters.` : undefined,
+        startLocal: values.startLocal === "" ? "Choose when the event starts." : undefined,
+        endLocal:
+          values.endLocal === ""
+            ? "Choose when the event ends."
+            : values.startLocal !== "" && values.endLocal <= values.startLocal
+              ? "The end must be after the start."
+              : undefined,
+        venue: values.venue.trim().length > LIMITS.venue ? `Keep the venue under ${LIMITS.venue} characters.` : undefined,
+        locationUrl: urlError(values.locationUrl),
+        onlineUrl: urlError(values.onlineUrl),
+        capacity:
+          capacity !== "" && (!/^\d+$/.test(capacity) || Number(capacity) < 1)
+            ? "Capacity must be a whole number of at least 1 (leave it empty for no limit)."
+            : undefined,
+      },
+      form,
+    );
+    if (hasErrors) return;
+    setSubmitting(intent);
+    try {
+      await onSubmit(toArgs(values), intent);
+    } catch (error) {
+      fail(error, form);
+    } finally {
+      setSubmitting(null);
+    }
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = (submitter?.value as SubmitIntent | undefined) ?? intents[intents.length - 1]!;
+    void submit(intent, event.currentTarget);
+  }
+
+  const when = describeWhen(values);
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="grid gap-6" aria-label="Event details">
+      {formError ? (
+        <Alert variant="destructive">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <Field label="Title" error={errors.title}>
+        {(props) => (
+          <Input
+            {...props}
+            name="title"
+            value={values.title}
+            maxLength={LIMITS.title + 20}
+            onChange={(e) => set("title", e.target.value)}
+            placeholder="e.g. Interpretability reading group: induction heads"
+            className="text-base font-medium"
+          />
+        )}
+      </Field>
+
+      <div className="grid gap-2">
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-sm font-medium" id="description-label">
+            Description <span className="text-muted-foreground font-normal">(optional, markdown)</span>
+          </span>
+          <div role="group" aria-label="Description view" className="bg-muted inline-flex rounded-md p-0.5 text-xs">
+            <button
+              type="button"
+              aria-pressed={!preview}
+              onClick={() => setPreview(false)}
+              className={cn("inline-flex items-center gap-1 rounded px-2 py-1 font-medium", !preview && "bg-background shadow-xs")}
+            >
+              <PenLine className="size-3.5" aria-hidden="true" />
+              Write
+            </button>
+            <button
+              type="button"
+              aria-pressed={preview}
+              onClick={() => setPreview(true)}
+              className={cn("inline-flex items-center gap-1 rounded px-2 py-1 font-medium", preview && "bg-background shadow-xs")}
+            >
+              <Eye className="size-3.5" aria-hidden="true" />
+              Preview
+            </button>
+          </div>
+        </div>
+        {preview ? (
+          <div className="min-h-32 rounded-md border px-3 py-2" aria-label="Description preview" role="region">
+            {values.description.trim() ? <EventDescription markdown={values.description} /> : <p className="text-muted-foreground text-sm">Nothing to preview yet.</p>}
+          </div>
+        ) : (
+          <Field label={<span className="sr-only">Description</span>} error={errors.description} hint="**bold**, _italic_, [links](https://…), lists with -. HTML is shown as text.">
+            {(props) => (
+              <Textarea
+                {...props}
+                name="description"
+                value={values.description}
+                onChange={(e) => set("description", e.target.value)}
+                className="min-h-32"
+                placeholder="What will happen, who it's for, what to bring…"
+              />
+            )}
+          </Field>
+        )}
+        {preview && errors.description ? (
+          <p role="alert" className="text-destructive text-sm">
+            {errors.description}
+          </p>
+        ) : null}
+      </div>
+
+      <Field label="Type" error={errors.eventType} className="sm:max-w-xs">
+        {(props) => (
+          <NativeSelect {...props} name="eventType" value={values.eventType} onChange={(e) => set("eventType", e.target.value as EventType)}>
+            {EVENT_TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </Field>
+
+      <fieldset className="grid gap-4 rounded-xl border p-4">
+        <legend className="px-1 text-sm font-semibold">When</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Starts" error={errors.startLocal}>
+            {(props) => (
+              <Input {...props} type="datetime-local" name="startLocal" value={values.startLocal} onChange={(e) => set("startLocal", e.target.value)} />
+            )}
+          </Field>
+          <Field label="Ends" error={errors.endLocal}>
+            {(props) => (
+              <Input {...props} type="datetime-local" name="endLocal" value={values.endLocal} min={values.startLocal || undefined} onChange={(e) => set("endLocal", e.target.value)} />
+            )}
+          </Field>
+        </div>
+        {when ? (
+          <p className="text-muted-foreground -mt-1 text-sm" data-testid="when-preview">
+            {when}
+          </p>
+        ) : null}
+        <Field label="Timezone" error={errors.timezone} hint="Times above are in this zone. Attendees elsewhere also see their own local time.">
+          {(props) => (
+            <NativeSelect {...props} name="timezone" value={values.timezone} onChange={(e) => set("timezone", e.target.value)}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {timeZoneLabel(zone)}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-xl border p-4">
+        <legend className="px-1 text-sm font-semibold">Where</legend>
+        <Field label="Venue" optional error={errors.venue}>
+          {(props) => (
+            <Input {...props} name="venue" value={values.venue} onChange={(e) => set("venue", e.target.value)} placeholder="e.g. Impact Hub Berlin, Rollbergstraße 28A" />
+          )}
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Location link" optional error={errors.locationUrl} hint="A map link for the venue.">
+            {(props) => (
+              <Input {...props} type="url" inputMode="url" name="locationUrl" value={values.locationUrl} onChange={(e) => set("locationUrl", e.target.value)} placeholder="https://maps.example.com/…" />
+            )}
+          </Field>
+          <Field label="Online link" optional error={errors.onlineUrl} hint="Shown only to people going (and admins).">
+            {(props) => (
+              <Input {...props} type="url" inputMode="url" name="onlineUrl" value={values.onlineUrl} onChange={(e) => set("onlineUrl", e.target.value)} placeholder="https://meet.example.com/…" />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field label="Capacity" optional error={errors.capacity} hint="When it's full, new RSVPs join a waitlist. Empty = no limit.">
+          {(props) => (
+            <Input {...props} type="number" inputMode="numeric" min={1} step={1} name="capacity" value={values.capacity} onChange={(e) => set("capacity", e.target.value)} placeholder="No limit" />
+          )}
+        </Field>
+        <fieldset className="grid content-start gap-2" aria-describedby={errors.notifyBefore ? "notify-error" : undefined}>
+          <legend className="mb-2 text-sm font-medium">Reminders</legend>
+          {REMINDERS.map((r) => (
+            <label key={r.minutes} className="flex items-center gap-2 text-sm">
+              <Checkbox
+                name={r.minutes === 1_440 ? "notifyBefore" : undefined}
+                checked={values.notifyBefore.includes(r.minutes)}
+                onChange={(e) => toggleReminder(r.minutes, e.target.checked)}
+              />
+              {r.label}
+            </label>
+          ))}
+          {otherReminders.length > 0 ? (
+            <p className="text-muted-foreground text-xs">Also kept: {otherReminders.map((m) => `${m} min`).join(", ")} before.</p>
+          ) : null}
+          {errors.notifyBefore ? (
+            <p id="notify-error" role="alert" className="text-destructive text-sm">
+              {errors.notifyBefore}
+            </p>
+          ) : null}
+        </fieldset>
+      </div>
+
+      <div className="flex flex-col-reverse gap-2 border-t pt-6 sm:flex-row sm:justify-end">
+        <Button type="button" variant="ghost" onClick={onCancel} disabled={submitting !== null}>
+          Cancel
+        </Button>
+        {intents.includes("draft") ? (
+          <Button type="submit" value="draft" variant="outline" disabled={submitting !== null}>
+            {submitting === "draft" ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Save draft
+          </Button>
+        ) : null}
+        {intents.includes("publish") ? (
+          <Button type="submit" value="publish" disabled={submitting !== null}>
+            {submitting === "publish" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Send aria-hidden="true" />}
+            Publish
+          </Button>
+        ) : null}
+        {intents.includes("save") ? (
+          <Button type="submit" value="save" disabled={submitting !== null}>
+            {submitting === "save" ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Save changes
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,192 @@
+import { Link } from "@tanstack/react-router";
+import { Ban, ExternalLink, FileEdit, MapPin, Ticket, Users, Video } from "lucide-react";
+import type { ReactNode } from "react";
+
+import { OrgAvatar } from "~/components/orgs/org-avatar";
+import { Badge } from "~/components/ui/badge";
+import { Skeleton } from "~/components/ui/skeleton";
+import { displayUrl } from "~/lib/format";
+import { AddToCalendar } from "./add-to-calendar";
+import { AdminActions } from "./admin-actions";
+import { AttendeeList } from "./attendee-list";
+import { EventDescription } from "./event-description";
+import { EventTimeBlock } from "./event-time";
+import { RsvpCounts, RsvpPanel, spotsLabel } from "./rsvp-panel";
+import { eventTypeLabel, type EventPage } from "./types";
+import { useNow } from "./use-event";
+
+function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: ReactNode }) {
+  return (
+    <div className="flex gap-3">
+      <span className="bg-muted text-muted-foreground flex size-10 shrink-0 items-center justify-center rounded-lg">
+        <Icon className="size-5" aria-hidden="true" />
+      </span>
+      <div className="min-w-0 self-center">{children}</div>
+    </div>
+  );
+}
+
+/** The event page: what, when, where, who's going, and the viewer's RSVP. */
+export function EventPageView({ event }: { event: EventPage }) {
+  const isAdmin = event.viewerRole === "admin";
+  const spots = spotsLabel(event);
+  const now = useNow();
+  const ended = event.endTime <= now;
+
+  return (
+    <article className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10" aria-labelledby="event-title">
+      {event.status === "cancelled" ? (
+        <div role="note" className="border-destructive/30 bg-destructive/5 mb-6 flex gap-3 rounded-xl border p-4">
+          <Ban className="text-destructive mt-0.5 size-5 shrink-0" aria-hidden="true" />
+          <div className="min-w-0">
+            <p className="text-destructive font-semibold">This event was cancelled</p>
+            {event.cancelReason ? <p className="mt-1 text-sm break-words whitespace-pre-line">{event.cancelReason}</p> : null}
+          </div>
+        </div>
+      ) : event.status === "draft" ? (
+        <div role="note" className="mb-6 flex gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+          <FileEdit className="mt-0.5 size-5 shrink-0 text-amber-700 dark:text-amber-400" aria-hidden="true" />
+          <div>
+            <p className="font-semibold">Draft</p>
+            <p className="text-muted-foreground text-sm">Only admins of {event.org.name} can see this event until it's published.</p>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid min-w-0 content-start gap-6">
+          <header className="min-w-0">
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge variant="secondary">{eventTypeLabel(event.eventType)}</Badge>
+              {event.status === "draft" ? <Badge variant="outline">Draft</Badge> : null}
+              {event.status === "cancelled" ? <Badge variant="destructive">Cancelled</Badge> : null}
+              {ended && event.status === "published" ? <Badge variant="muted">Past event</Badge> : null}
+            </div>
+            <h1
+              id="event-title"
+              className={`mt-3 text-3xl font-bold tracking-tight break-words sm:text-4xl ${event.status === "cancelled" ? "text-muted-foreground line-through decoration-2" : ""}`}
+            >
+              {event.title}
+            </h1>
+            <Link
+              to="/org/$slug"
+              params={{ slug: event.org.slug }}
+              className="hover:text-foreground text-muted-foreground mt-3 inline-flex items-center gap-2 text-sm font-medium"
+            >
+              <OrgAvatar name={event.org.name} logoUrl={event.org.logoUrl} className="size-6 rounded-md text-[10px]" />
+              Hosted by <span className="text-foreground">{event.org.name}</span>
+            </Link>
+          </header>
+
+          <div className="grid gap-4">
+            <EventTimeBlock startTime={event.startTime} endTime={event.endTime} timezone={event.timezone} />
+            {event.venue || event.locationUrl ? (
+              <InfoRow icon={MapPin}>
+                {event.venue ? (
+                  <p className="font-medium break-words" data-testid="event-venue">
+                    {event.venue}
+                  </p>
+                ) : null}
+                {event.locationUrl ? (
+                  <a
+                    href={event.locationUrl}
+                    target="_blank"
+                    rel="noopener noreferrer nofollow"
+                    className="text-primary inline-flex items-center gap-1 text-sm underline-offset-4 hover:underline"
+                  >
+                    {event.venue ? "Open map" : displayUrl(event.locationUrl)}
+                    <ExternalLink className="size-3.5" aria-hidden="true" />
+                  </a>
+                ) : null}
+              </InfoRow>
+            ) : null}
+            {event.onlineUrl ? (
+              <InfoRow icon={Video}>
+                <p className="font-medium">Online</p>
+                <a
+                  href={event.onlineUrl}
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                  className="text-primary inline-flex max-w-full items-center gap-1 text-sm break-all underline-offset-4 hover:underline"
+                >
+                  Join online: {displayUrl(event.onlineUrl)}
+                  <ExternalLink className="size-3.5 shrink-0" aria-hidden="true" />
+                </a>
+              </InfoRow>
+            ) : event.hasOnlineUrl ? (
+              <InfoRow icon={Video}>
+                <p className="font-medium">Online</p>
+                <p className="text-muted-foreground text-sm">The link appears here once you RSVP "Going".</p>
+              </InfoRow>
+            ) : null}
+          </div>
+        </div>
+
+        <aside aria-label="RSVP" className="grid content-start gap-4 lg:sticky lg:top-20 lg:row-span-2 lg:self-start">
+          <div className="bg-card grid gap-4 rounded-xl border p-4 shadow-sm sm:p-5">
+            <div className="flex items-start justify-between gap-3">
+              <p className="flex items-center gap-2 text-sm font-medium">
+                <Users className="text-muted-foreground size-4" aria-hidden="true" />
+                <RsvpCounts event={event} />
+              </p>
+            </div>
+            {spots ? (
+              <p className="text-muted-foreground -mt-2 flex items-center gap-2 text-sm" data-testid="spots-left">
+                <Ticket className="size-4" aria-hidden="true" />
+                {spots}
+              </p>
+            ) : null}
+            <RsvpPanel event={event} />
+          </div>
+          {event.status === "published" && !ended ? (
+            <div className="grid gap-2 rounded-xl border p-4 sm:p-5">
+              <h2 className="text-sm font-semibold">Add to calendar</h2>
+              <AddToCalendar event={event} />
+            </div>
+          ) : null}
+          {isAdmin ? (
+            <div className="grid gap-2 rounded-xl border p-4 sm:p-5">
+              <h2 className="text-sm font-semibold">Organizer tools</h2>
+              <AdminActions event={event} />
+            </div>
+          ) : null}
+        </aside>
+
+        <div className="grid min-w-0 content-start gap-8">
+          <section aria-labelledby="about-event">
+            <h2 id="about-event" className="text-muted-foreground border-b pb-2 text-sm font-semibold tracking-wide uppercase">
+              About this event
+            </h2>
+            <div className="mt-4">
+              {event.description ? (
+                <EventDescription markdown={event.description} />
+              ) : (
+                <p className="text-muted-foreground">No description yet.</p>
+              )}
+            </div>
+          </section>
+          {isAdmin && event.status !== "draft" ? <AttendeeList event={event} /> : null}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function EventPageSkeleton() {
+  return (
+    <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10" role="status" aria-busy="true">
+      <span className="sr-only">Loading event…</span>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid content-start gap-4">
+          <Skeleton className="h-5 w-20" />
+          <Skeleton className="h-10 w-3/4" />
+          <Skeleton className="h-5 w-48" />
+          <Skeleton className="mt-4 h-12 w-2/3" />
+          <Skeleton className="h-12 w-1/2" />
+          <Skeleton className="mt-4 h-32" />
+        </div>
+        <Skeleton className="h-48 rounded-xl" />
+      </div>
+    </div>
+  );
+}
