@@ -17,7 +17,13 @@ export function formatRelative(ms: number): string {
 
 /** Up to two initials for an avatar tile. */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  // Words that start with a letter or digit: "Governance Fellows (private)" → "GF".
+  const parts = name
+    .replace(/\([^)]*\)/g, " ")
+    .trim()
+    .split(/\s+/)
+    .map((part) => part.replace(/^[^\p{L}\p{N}]+/u, ""))
+    .filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
   return letters.map((part) => part.charAt(0).toUpperCase()).join("") || "?";
 }

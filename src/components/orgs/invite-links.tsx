@@ -128,6 +128,7 @@ function CreateInviteForm({ orgId }: { orgId: Id<"organizations"> }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    setCreated(false);
     const d = days.trim() === "" ? undefined : Number(days);
     const m = maxUses.trim() === "" ? undefined : Number(maxUses);
     const invalid = check(
@@ -145,7 +146,6 @@ function CreateInviteForm({ orgId }: { orgId: Id<"organizations"> }) {
     );
     if (invalid) return;
     setBusy(true);
-    setCreated(false);
     try {
       await createInvite({
         orgId,

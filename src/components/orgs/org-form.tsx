@@ -13,6 +13,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { COUNTRIES } from "~/lib/countries";
 import { checkSlug, slugify } from "~/lib/slug";
 import { cn } from "~/lib/utils";
+import { checkEmail } from "~/lib/validation";
 import { api } from "../../../convex/_generated/api";
 
 export type OrgFormValues = {
@@ -125,6 +126,7 @@ export function OrgForm({
           city === "" && values.country !== "" ? "Add the city too, or clear the country." : undefined,
         "location.country":
           city !== "" && values.country === "" ? "Choose the country too." : undefined,
+        contactEmail: values.contactEmail.trim() === "" ? undefined : checkEmail(values.contactEmail),
       },
       form,
     );

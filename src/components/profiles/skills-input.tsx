@@ -58,7 +58,7 @@ export function SkillsInput({
       )}
     >
       {value.length > 0 ? (
-        <ul className="contents" aria-label="Your skills">
+        <ul className="contents" aria-label="Tags you have added">
           {value.map((skill) => (
             <li
               key={skill}
