@@ -10,7 +10,8 @@ function previewText(markdown: string | undefined): string | undefined {
   if (!markdown) return undefined;
   const text = markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[#>*_`~|-]+/g, " ")
+    .replace(/^\s*(?:[#>]+|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/[*_`~]+/g, "")
     .replace(/\s+/g, " ")
     .trim();
   return text.length > 200 ? `${text.slice(0, 199)}…` : text || undefined;

@@ -53,7 +53,7 @@ export function EventPageView({ event }: { event: EventPage }) {
         </div>
       ) : null}
 
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid min-w-0 content-start gap-6">
           <header className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
@@ -176,7 +176,7 @@ export function EventPageSkeleton() {
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10" role="status" aria-busy="true">
       <span className="sr-only">Loading event…</span>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid content-start gap-4">
           <Skeleton className="h-5 w-20" />
           <Skeleton className="h-10 w-3/4" />

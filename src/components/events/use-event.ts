@@ -22,7 +22,11 @@ function isBadId(error: unknown): boolean {
  */
 export function useEvent(eventId: string) {
   const auth = useConvexAuth();
-  const query = useQuery(eventQuery(eventId));
+  const query = useQuery({
+    ...eventQuery(eventId),
+    // The backend's answers (NOT_FOUND, a malformed id) are final: only retry other failures.
+    retry: (count, error) => count < 3 && errorCode(error) === undefined && !isBadId(error),
+  });
   const code = errorCode(query.error);
   const missing = code === "NOT_FOUND" || isBadId(query.error);
   const settling = auth.isLoading && query.data === undefined;
