@@ -23,10 +23,10 @@
  *   `waitlistCount`) so event pages never count RSVPs by scanning. `waitlistSeq` hands out the
  *   waitlist order (`eventAttendance.waitlistOrder`): first come, first served, with no ties.
  *   `sequence` is the RFC 5545 SEQUENCE, bumped when attendees' calendars must update.
- * - `eventChanges` logs time/place edits and cancellations of published events, and
- *   `eventNotices` is an outbox of per-member notices (waitlist promotions); the notifications
- *   feature reads both by their `by_pending` index. `calendarTokens` are per-member secrets for
- *   private orgs' calendar feeds.
+ * - `eventChanges` logs time/place edits and cancellations of published events (the admin's
+ *   history); attendees are told in the same transaction through convex/notifications/hooks.ts,
+ *   as are waitlist promotions (recorded on the RSVP as `promotedFromWaitlistAt`).
+ *   `calendarTokens` are per-member secrets for private orgs' calendar feeds.
  * - Notifications (issue 5): the seed's hourly reminder cron was the only sender (an action
  *   looping over every event and user, no dedupe). Here reminders are exact-time scheduled jobs
  *   (`eventReminderJobs`) with the cron as a backstop, each notice is sent once through a
@@ -295,22 +295,8 @@ export default defineSchema({
       }),
     ),
     reason: v.optional(v.string()), // the cancellation reason
-    notifiedAt: v.optional(v.number()), // set by the notifications feature once handled
-  })
-    .index("by_event", ["eventId", "changedAt"])
-    .index("by_pending", ["notifiedAt", "changedAt"]),
-
-  /** Outbox of per-member event notices (e.g. "you're in: promoted from the waitlist"). */
-  eventNotices: defineTable({
-    eventId: v.id("events"),
-    userId: v.id("users"),
-    kind: v.literal("waitlist_promoted"),
-    createdAt: v.number(),
-    dedupeKey: v.string(), // `${kind}:${eventId}:${userId}:${createdAt}`
-    processedAt: v.optional(v.number()),
-  })
-    .index("by_event_user", ["eventId", "userId"])
-    .index("by_pending", ["processedAt", "createdAt"]),
+    notifiedAt: v.optional(v.number()), // when attendees' notices were queued
+  }).index("by_event", ["eventId", "changedAt"]),
 
   /** Per-member secret for subscribing to an org's calendar feed (and private event files). */
   calendarTokens: defineTable({

@@ -48,7 +48,6 @@ const APP_TABLES: TableNames[] = [
   "events",
   "eventAttendance",
   "eventChanges",
-  "eventNotices",
   "calendarTokens",
 ];
 

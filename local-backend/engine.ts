@@ -8,6 +8,7 @@ import { makeFunctionReference } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { register } from "tsx/esm/api";
 import { pathToFileURL } from "node:url";
+import { installLongTimers } from "./long-timers.ts";
 import { appModuleFiles, componentSpecs, type ComponentSpec } from "./modules.ts";
 
 export type UdfType = "query" | "mutation" | "action";
@@ -61,21 +62,6 @@ export class FunctionNotFound extends Error {}
 
 let generation = 0;
 
-// Node fires timers longer than 2^31-1 ms (about 24.8 days) at once. Scheduled functions can be
-// months away, so chain long timers instead.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const nativeSetTimeout = globalThis.setTimeout;
-function installLongTimers() {
-  if ((globalThis.setTimeout as { __long?: boolean }).__long) return;
-  const longSetTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    if (ms !== undefined && ms > MAX_TIMER_MS) {
-      return nativeSetTimeout(() => longSetTimeout(callback, ms - MAX_TIMER_MS, ...args), MAX_TIMER_MS);
-    }
-    return nativeSetTimeout(callback, ms, ...args);
-  }) as typeof setTimeout & { __long?: boolean };
-  longSetTimeout.__long = true;
-  globalThis.setTimeout = longSetTimeout;
-}
 
 // The convex-test accessor as the engine uses it: loosely typed, since function names arrive as
 // strings at run time, plus two methods convex-test has but does not declare.

@@ -3,14 +3,17 @@ import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-/** Function-module files under a directory: .ts/.js sources, no tests or type declarations. */
+/**
+ * Function-module files under a directory, by Convex's own bundler rules: .ts/.js files, no
+ * dotfiles, and no names with more than one dot (tests, *.config.ts, test.setup.ts, *.d.ts).
+ */
 export function moduleFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) {
       if (entry !== "node_modules") files.push(...moduleFiles(path));
-    } else if (/\.(ts|js)$/.test(entry) && !/\.(test|d)\.(ts|js)$/.test(entry) && !["test.setup.ts", "convex.config.ts", "convex.config.js"].includes(entry)) {
+    } else if (/^[^.]+\.(ts|js)$/.test(entry)) {
       files.push(path);
     }
   }

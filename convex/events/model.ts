@@ -5,6 +5,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getMembership, getUserId, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
+import { onWaitlistPromoted } from "../notifications/hooks";
 import { eventStatusValidator, eventTypeValidator, orgRoleValidator, rsvpStatusValidator, visibilityValidator } from "../schema";
 import { toLocalInput } from "./validation";
 
@@ -242,7 +243,7 @@ function bump(counters: Counters, status: Doc<"eventAttendance">["rsvpStatus"] |
 
 /**
  * Moves the first waitlisted RSVPs into free seats (at most `limit`), recording each promotion
- * on the RSVP and in the eventNotices outbox. Mutates `counters`; the caller patches the event.
+ * on the RSVP and telling the member. Mutates `counters`; the caller patches the event.
  * Returns true when seats and waitlisted people both remain (a follow-up job continues).
  */
 export async function fillFreeSeats(
@@ -266,13 +267,7 @@ export async function fillFreeSeats(
       waitlistOrder: undefined,
       promotedFromWaitlistAt: now,
     });
-    await ctx.db.insert("eventNotices", {
-      eventId: event._id,
-      userId: row.userId,
-      kind: "waitlist_promoted",
-      createdAt: now,
-      dedupeKey: `waitlist_promoted:${event._id}:${row.userId}:${now}`,
-    });
+    await onWaitlistPromoted(ctx, event._id, row.userId);
   }
   counters.goingCount += next.length;
   counters.waitlistCount = Math.max(0, counters.waitlistCount - next.length);

@@ -7,6 +7,7 @@ import type { Doc } from "../_generated/dataModel";
 import { internalMutation, mutation, type MutationCtx } from "../_generated/server";
 import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
+import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
 import { rsvpStatusValidator } from "../schema";
 import { applyRsvp, fillFreeSeats, requireEventAdmin, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
@@ -61,27 +62,33 @@ export const updateEvent = mutation({
     const fields = checkEventFields(input);
     const now = Date.now();
     const patch: Partial<Doc<"events">> = { ...fields, updatedAt: now };
-    if (event.status === "published") {
-      const changes = TIME_PLACE.flatMap(({ field, key }) => {
-        const before = field === "venue" ? event.location : event[key as keyof Doc<"events">];
-        const after = fields[key];
-        return before === after ? [] : [{ field, old: (before ?? null) as string | number | null, new: (after ?? null) as string | number | null }];
+    const changes =
+      event.status !== "published"
+        ? []
+        : TIME_PLACE.flatMap(({ field, key }) => {
+            const before = field === "venue" ? event.location : event[key as keyof Doc<"events">];
+            const after = fields[key];
+            return before === after ? [] : [{ field, old: (before ?? null) as string | number | null, new: (after ?? null) as string | number | null }];
+          });
+    if (changes.length > 0) {
+      // Attendees are told in the same transaction (the hook below queues the notices).
+      await ctx.db.insert("eventChanges", {
+        eventId,
+        orgId: event.orgId,
+        kind: "updated",
+        changedAt: now,
+        changedBy: user._id,
+        changes,
+        notifiedAt: now,
       });
-      if (changes.length > 0) {
-        await ctx.db.insert("eventChanges", {
-          eventId,
-          orgId: event.orgId,
-          kind: "updated",
-          changedAt: now,
-          changedBy: user._id,
-          changes,
-        });
-      }
-      patch.sequence = event.sequence + 1;
     }
+    if (event.status === "published") patch.sequence = event.sequence + 1;
     await ctx.db.patch("events", eventId, patch);
     if (event.status === "published") {
       const updated = (await ctx.db.get("events", eventId))!;
+      // New times re-arm the reminder jobs; new offsets alone only reschedule them.
+      if (changes.length > 0) await onEventTimeChanged(ctx, updated, changes);
+      else await rescheduleEventReminders(ctx, updated);
       await promoteAndPatch(ctx, updated, now);
     }
     return null;
@@ -121,6 +128,7 @@ export const publishEvent = mutation({
     if (event.status === "published") return null;
     const now = Date.now();
     await ctx.db.patch("events", eventId, { status: "published", publishedAt: now, updatedAt: now });
+    await onEventPublished(ctx, eventId);
     return null;
   },
 });
@@ -154,7 +162,9 @@ export const cancelEvent = mutation({
       changedBy: user._id,
       changes: [],
       reason: cancelReason,
+      notifiedAt: now,
     });
+    await onEventCancelled(ctx, eventId, cancelReason);
     return null;
   },
 });

@@ -97,10 +97,10 @@ describe("capacity and waitlist", () => {
     expect(bView.viewerRsvp).toMatchObject({ status: "going", promotedFromWaitlistAt: expect.any(Number) });
     expect(bView.onlineUrl).toBeDefined();
     expect((await c.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
-    const notices = await t.run((ctx) => ctx.db.query("eventNotices").collect());
-    expect(notices).toEqual([
-      expect.objectContaining({ eventId, userId: b.userId, kind: "waitlist_promoted", dedupeKey: expect.stringContaining("waitlist_promoted:") }),
-    ]);
+    // The promoted member is told (inbox + email); nobody else is.
+    await t.finishAllScheduledFunctions(() => {});
+    const told = await t.run((ctx) => ctx.db.query("notifications").collect());
+    expect(told.map((n) => [n.userId, n.kind, n.eventId])).toEqual([[b.userId, "waitlist_promoted", eventId]]);
     const attendees = await admin.as.query(api.events.queries.listAttendees, { eventId, paginationOpts: page });
     expect(attendees.page.map((r) => [r.name, r.status, r.waitlistPosition ?? null])).toEqual([
       ["Member 1", "not_going", null],
