@@ -7,6 +7,7 @@ import { OrgForm, type OrgFormValues } from "~/components/orgs/org-form";
 import { AdminOnly } from "~/components/orgs/org-states";
 import type { OrgPage } from "~/components/orgs/types";
 import { useOrg } from "~/components/orgs/use-org";
+import { Skeleton } from "~/components/ui/skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { api } from "../../convex/_generated/api";
 
@@ -36,7 +37,14 @@ function AdminPage() {
   const { slug } = Route.useParams();
   const { org, authLoading, isAuthenticated } = useOrg(slug);
   const updateOrg = useConvexMutation(api.orgs.mutations.updateOrg);
-  if (!org || authLoading) return null;
+  if (!org || authLoading) {
+    return (
+      <div role="status" aria-busy="true">
+        <span className="sr-only">Loading…</span>
+        <Skeleton className="h-48" />
+      </div>
+    );
+  }
   if (org.viewerRole !== "admin") {
     return <AdminOnly orgName={org.name} slug={org.slug} signedIn={isAuthenticated} />;
   }
