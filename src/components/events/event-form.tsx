@@ -263,7 +263,7 @@ export function EventForm({
           <span className="text-sm font-medium" id="description-label">
             Description <span className="text-muted-foreground font-normal">(optional, markdown)</span>
           </span>
-          <div role="group" aria-label="Description view" className="bg-muted inline-flex rounded-md p-0.5 text-xs">
+          <div role="group" aria-label="Editor mode" className="bg-muted inline-flex rounded-md p-0.5 text-xs">
             <button
               type="button"
               aria-pressed={!preview}
@@ -285,7 +285,7 @@ export function EventForm({
           </div>
         </div>
         {preview ? (
-          <div className="min-h-32 rounded-md border px-3 py-2" aria-label="Description preview" role="region">
+          <div className="min-h-32 rounded-md border px-3 py-2" aria-label="Preview" role="region">
             {values.description.trim() ? <EventDescription markdown={values.description} /> : <p className="text-muted-foreground text-sm">Nothing to preview yet.</p>}
           </div>
         ) : (
