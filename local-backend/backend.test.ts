@@ -172,6 +172,12 @@ describe("HTTP API with ConvexHttpClient", () => {
     expect(await http.query(whoAmI, {})).toBe("u9|s9");
   });
 
+  test("consistent queries (query_ts + query_at_ts), as server rendering uses them", async () => {
+    const http = new ConvexHttpClient(backend.url, { skipConvexDeploymentUrlCheck: true, logger: false });
+    await http.mutation(send, { body: "consistent read" });
+    expect(await http.consistentQuery(list, {})).toContain("consistent read");
+  });
+
   test("the admin key may run internal functions", async () => {
     const http = new ConvexHttpClient(backend.url, { skipConvexDeploymentUrlCheck: true, logger: false });
     (http as unknown as { setAdminAuth(key: string): void }).setAdminAuth(backend.adminKey);

@@ -11,7 +11,7 @@ import { WebSocketServer } from "ws";
 import { Engine, FunctionNotFound, type Identity, type Snapshot, type UdfType } from "./engine.ts";
 import { loadOrCreateAuthKeys, readDotEnv } from "./env.ts";
 import { CronRunner } from "./crons.ts";
-import { SyncConnection, type CallResult, type SyncHost } from "./sync.ts";
+import { encodeTs, SyncConnection, type CallResult, type SyncHost } from "./sync.ts";
 
 export type BackendOptions = {
   root: string;
@@ -155,7 +155,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (request.method === "GET" && (path === "/version" || path === "/")) {
       return void response.writeHead(200, { "content-type": "text/plain" }).end("astn-local-backend");
     }
-    const type = ({ "/api/query": "query", "/api/mutation": "mutation", "/api/action": "action" } as const)[path];
+    if (request.method === "POST" && path === "/api/query_ts") return sendJson(response, 200, { ts: encodeTs(ts) });
+    // query_at_ts: the store keeps no history, so this reads the latest state. Server rendering
+    // asks for one timestamp and then reads at it; only a write in between could differ.
+    const type = ({ "/api/query": "query", "/api/query_at_ts": "query", "/api/mutation": "mutation", "/api/action": "action" } as const)[path];
     if (request.method !== "POST" || !type) return sendJson(response, 404, { code: "NotFound", message: `No route ${path}` });
 
     let body: { path?: unknown; args?: unknown };

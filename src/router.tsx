@@ -14,10 +14,6 @@ export function getRouter() {
   const convexQueryClient = new ConvexQueryClient(CONVEX_URL, {
     // Tabs left open shouldn't nag on close; our mutations are awaited by their forms.
     unsavedChangesWarning: false,
-    // Server rendering reads through /api/query. "Consistent" SSR (all loader queries at one
-    // snapshot, via /api/query_ts) matters only for pages that prefetch several queries; ours
-    // prefetch one, and the local backend doesn't serve /api/query_ts.
-    dangerouslyUseInconsistentQueriesDuringSSR: true,
   });
 
   const queryClient: QueryClient = new QueryClient({
