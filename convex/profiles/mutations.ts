@@ -45,8 +45,11 @@ export const updateMyProfile = mutation({
       timezone: requireTimezone("timezone", args.timezone),
     };
     const profile = await ensureProfile(ctx, user, fields.timezone);
+    // One time zone per member: emails (notificationPreferences.timezone) follow the profile's.
+    const prefs = profile.notificationPreferences;
     await ctx.db.patch("profiles", profile._id, {
       ...fields,
+      ...(prefs.timezone === fields.timezone ? {} : { notificationPreferences: { ...prefs, timezone: fields.timezone } }),
       completeness: computeCompleteness(fields),
       updatedAt: Date.now(),
     });

@@ -64,6 +64,18 @@ describe("defaults and settings", () => {
     });
   });
 
+  test("changing the profile timezone moves email times with it (one timezone per member)", async () => {
+    const t = newTest();
+    const ada = await signedInUser(t);
+    await ada.as.mutation(api.profiles.mutations.updateMyProfile, base);
+    const moved = await ada.as.mutation(api.profiles.mutations.updateMyProfile, { ...base, timezone: "America/New_York" });
+    expect(moved.timezone).toBe("America/New_York");
+    expect(moved.notificationPreferences).toMatchObject({
+      timezone: "America/New_York",
+      eventReminders: { enabled: true, reminderTimes: [1440, 60] },
+    });
+  });
+
   test("notification preferences are saved (reminders unique, earliest first), creating a profile if needed", async () => {
     const t = newTest();
     const ada = await signedInUser(t, { name: "Ada" });
