@@ -1,14 +1,20 @@
-// Reads per hot-path call must not grow with org size (counts, so this holds on any machine).
+// Reads per hot-path call must not grow with the data (counts, so this holds on any machine).
 import { expect, test } from "vitest";
-import { measureHotPaths } from "./lib/scale.ts";
+import { measureEventPaths, measureHotPaths, type ScaleRow } from "./lib/scale.ts";
 
-test("no hot path reads more documents or bytes as the org grows tenfold", async () => {
-  const small = await measureHotPaths(100);
-  const large = await measureHotPaths(1_000);
+function expectFlat(small: ScaleRow[], large: ScaleRow[]) {
   expect(large.map((row) => row.path)).toEqual(small.map((row) => row.path));
   for (const [index, row] of large.entries()) {
     const baseline = small[index]!;
     expect({ path: row.path, documentsRead: row.documentsRead }).toEqual({ path: baseline.path, documentsRead: baseline.documentsRead });
     expect(row.bytesRead, row.path).toBeLessThanOrEqual(baseline.bytesRead * 1.2);
   }
+}
+
+test("org paths read no more as the org grows tenfold", async () => {
+  expectFlat(await measureHotPaths(100), await measureHotPaths(1_000));
+}, 120_000);
+
+test("event, RSVP and reminder paths read no more with ten times the events and RSVPs", async () => {
+  expectFlat(await measureEventPaths(50, 200), await measureEventPaths(500, 2_000));
 }, 120_000);

@@ -74,6 +74,8 @@ export type ScaleRow = {
   bench: "scale";
   path: string;
   members: number;
+  events?: number;
+  rsvps?: number;
   documentsRead: number;
   bytesRead: number;
   indexRanges: number;
@@ -120,5 +122,96 @@ export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
   await measure(engine, members, "query", "orgs/queries:suggestOrgsNearMe", {}, member);
   await measure(engine, members, "query", "orgs/invites:getInvitePreview", { token }, identityOf(joinerId!));
   await measure(engine, members, "mutation", "orgs/invites:joinByInvite", { token }, identityOf(joinerId!));
+  return rows;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Events, RSVP and reminders as an org accumulates events and an event accumulates RSVPs:
+ * `events` events in the org (past, upcoming, drafts), one upcoming event with `rsvps` going
+ * members, and for the cron sweep `events × 10` events across the database.
+ */
+export async function measureEventPaths(events: number, rsvps: number): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  const engine = await Engine.load(root, () => {});
+  const [adminId, memberId, lateId] = await insertUsers(engine, 3, "Ev");
+  const admin = identityOf(adminId!);
+  const member = identityOf(memberId!);
+  const attendees = await insertUsers(engine, rsvps, `R${rsvps}`);
+  const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "event-hub", name: "Event Hub", visibility: "public" }, admin)) as { orgId: string };
+  await addMembers(engine, orgId, [memberId!, lateId!, ...attendees]);
+
+  const now = Date.now();
+  const eventDoc = (startTime: number, status: "draft" | "published", extra: Record<string, Value> = {}) => ({
+    orgId,
+    title: `Event at ${new Date(startTime).toISOString()}`,
+    eventType: "meetup",
+    startTime,
+    endTime: startTime + 2 * HOUR,
+    timezone: "Europe/Berlin",
+    notifyBefore: [1440, 60],
+    status,
+    goingCount: 0,
+    maybeCount: 0,
+    waitlistCount: 0,
+    waitlistSeq: 0,
+    sequence: 0,
+    createdBy: adminId!,
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  });
+  // The org's history and future: half past, half upcoming, every tenth a draft.
+  await engine.runAsSystem(async (ctx) => {
+    const db = ctx.db as Db;
+    for (let i = 0; i < events; i++) {
+      const startTime = now + (i - events / 2) * DAY + 3 * HOUR;
+      await db.insert("events", eventDoc(startTime, i % 10 === 0 ? "draft" : "published"));
+    }
+  });
+  // The busy event starts in an hour (plus a little): its 1-hour reminder is due now.
+  const busyStart = now + HOUR + 30_000;
+  const busyId = await engine.runAsSystem(async (ctx) =>
+    (ctx.db as Db).insert("events", eventDoc(busyStart, "published", { goingCount: rsvps, publishedAt: now })),
+  );
+  for (let start = 0; start < attendees.length; start += BATCH) {
+    const batch = attendees.slice(start, start + BATCH);
+    await engine.runAsSystem(async (ctx) => {
+      for (const userId of batch) await (ctx.db as Db).insert("eventAttendance", { eventId: busyId, userId, rsvpStatus: "going", rsvpAt: now });
+    });
+  }
+  // Other orgs' events fill the database for the reminder sweep (outside its window but one).
+  await engine.runAsSystem(async (ctx) => {
+    const db = ctx.db as Db;
+    for (let i = 0; i < events * 9; i++) await db.insert("events", eventDoc(now + (30 + i) * DAY, "published"));
+  });
+
+  const tag = { events, rsvps };
+  const measure = async (type: UdfType | "internal", path: string, args: Record<string, Value>, identity: Identity | null) => {
+    if (type === "internal") await engine.runInternal(path, args);
+    else await engine.run(type, path, args, identity);
+    const metrics = engine.lastTransactionMetrics!;
+    rows.push({
+      bench: "scale",
+      path,
+      members: rsvps + 2,
+      ...tag,
+      documentsRead: metrics.documentsRead.used,
+      bytesRead: metrics.bytesRead.used,
+      indexRanges: metrics.databaseQueries.used,
+      documentsWritten: metrics.documentsWritten.used,
+    });
+  };
+  const firstPage = { paginationOpts: { numItems: 20, cursor: null } };
+  await measure("query", "events/queries:getEvent", { eventId: busyId }, null);
+  await measure("query", "events/queries:getEvent", { eventId: busyId }, member);
+  await measure("query", "events/queries:myUpcomingEvents", {}, member);
+  await measure("query", "events/queries:listOrgEvents", { orgId, when: "upcoming", ...firstPage }, member);
+  await measure("query", "events/queries:listOrgEvents", { orgId, when: "past", ...firstPage }, member);
+  await measure("mutation", "events/mutations:rsvp", { eventId: busyId, status: "going" }, identityOf(lateId!));
+  await measure("internal", "notifications/reminders:sendRemindersForEvent", { eventId: busyId, offsetMinutes: 60, startTime: busyStart }, null);
+  await measure("internal", "notifications/reminders:sweepDueReminders", { now }, null);
   return rows;
 }
