@@ -91,60 +91,69 @@ try {
   const appUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(appUrl, 60_000);
 
-  const pageUrl = `${appUrl}/events/${eventId}`;
-  const html = await (await fetch(pageUrl)).text();
-  if (!html.includes("Interpretability reading group")) throw new Error("the event page did not render the event");
-
-  const referenced = new Set<string>();
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) referenced.add(match[1]!);
-  for (const match of html.matchAll(/<link\b[^>]*>/g)) {
-    const tag = match[0];
-    if (/\brel="modulepreload"/.test(tag)) {
-      const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
-      if (href) referenced.add(href);
+  /** The page's initial JavaScript: files referenced by its HTML and their static imports. */
+  async function initialJs(pageUrl: string) {
+    const html = await (await fetch(pageUrl)).text();
+    const referenced = new Set<string>();
+    for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) referenced.add(match[1]!);
+    for (const match of html.matchAll(/<link\b[^>]*>/g)) {
+      const tag = match[0];
+      if (/\brel="modulepreload"/.test(tag)) {
+        const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+        if (href) referenced.add(href);
+      }
     }
-  }
-  const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
-
-  // Follow static imports (import … from "./x.js" / import "./x.js"); dynamic import() is lazy.
-  const files = new Map<string, Buffer>();
-  const queue = [...referenced].map((src) => new URL(src, pageUrl).href);
-  while (queue.length > 0) {
-    const url = queue.shift()!;
-    if (files.has(url)) continue;
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    files.set(url, body);
-    const text = body.toString("utf8");
-    for (const m of text.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g)) {
-      queue.push(new URL(m[1]!, url).href);
+    const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
+    // Follow static imports (import … from "./x.js" / import "./x.js"); dynamic import() is lazy.
+    const files = new Map<string, Buffer>();
+    const queue = [...referenced].map((src) => new URL(src, pageUrl).href);
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (files.has(url)) continue;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      files.set(url, body);
+      const text = body.toString("utf8");
+      for (const m of text.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g)) {
+        queue.push(new URL(m[1]!, url).href);
+      }
     }
+    let gzipBytes = 0;
+    let rawBytes = 0;
+    const sizes: { file: string; gzipBytes: number }[] = [];
+    for (const [url, body] of files) {
+      const size = gzipSync(body).length;
+      gzipBytes += size;
+      rawBytes += body.length;
+      sizes.push({ file: new URL(url).pathname.split("/").pop()!, gzipBytes: size });
+    }
+    sizes.sort((a, b) => b.gzipBytes - a.gzipBytes);
+    return { html, files, referenced, gzipBytes, rawBytes, sizes, inlineGzipBytes: gzipSync(Buffer.from(inlineScripts)).length };
   }
 
-  let gzipBytes = 0;
-  let rawBytes = 0;
-  const largest: { file: string; gzipBytes: number }[] = [];
-  for (const [url, body] of files) {
-    const size = gzipSync(body).length;
-    gzipBytes += size;
-    rawBytes += body.length;
-    largest.push({ file: new URL(url).pathname.split("/").pop()!, gzipBytes: size });
-  }
-  largest.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const event = await initialJs(`${appUrl}/events/${eventId}`);
+  if (!event.html.includes("Interpretability reading group")) throw new Error("the event page did not render the event");
+  // For comparison: the landing page carries only the app shell (React, router, Convex client).
+  const shell = await initialJs(`${appUrl}/`);
+  const shellFiles = new Set([...shell.files.keys()]);
+  const eventOnly = [...event.files.entries()].filter(([url]) => !shellFiles.has(url)).reduce((sum, [, body]) => sum + gzipSync(body).length, 0);
+
   print(
     JSON.stringify({
       bench: "bundle",
       page: "event",
-      gzipBytes,
-      gzipKB: Number((gzipBytes / 1024).toFixed(1)),
+      gzipBytes: event.gzipBytes,
+      gzipKB: Number((event.gzipBytes / 1024).toFixed(1)),
       targetKB: TARGET_BYTES / 1024,
-      underTarget: gzipBytes < TARGET_BYTES,
-      files: files.size,
-      referencedInHtml: referenced.size,
-      rawBytes,
-      inlineScriptGzipBytes: gzipSync(Buffer.from(inlineScripts)).length,
-      largest: largest.slice(0, process.env.BENCH_BUNDLE_ALL ? largest.length : 5),
+      underTarget: event.gzipBytes < TARGET_BYTES,
+      files: event.files.size,
+      referencedInHtml: event.referenced.size,
+      rawBytes: event.rawBytes,
+      inlineScriptGzipBytes: event.inlineGzipBytes,
+      appShellGzipBytes: shell.gzipBytes,
+      eventPageOnlyGzipBytes: eventOnly,
+      largest: event.sizes.slice(0, process.env.BENCH_BUNDLE_ALL ? event.sizes.length : 5),
     }),
   );
   if (process.env.BENCH_BUNDLE_KEEP) print(`kept ${outDir}`);

@@ -3,7 +3,6 @@ import { createFileRoute } from "@tanstack/react-router";
 import { EventPageSkeleton, EventPageView } from "~/components/events/event-page";
 import { EventLoadFailed, EventNotFound } from "~/components/events/event-states";
 import { eventQuery, useEvent } from "~/components/events/use-event";
-import { formatEventWhen } from "~/lib/time";
 
 /** Plain text for link previews: markdown marks dropped, whitespace folded, ≤200 characters. */
 function previewText(markdown: string | undefined): string | undefined {
@@ -18,6 +17,27 @@ function previewText(markdown: string | undefined): string | undefined {
 }
 
 /**
+ * "Thu, May 14, 2026, 6:30 PM GMT+1" with the platform's Intl only: this file's loader and head
+ * ship with every page, so they must not pull a date library into the app shell.
+ */
+function previewWhen(startTime: number, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+    }).format(startTime);
+  } catch {
+    return new Date(startTime).toUTCString();
+  }
+}
+
+/**
  * The event page, at a stable address. It renders on the server (signed out): public events
  * arrive with their title, time and place in the HTML, and link previews read the Open Graph
  * tags. Members-only events and drafts fill in on the client once the session is known.
@@ -26,11 +46,10 @@ export const Route = createFileRoute("/events/$eventId/")({
   loader: async ({ context, params }) => {
     try {
       const event = await context.queryClient.ensureQueryData(eventQuery(params.eventId));
-      const when = formatEventWhen(event.startTime, event.endTime, event.timezone);
       return {
         title: event.title,
         orgName: event.org.name,
-        when: `${when.date}, ${when.time}`,
+        when: previewWhen(event.startTime, event.timezone),
         venue: event.venue,
         description: previewText(event.description),
         cancelled: event.status === "cancelled",

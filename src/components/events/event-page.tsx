@@ -1,19 +1,22 @@
 import { Link } from "@tanstack/react-router";
 import { Ban, ExternalLink, FileEdit, MapPin, Ticket, Users, Video } from "lucide-react";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 
 import { OrgAvatar } from "~/components/orgs/org-avatar";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { displayUrl } from "~/lib/format";
 import { AddToCalendar } from "./add-to-calendar";
-import { AdminActions } from "./admin-actions";
-import { AttendeeList } from "./attendee-list";
 import { EventDescription } from "./event-description";
 import { EventTimeBlock } from "./event-time";
 import { RsvpCounts, RsvpPanel, spotsLabel } from "./rsvp-panel";
 import { eventTypeLabel, type EventPage } from "./types";
 import { useNow } from "./use-event";
+
+// Organizer tools load only for admins (they render on the client, after the session is known):
+// visitors' first JavaScript stays small.
+const AdminActions = lazy(() => import("./admin-actions").then((m) => ({ default: m.AdminActions })));
+const AttendeeList = lazy(() => import("./attendee-list").then((m) => ({ default: m.AttendeeList })));
 
 function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: ReactNode }) {
   return (
@@ -147,7 +150,9 @@ export function EventPageView({ event }: { event: EventPage }) {
           {isAdmin ? (
             <div className="grid gap-2 rounded-xl border p-4 sm:p-5">
               <h2 className="text-sm font-semibold">Organizer tools</h2>
-              <AdminActions event={event} />
+              <Suspense fallback={<Skeleton className="h-8 w-48" />}>
+                <AdminActions event={event} />
+              </Suspense>
             </div>
           ) : null}
         </aside>
@@ -165,7 +170,11 @@ export function EventPageView({ event }: { event: EventPage }) {
               )}
             </div>
           </section>
-          {isAdmin && event.status !== "draft" ? <AttendeeList event={event} /> : null}
+          {isAdmin && event.status !== "draft" ? (
+            <Suspense fallback={<Skeleton className="h-48 rounded-xl" />}>
+              <AttendeeList event={event} />
+            </Suspense>
+          ) : null}
         </div>
       </div>
     </article>
