@@ -4,6 +4,7 @@
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { env } from "../lib/env";
+import { randomToken, toBase64Url } from "../lib/tokens";
 
 export type UnsubscribePurpose = "reminders-off" | "announcements-off";
 export const UNSUBSCRIBE_PURPOSES: UnsubscribePurpose[] = ["reminders-off", "announcements-off"];
@@ -14,12 +15,6 @@ export const UNSUBSCRIBE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 const SECRET_NAME = "unsubscribe-hmac";
 
 type Payload = { u: string; p: UnsubscribePurpose; e: number };
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
@@ -58,7 +53,7 @@ export async function readUnsubscribeSecret(ctx: QueryCtx): Promise<string | nul
 export async function getOrCreateUnsubscribeSecret(ctx: MutationCtx): Promise<string> {
   const existing = await readUnsubscribeSecret(ctx);
   if (existing !== null) return existing;
-  const value = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const value = randomToken();
   await ctx.db.insert("secrets", { name: SECRET_NAME, value, createdAt: Date.now() });
   return value;
 }

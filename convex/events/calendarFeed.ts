@@ -10,7 +10,8 @@ import type { Doc } from "../_generated/dataModel";
 import { httpAction, internalQuery, type QueryCtx } from "../_generated/server";
 import { getOrgBySlugRow } from "../orgs/model";
 import { buildIcs, type CalendarEvent } from "./calendar";
-import { memberForToken, siteUrl } from "./calendarTokens";
+import { env } from "../lib/env";
+import { memberForToken } from "./calendarTokens";
 import { getRsvp } from "./model";
 
 /** The feed holds events that started at most this long ago… */
@@ -48,7 +49,6 @@ async function toCalendarEvent(
   if (member !== null && event.onlineUrl !== undefined) {
     showOnline = member.role === "admin" || (await getRsvp(ctx, event._id, member.userId))?.rsvpStatus === "going";
   }
-  const site = siteUrl();
   return {
     id: event._id,
     title: event.title,
@@ -58,7 +58,7 @@ async function toCalendarEvent(
     venue: event.location,
     locationUrl: event.locationUrl,
     onlineUrl: showOnline ? event.onlineUrl : undefined,
-    pageUrl: site === undefined ? undefined : `${site}/events/${event._id}`,
+    pageUrl: `${env.siteUrl()}/events/${event._id}`,
     status: event.status,
     cancelReason: event.cancelReason,
     sequence: event.sequence,

@@ -4,27 +4,8 @@ import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import { mutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { getMembership, requireOrgMember } from "../lib/access";
-
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** Convex's HTTP actions origin (built in on Convex; the local backend sets it too). */
-export function convexSiteUrl(): string {
-  // eslint-disable-next-line @convex-dev/no-process-env -- deployment variable
-  const url = process.env.CONVEX_SITE_URL ?? "http://localhost:3211";
-  return url.replace(/\/+$/, "");
-}
-
-/** The web app's origin, for event page links. */
-export function siteUrl(): string | undefined {
-  // eslint-disable-next-line @convex-dev/no-process-env -- deployment variable
-  const url = process.env.SITE_URL;
-  return url === undefined || url.trim() === "" ? undefined : url.trim().replace(/\/+$/, "");
-}
+import { env } from "../lib/env";
+import { randomToken } from "../lib/tokens";
 
 const tokenResult = v.object({
   token: v.string(),
@@ -40,14 +21,14 @@ async function findMine(ctx: QueryCtx, userId: Id<"users">, orgId: Id<"organizat
 }
 
 function feedUrl(slug: string, token: string) {
-  return `${convexSiteUrl()}/orgs/${encodeURIComponent(slug)}/calendar.ics?token=${token}`;
+  return `${env.convexSiteUrl()}/orgs/${encodeURIComponent(slug)}/calendar.ics?token=${token}`;
 }
 
 async function issue(ctx: MutationCtx, orgId: Id<"organizations">, rotate: boolean) {
   const { user, org } = await requireOrgMember(ctx, orgId);
   const existing = await findMine(ctx, user._id, orgId);
   if (existing !== null && !rotate) return { token: existing.token, feedUrl: feedUrl(org.slug, existing.token) };
-  const token = newToken();
+  const token = randomToken();
   if (existing === null) {
     await ctx.db.insert("calendarTokens", { userId: user._id, orgId, token, createdAt: Date.now() });
   } else {

@@ -8,6 +8,7 @@ import { getMembership, getUserId, requireOrgAdmin, requireUser } from "../lib/a
 import { appError, invalidArgument } from "../lib/errors";
 import { requireIntInRange } from "../lib/validation";
 import { addMembership } from "./model";
+import { randomToken } from "../lib/tokens";
 
 const MAX_USES = 10_000;
 const MAX_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
@@ -27,13 +28,6 @@ function inviteStatus(invite: Doc<"orgInvites">, now: number): InviteStatus {
   return "valid";
 }
 
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
 async function findInvite(ctx: QueryCtx, token: string) {
   // Real tokens are 43 characters; anything far off cannot match, so skip the lookup.
   if (token.length === 0 || token.length > 100) return null;
@@ -50,7 +44,7 @@ async function insertInvite(
   expiresAt: number | undefined,
   maxUses: number | undefined,
 ) {
-  const token = newToken();
+  const token = randomToken();
   const inviteId = await ctx.db.insert("orgInvites", { orgId, token, createdBy, expiresAt, maxUses, uses: 0 });
   return { inviteId, token };
 }
