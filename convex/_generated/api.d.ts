@@ -33,6 +33,7 @@ import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_env from "../lib/env.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
 import type * as notifications_deliver from "../notifications/deliver.js";
 import type * as notifications_digest from "../notifications/digest.js";
@@ -52,6 +53,7 @@ import type * as profiles_mutations from "../profiles/mutations.js";
 import type * as profiles_queries from "../profiles/queries.js";
 import type * as seed_data from "../seed/data.js";
 import type * as seed_demo from "../seed/demo.js";
+import type * as seed_events from "../seed/events.js";
 import type * as users_mutations from "../users/mutations.js";
 import type * as users_queries from "../users/queries.js";
 
@@ -84,6 +86,7 @@ declare const fullApi: ApiFromModules<{
   "lib/access": typeof lib_access;
   "lib/env": typeof lib_env;
   "lib/errors": typeof lib_errors;
+  "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;
   "notifications/deliver": typeof notifications_deliver;
   "notifications/digest": typeof notifications_digest;
@@ -103,6 +106,7 @@ declare const fullApi: ApiFromModules<{
   "profiles/queries": typeof profiles_queries;
   "seed/data": typeof seed_data;
   "seed/demo": typeof seed_demo;
+  "seed/events": typeof seed_events;
   "users/mutations": typeof users_mutations;
   "users/queries": typeof users_queries;
 }>;
