@@ -1,4 +1,4 @@
-import { fromZonedTime } from "date-fns-tz";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { Eye, Loader2, PenLine, Send } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 
@@ -135,6 +135,9 @@ function describeWhen(values: EventFormValues): string | null {
     const start = fromZonedTime(values.startLocal, values.timezone).getTime();
     const end = fromZonedTime(values.endLocal, values.timezone).getTime();
     if (!(end > start)) return null;
+    // A wall-clock time the zone skips (DST) doesn't round-trip: the server explains that one.
+    const roundTrips = (ms: number, local: string) => formatInTimeZone(ms, values.timezone, "yyyy-MM-dd'T'HH:mm") === local;
+    if (!roundTrips(start, values.startLocal) || !roundTrips(end, values.endLocal)) return null;
     const when = formatEventWhen(start, end, values.timezone);
     const mine = browserTimeZone();
     const local = showsDifferentLocalTime(start, end, values.timezone, mine) ? ` (${formatEventWhen(start, end, mine).time} your time)` : "";
