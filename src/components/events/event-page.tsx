@@ -17,6 +17,9 @@ import { useNow } from "./use-event";
 // visitors' first JavaScript stays small.
 const AdminActions = lazy(() => import("./admin-actions").then((m) => ({ default: m.AdminActions })));
 const AttendeeList = lazy(() => import("./attendee-list").then((m) => ({ default: m.AttendeeList })));
+const EventNotificationLog = lazy(() =>
+  import("~/components/notifications/event-notification-log").then((m) => ({ default: m.EventNotificationLog })),
+);
 
 function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: ReactNode }) {
   return (
@@ -173,6 +176,11 @@ export function EventPageView({ event }: { event: EventPage }) {
           {isAdmin && event.status !== "draft" ? (
             <Suspense fallback={<Skeleton className="h-48 rounded-xl" />}>
               <AttendeeList event={event} />
+            </Suspense>
+          ) : null}
+          {isAdmin && event.status !== "draft" ? (
+            <Suspense fallback={<Skeleton className="h-32 rounded-xl" />}>
+              <EventNotificationLog eventId={event._id} notifyBefore={event.notifyBefore} />
             </Suspense>
           ) : null}
         </div>
