@@ -14,8 +14,10 @@ import { Route as AuthedRouteImport } from './routes/_authed'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
 import { Route as AuthedHomeRouteImport } from './routes/_authed/home'
+import { Route as AuthedInboxRouteImport } from './routes/_authed/inbox'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
 import { Route as AuthedSettingsRouteImport } from './routes/_authed/settings'
+import { Route as DevMailboxRouteImport } from './routes/dev.mailbox'
 import { Route as JoinTokenRouteImport } from './routes/join.$token'
 import { Route as OrgSlugRouteImport } from './routes/org.$slug'
 import { Route as OrgsIndexRouteImport } from './routes/orgs.index'
@@ -52,6 +54,11 @@ const AuthedHomeRoute = AuthedHomeRouteImport.update({
   path: '/home',
   getParentRoute: () => AuthedRoute,
 } as any)
+const AuthedInboxRoute = AuthedInboxRouteImport.update({
+  id: '/inbox',
+  path: '/inbox',
+  getParentRoute: () => AuthedRoute,
+} as any)
 const AuthedProfileRoute = AuthedProfileRouteImport.update({
   id: '/profile',
   path: '/profile',
@@ -61,6 +68,11 @@ const AuthedSettingsRoute = AuthedSettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
   getParentRoute: () => AuthedRoute,
+} as any)
+const DevMailboxRoute = DevMailboxRouteImport.update({
+  id: '/dev/mailbox',
+  path: '/dev/mailbox',
+  getParentRoute: () => rootRouteImport,
 } as any)
 const JoinTokenRoute = JoinTokenRouteImport.update({
   id: '/join/$token',
@@ -123,8 +135,10 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/home': typeof AuthedHomeRoute
+  '/inbox': typeof AuthedInboxRoute
   '/profile': typeof AuthedProfileRoute
   '/settings': typeof AuthedSettingsRoute
+  '/dev/mailbox': typeof DevMailboxRoute
   '/join/$token': typeof JoinTokenRoute
   '/org/$slug': typeof OrgSlugRouteWithChildren
   '/orgs/': typeof OrgsIndexRoute
@@ -142,8 +156,10 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/home': typeof AuthedHomeRoute
+  '/inbox': typeof AuthedInboxRoute
   '/profile': typeof AuthedProfileRoute
   '/settings': typeof AuthedSettingsRoute
+  '/dev/mailbox': typeof DevMailboxRoute
   '/join/$token': typeof JoinTokenRoute
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
@@ -162,8 +178,10 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
   '/_authed/home': typeof AuthedHomeRoute
+  '/_authed/inbox': typeof AuthedInboxRoute
   '/_authed/profile': typeof AuthedProfileRoute
   '/_authed/settings': typeof AuthedSettingsRoute
+  '/dev/mailbox': typeof DevMailboxRoute
   '/join/$token': typeof JoinTokenRoute
   '/org/$slug': typeof OrgSlugRouteWithChildren
   '/orgs/': typeof OrgsIndexRoute
@@ -183,8 +201,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/home'
+    | '/inbox'
     | '/profile'
     | '/settings'
+    | '/dev/mailbox'
     | '/join/$token'
     | '/org/$slug'
     | '/orgs/'
@@ -202,8 +222,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/home'
+    | '/inbox'
     | '/profile'
     | '/settings'
+    | '/dev/mailbox'
     | '/join/$token'
     | '/orgs'
     | '/orgs/new'
@@ -221,8 +243,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_authed/home'
+    | '/_authed/inbox'
     | '/_authed/profile'
     | '/_authed/settings'
+    | '/dev/mailbox'
     | '/join/$token'
     | '/org/$slug'
     | '/orgs/'
@@ -241,6 +265,7 @@ export interface RootRouteChildren {
   AuthedRoute: typeof AuthedRouteWithChildren
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
+  DevMailboxRoute: typeof DevMailboxRoute
   JoinTokenRoute: typeof JoinTokenRoute
   OrgSlugRoute: typeof OrgSlugRouteWithChildren
   OrgsIndexRoute: typeof OrgsIndexRoute
@@ -284,6 +309,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedHomeRouteImport
       parentRoute: typeof AuthedRoute
     }
+    '/_authed/inbox': {
+      id: '/_authed/inbox'
+      path: '/inbox'
+      fullPath: '/inbox'
+      preLoaderRoute: typeof AuthedInboxRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/profile': {
       id: '/_authed/profile'
       path: '/profile'
@@ -297,6 +329,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/settings'
       preLoaderRoute: typeof AuthedSettingsRouteImport
       parentRoute: typeof AuthedRoute
+    }
+    '/dev/mailbox': {
+      id: '/dev/mailbox'
+      path: '/dev/mailbox'
+      fullPath: '/dev/mailbox'
+      preLoaderRoute: typeof DevMailboxRouteImport
+      parentRoute: typeof rootRouteImport
     }
     '/join/$token': {
       id: '/join/$token'
@@ -380,6 +419,7 @@ declare module '@tanstack/react-router' {
 
 interface AuthedRouteChildren {
   AuthedHomeRoute: typeof AuthedHomeRoute
+  AuthedInboxRoute: typeof AuthedInboxRoute
   AuthedProfileRoute: typeof AuthedProfileRoute
   AuthedSettingsRoute: typeof AuthedSettingsRoute
   AuthedOrgsNewRoute: typeof AuthedOrgsNewRoute
@@ -389,6 +429,7 @@ interface AuthedRouteChildren {
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedHomeRoute: AuthedHomeRoute,
+  AuthedInboxRoute: AuthedInboxRoute,
   AuthedProfileRoute: AuthedProfileRoute,
   AuthedSettingsRoute: AuthedSettingsRoute,
   AuthedOrgsNewRoute: AuthedOrgsNewRoute,
@@ -421,6 +462,7 @@ const rootRouteChildren: RootRouteChildren = {
   AuthedRoute: AuthedRouteWithChildren,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
+  DevMailboxRoute: DevMailboxRoute,
   JoinTokenRoute: JoinTokenRoute,
   OrgSlugRoute: OrgSlugRouteWithChildren,
   OrgsIndexRoute: OrgsIndexRoute,

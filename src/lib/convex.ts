@@ -21,3 +21,15 @@ function deriveSiteUrl(url: string): string {
     return url;
   }
 }
+
+/** Whether the app talks to the local backend (127.0.0.1/localhost): dev-only pages link from the footer. */
+export const IS_LOCAL_BACKEND: boolean = isLocalUrl(CONVEX_URL);
+
+function isLocalUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+  } catch {
+    return false;
+  }
+}

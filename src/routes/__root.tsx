@@ -4,6 +4,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
   HeadContent,
+  Link,
   Outlet,
   Scripts,
 } from "@tanstack/react-router";
@@ -12,6 +13,7 @@ import type { ReactNode } from "react";
 import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
 import { NotFound } from "~/components/layout/not-found";
 import { SiteHeader } from "~/components/layout/site-header";
+import { IS_LOCAL_BACKEND } from "~/lib/convex";
 import appCss from "~/styles.css?url";
 
 export type RouterContext = {
@@ -71,8 +73,16 @@ function AppFrame({ children }: { children: ReactNode }) {
       <main id="main" className="flex flex-1 flex-col">
         {children}
       </main>
-      <footer className="text-muted-foreground border-t py-6 text-center text-xs">
+      <footer className="text-muted-foreground border-t px-4 py-6 text-center text-xs">
         ASTN Orgs · events and engagement for field-building organizations
+        {IS_LOCAL_BACKEND ? (
+          <>
+            {" · "}
+            <Link to="/dev/mailbox" className="hover:text-foreground underline underline-offset-4">
+              Dev mailbox
+            </Link>
+          </>
+        ) : null}
       </footer>
     </div>
   );

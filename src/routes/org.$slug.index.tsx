@@ -2,6 +2,7 @@ import { createFileRoute, Link, useLocation } from "@tanstack/react-router";
 import { CalendarDays, Mail, MapPin, Globe2 } from "lucide-react";
 
 import { OrgUpcomingEvents } from "~/components/events/upcoming-events";
+import { MuteOrgToggle } from "~/components/notifications/mute-org-toggle";
 import { useOrg } from "~/components/orgs/use-org";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
@@ -99,6 +100,11 @@ function OrgOverview() {
             </Detail>
           </dl>
         </Card>
+        {org.viewerRole !== null ? (
+          <Card className="mt-4 gap-0 py-0">
+            <MuteOrgToggle orgId={org._id} orgName={org.name} />
+          </Card>
+        ) : null}
       </aside>
     </div>
   );

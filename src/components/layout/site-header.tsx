@@ -2,6 +2,7 @@ import { useConvexAuth } from "convex/react";
 import { Link } from "@tanstack/react-router";
 
 import { UserMenu } from "~/components/auth/user-menu";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
@@ -60,7 +61,10 @@ export function SiteHeader() {
           {isLoading ? (
             <Skeleton className="h-8 w-32" aria-hidden="true" />
           ) : isAuthenticated ? (
-            <UserMenu />
+            <>
+              <NotificationBell />
+              <UserMenu />
+            </>
           ) : (
             <>
               <Button variant="ghost" size="sm" asChild>

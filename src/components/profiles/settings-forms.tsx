@@ -10,25 +10,9 @@ import { cn } from "~/lib/utils";
 import { api } from "../../../convex/_generated/api";
 
 export type Privacy = { headline: boolean; location: boolean; skills: boolean; careerStage: boolean; email: boolean };
-export type NotificationPreferences = {
-  matchAlerts: { enabled: boolean };
-  weeklyDigest: { enabled: boolean };
-  timezone: string;
-  eventReminders?: { enabled: boolean; reminderTimes: number[] };
-  orgAnnouncements?: { enabled: boolean };
-};
 
 /** Mirrors convex/profiles/model.ts: what a member has before saving any settings. */
 export const DEFAULT_PRIVACY: Privacy = { headline: true, location: false, skills: true, careerStage: true, email: false };
-export function defaultNotificationPreferences(timezone: string): NotificationPreferences {
-  return {
-    matchAlerts: { enabled: true },
-    weeklyDigest: { enabled: true },
-    timezone,
-    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
-    orgAnnouncements: { enabled: true },
-  };
-}
 
 function CheckRow({
   checked,
@@ -158,89 +142,6 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
         />
       </fieldset>
       <SaveBar busy={save.busy} saved={save.saved} label="Save privacy settings" />
-    </form>
-  );
-}
-
-const REMINDER_OPTIONS = [
-  { minutes: 10080, label: "1 week before" },
-  { minutes: 1440, label: "1 day before" },
-  { minutes: 180, label: "3 hours before" },
-  { minutes: 60, label: "1 hour before" },
-] as const;
-
-export function NotificationsForm({ initial }: { initial: NotificationPreferences }) {
-  const update = useConvexMutation(api.profiles.mutations.updateNotificationPreferences);
-  const [prefs, setPrefs] = useState(initial);
-  const save = useSave();
-  const reminders = prefs.eventReminders ?? { enabled: false, reminderTimes: [] };
-  const announcements = prefs.orgAnnouncements ?? { enabled: false };
-  const edit = (next: Partial<NotificationPreferences>) => {
-    save.touch();
-    save.setError(undefined);
-    setPrefs((p) => ({ ...p, ...next }));
-  };
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (reminders.enabled && reminders.reminderTimes.length === 0) {
-      save.setError("Choose at least one reminder time, or turn event reminders off.");
-      return;
-    }
-    void save.run(() => update({ preferences: prefs }));
-  }
-
-  return (
-    <form onSubmit={onSubmit} className="grid gap-6">
-      {save.error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{save.error}</AlertDescription>
-        </Alert>
-      ) : null}
-      <fieldset className="grid gap-3">
-        <legend className="mb-1 text-sm font-semibold">Events</legend>
-        <CheckRow
-          label="Event reminders"
-          description="Email me before events I'm going to."
-          checked={reminders.enabled}
-          onChange={(enabled) => edit({ eventReminders: { ...reminders, enabled } })}
-        />
-        <fieldset className="ml-7 grid gap-2" disabled={!reminders.enabled}>
-          <legend className="text-muted-foreground mb-1 text-xs font-medium">Remind me</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            {REMINDER_OPTIONS.map((option) => (
-              <CheckRow
-                key={option.minutes}
-                label={option.label}
-                disabled={!reminders.enabled}
-                checked={reminders.reminderTimes.includes(option.minutes)}
-                onChange={(checked) => {
-                  const times = checked
-                    ? [...reminders.reminderTimes, option.minutes]
-                    : reminders.reminderTimes.filter((m) => m !== option.minutes);
-                  edit({ eventReminders: { ...reminders, reminderTimes: [...new Set(times)].sort((a, b) => b - a) } });
-                }}
-              />
-            ))}
-          </div>
-        </fieldset>
-      </fieldset>
-      <fieldset className="grid gap-3 border-t pt-5">
-        <legend className="sr-only">Email updates</legend>
-        <CheckRow
-          label="Weekly digest"
-          description="One email a week with upcoming events from your organizations."
-          checked={prefs.weeklyDigest.enabled}
-          onChange={(enabled) => edit({ weeklyDigest: { enabled } })}
-        />
-        <CheckRow
-          label="Organization announcements"
-          description="News that admins of your organizations send to members."
-          checked={announcements.enabled}
-          onChange={(enabled) => edit({ orgAnnouncements: { enabled } })}
-        />
-      </fieldset>
-      <SaveBar busy={save.busy} saved={save.saved} label="Save notification settings" />
     </form>
   );
 }

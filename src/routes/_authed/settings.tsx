@@ -4,12 +4,12 @@ import { createFileRoute } from "@tanstack/react-router";
 
 import { PageHeader } from "~/components/common/page-header";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
+import { MutedOrgs } from "~/components/notifications/muted-orgs";
 import {
-  DEFAULT_PRIVACY,
   defaultNotificationPreferences,
-  NotificationsForm,
-  PrivacyForm,
-} from "~/components/profiles/settings-forms";
+  NotificationSettingsForm,
+} from "~/components/notifications/notification-settings-form";
+import { DEFAULT_PRIVACY, PrivacyForm } from "~/components/profiles/settings-forms";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { browserTimeZone } from "~/lib/timezones";
 import { api } from "../../../convex/_generated/api";
@@ -21,9 +21,11 @@ export const Route = createFileRoute("/_authed/settings")({
 
 function SettingsPage() {
   const profile = useQuery(convexQuery(api.profiles.queries.getMyProfile, {}));
-  if (profile.isPending) return <PageSkeleton label="Loading your settings…" />;
+  const notificationSettings = useQuery(convexQuery(api.notifications.queries.getMyNotificationSettings, {}));
+  if (profile.isPending || notificationSettings.isPending) return <PageSkeleton label="Loading your settings…" />;
   const p = profile.data ?? null;
   const key = p?.userId ?? "new";
+  const timezone = p?.timezone ?? browserTimeZone();
 
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
@@ -44,18 +46,39 @@ function SettingsPage() {
             />
           </CardContent>
         </Card>
-        <Card id="notifications">
+        <Card id="notifications" className="scroll-mt-20">
           <CardHeader>
             <CardTitle>
               <h2>Notifications</h2>
             </CardTitle>
-            <CardDescription>Reminders and updates by email.</CardDescription>
+            <CardDescription>Reminders, new events and updates by email and in your inbox.</CardDescription>
           </CardHeader>
           <CardContent>
-            <NotificationsForm
-              key={key}
-              initial={p?.notificationPreferences ?? defaultNotificationPreferences(browserTimeZone())}
-            />
+            {notificationSettings.data ? (
+              <NotificationSettingsForm
+                key={key}
+                preferences={p?.notificationPreferences ?? defaultNotificationPreferences(timezone)}
+                settings={notificationSettings.data}
+                timezone={timezone}
+              />
+            ) : (
+              <p role="alert" className="text-destructive text-sm">
+                Your notification settings could not be loaded. Please reload the page.
+              </p>
+            )}
+          </CardContent>
+        </Card>
+        <Card id="muted-organizations" className="scroll-mt-20">
+          <CardHeader>
+            <CardTitle>
+              <h2>Muted organizations</h2>
+            </CardTitle>
+            <CardDescription>
+              No reminders or announcements from these. Changes to events you're going to still reach you.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <MutedOrgs mutedOrgIds={notificationSettings.data?.mutedOrgIds ?? []} />
           </CardContent>
         </Card>
       </div>
