@@ -27,6 +27,12 @@ export function useEvent(eventId: string) {
     // The backend's answers (NOT_FOUND, a malformed id) are final: only retry other failures.
     retry: (count, error) => count < 3 && errorCode(error) === undefined && !isBadId(error),
   });
+  // A members-only event answers NOT_FOUND until the session reaches the backend, and the
+  // Convex subscription doesn't replace an error with data: ask again once auth has settled.
+  const { isError, refetch } = query;
+  useEffect(() => {
+    if (!auth.isLoading && isError) void refetch();
+  }, [auth.isLoading, auth.isAuthenticated, isError, refetch]);
   const code = errorCode(query.error);
   const missing = code === "NOT_FOUND" || isBadId(query.error);
   const settling = auth.isLoading && query.data === undefined;
