@@ -27,15 +27,20 @@ export async function createAccount(name: string, email: string): Promise<Accoun
 }
 
 let orgCounter = 0;
-/** A public org with `admin` as its admin and `members` joined through an invite link. */
-export async function createOrgWithMembers(admin: Account, members: Account[], prefix = "E2E Events") {
+/** An org (public unless asked) with `admin` as its admin and `members` joined through an invite link. */
+export async function createOrgWithMembers(
+  admin: Account,
+  members: Account[],
+  prefix = "E2E Events",
+  visibility: "public" | "private" = "public",
+) {
   orgCounter += 1;
   const suffix = `${Date.now().toString(36)}-${orgCounter}`;
   const name = `${prefix} ${suffix}`;
   const { orgId, slug } = await admin.client.mutation(api.orgs.mutations.createOrg, {
     name,
     slug: `${prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${suffix}`,
-    visibility: "public",
+    visibility,
   });
   for (const member of members) {
     const { token } = await admin.client.mutation(api.orgs.invites.createInvite, { orgId });

@@ -160,4 +160,35 @@ describe("events", () => {
     await a.context.close();
     await b.context.close();
   });
+
+  test("a members-only event: hidden from the signed-out HTML, shown to a member opening its link", async () => {
+    const adminAccount = await createAccount("Petra Private", uniqueEmail("petra"));
+    const memberAccount = await createAccount("Mia Member", uniqueEmail("mia"));
+    const org = await createOrgWithMembers(adminAccount, [memberAccount], "E2E Private", "private");
+    const title = `Closed session ${Date.now().toString(36)}`;
+    const { eventId } = await adminAccount.client.mutation(api.events.mutations.createEvent, {
+      orgId: org.orgId,
+      title,
+      eventType: "meetup",
+      startLocal: `${year}-10-25T18:00`,
+      endLocal: `${year}-10-25T19:30`,
+      timezone: "Asia/Kolkata",
+      onlineUrl: "https://meet.example.com/closed",
+    });
+    await adminAccount.client.mutation(api.events.mutations.publishEvent, { eventId });
+
+    const html = await (await fetch(`${inject("appUrl")}/events/${eventId}`)).text();
+    expect(html).not.toContain(title);
+
+    const member = await newPage(browser);
+    await signIn(member.page, memberAccount.email);
+    await member.page.goto(`/events/${eventId}`);
+    await member.page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await member.page.getByText("6 PM – 7:30 PM GMT+5:30").waitFor();
+    // The online link appears once they're going.
+    expect(await member.page.getByRole("link", { name: /Join online/ }).count()).toBe(0);
+    await member.page.getByRole("button", { name: "Going", exact: true }).click();
+    await member.page.getByRole("link", { name: /Join online/ }).waitFor();
+    await member.context.close();
+  });
 });
