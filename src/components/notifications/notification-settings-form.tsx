@@ -1,4 +1,5 @@
 import { useConvexMutation } from "@convex-dev/react-query";
+import { Link } from "@tanstack/react-router";
 import { Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 
@@ -40,7 +41,7 @@ export const REMINDER_OPTIONS = [
 
 const ANNOUNCEMENT_OPTIONS: { value: AnnouncementMode; label: string; description: string }[] = [
   { value: "all", label: "All (email at once)", description: "An email as soon as one of your organizations publishes an event." },
-  { value: "digest", label: "Weekly digest", description: "One email on Monday morning with the coming week's events." },
+  { value: "digest", label: "Weekly digest", description: "One email each Monday with the coming week's events." },
   { value: "none", label: "None", description: "Find new events on your home page instead." },
 ];
 
@@ -154,9 +155,10 @@ function Group({
       name={name}
       tabIndex={name ? -1 : undefined}
     >
-      <legend className="mb-1 text-sm font-semibold">{legend}</legend>
+      {/* Floated, the legend renders inside the group (not on its border) as its first row. */}
+      <legend className="float-left mb-0.5 w-full p-0 text-sm font-semibold">{legend}</legend>
       {hint ? (
-        <p id={`${id}-hint`} className="text-muted-foreground -mt-1 text-xs">
+        <p id={`${id}-hint`} className="text-muted-foreground -mt-2 text-xs">
           {hint}
         </p>
       ) : null}
@@ -251,10 +253,7 @@ export function NotificationSettingsForm({
         </Alert>
       ) : null}
 
-      <section className="grid gap-3" aria-labelledby="reminders-heading">
-        <h3 id="reminders-heading" className="sr-only">
-          Event reminders
-        </h3>
+      <div className="grid gap-3">
         <Choice
           label="Event reminders"
           description="Email me before events I've said I'm going (or might go) to. Changes apply to reminders already scheduled."
@@ -287,9 +286,13 @@ export function NotificationSettingsForm({
         </Group>
         <p className="text-muted-foreground ml-7 text-xs">
           Times in emails use your time zone, <span className="text-foreground font-medium">{timezone.replace(/_/g, " ")}</span>{" "}
-          (change it on your profile). An event's organizers choose which reminders it has.
+          (
+          <Link to="/profile" className="text-primary underline-offset-4 hover:underline">
+            change it on your profile
+          </Link>
+          ). An event's organizers choose which reminders it has.
         </p>
-      </section>
+      </div>
 
       <Group
         legend="New-event announcements"

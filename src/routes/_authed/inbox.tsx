@@ -30,9 +30,10 @@ function InboxPage() {
         actions={
           <>
             <Button variant="ghost" asChild>
-              <Link to="/settings" hash="notifications">
+              <Link to="/settings" hash="notifications" aria-label="Notification settings">
                 <Settings2 aria-hidden="true" />
-                Notification settings
+                <span className="sm:hidden">Settings</span>
+                <span className="hidden sm:inline">Notification settings</span>
               </Link>
             </Button>
             <MarkAllReadButton unread={count} />
