@@ -130,7 +130,7 @@ function InboxRow({ item }: { item: InboxItem }) {
       data-unread={unread ? "true" : "false"}
       className={cn(
         "relative flex gap-3 rounded-xl border p-3 transition-colors sm:gap-4 sm:p-4",
-        unread ? "border-primary/30 bg-primary/[0.04]" : "bg-card",
+        unread ? "border-primary/40 bg-primary/[0.06] shadow-xs" : "bg-transparent",
       )}
     >
       <span
@@ -144,8 +144,12 @@ function InboxRow({ item }: { item: InboxItem }) {
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          {unread ? (
+            <span className="bg-primary size-2 shrink-0 rounded-full" title="Unread">
+              <span className="sr-only">Unread.</span>
+            </span>
+          ) : null}
           <Badge variant={unread ? "default" : "muted"}>{KIND_LABELS[item.kind]}</Badge>
-          {unread ? <span className="sr-only">Unread.</span> : null}
           <time
             dateTime={new Date(item.createdAt).toISOString()}
             title={format(item.createdAt, "PPpp")}
