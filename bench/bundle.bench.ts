@@ -6,39 +6,16 @@
 // Prints one JSON line. A figure, not a test: target under 150 KB.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api.js";
 import { startBackend } from "../local-backend/backend.ts";
+import { freePort, waitForHttp } from "../scripts/net.ts";
+
 
 const root = join(import.meta.dirname, "..");
 const TARGET_BYTES = 150 * 1024;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
-}
 
 // The build must sit inside the project: the server bundle imports its packages from node_modules.
 mkdirSync(join(root, ".local"), { recursive: true });

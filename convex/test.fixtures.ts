@@ -3,6 +3,7 @@
 import { api } from "./_generated/api";
 import type { Id, TableNames } from "./_generated/dataModel";
 import type { TestBackend } from "./test.setup";
+import type { EventFieldsInput } from "./events/validation";
 
 type Caller = Pick<TestBackend, "query" | "mutation">;
 
@@ -77,19 +78,7 @@ export async function expectConvexError(promise: Promise<unknown>) {
 }
 
 /** A valid event form (times in Europe/London, a year ahead of the test clock). */
-type EventForm = {
-  title: string;
-  description?: string;
-  eventType: "meetup" | "workshop" | "talk" | "social" | "reading_group" | "other";
-  startLocal: string;
-  endLocal: string;
-  timezone: string;
-  venue?: string;
-  locationUrl?: string;
-  onlineUrl?: string;
-  capacity?: number;
-  notifyBefore?: number[];
-};
+type EventForm = EventFieldsInput;
 
 export function eventForm(overrides: Partial<EventForm> = {}): EventForm {
   const year = new Date().getUTCFullYear() + 1;
