@@ -13,7 +13,6 @@ import { api } from "../convex/_generated/api.js";
 import { startBackend } from "../local-backend/backend.ts";
 import { freePort, waitForHttp } from "../scripts/net.ts";
 
-
 const root = join(import.meta.dirname, "..");
 const TARGET_BYTES = 150 * 1024;
 

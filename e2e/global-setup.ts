@@ -6,7 +6,6 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort, waitForHttp } from "../scripts/net.ts";
 
-
 const root = join(import.meta.dirname, "..");
 
 declare module "vitest" {
