@@ -1,18 +1,8 @@
-import { format, formatDistanceToNowStrict } from "date-fns";
-
+// Text helpers with no date library: the event page and the app shell import this file, so
+// date-fns stays in format-date.ts, loaded by the pages that show dates that way.
 /** "3 members", "1 member". */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
-}
-
-/** "Mar 3, 2026". */
-export function formatDate(ms: number): string {
-  return format(ms, "MMM d, yyyy");
-}
-
-/** "in 6 days", "3 hours ago". */
-export function formatRelative(ms: number): string {
-  return formatDistanceToNowStrict(ms, { addSuffix: true });
 }
 
 /** Up to two initials for an avatar tile. */

@@ -1,8 +1,11 @@
-import { fromZonedTime } from "date-fns-tz";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { describe, expect, test } from "vitest";
 
 import {
   addMinutesToLocal,
+  dateTile,
+  formatClock,
+  localInputAt,
   formatEventShort,
   formatEventWhen,
   showsDifferentLocalTime,
@@ -65,5 +68,47 @@ describe("event times", () => {
   test("wall-clock arithmetic for the form's default end", () => {
     expect(addMinutesToLocal("2026-03-07T23:00", 120)).toBe("2026-03-08T01:00");
     expect(addMinutesToLocal("not a time", 60)).toBe("not a time");
+  });
+});
+
+// time.ts reads the wall clock with Intl and spells it itself (no date library on the event page);
+// what it prints must stay exactly what date-fns-tz's formatInTimeZone prints for the same patterns.
+describe("Intl wall clock matches date-fns-tz", () => {
+  const zones = [
+    "UTC", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Kolkata", "Asia/Kathmandu",
+    "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago",
+  ];
+  // Every 11 h 7 min 13 s across two years: all hours, minutes on and off the hour,
+  // month and year ends, and every DST change in those zones.
+  const start = Date.UTC(2025, 11, 1);
+  const instants: number[] = [];
+  for (let ms = start; ms < start + 2 * 366 * 86_400_000; ms += 667 * 60_000 + 13_000) instants.push(ms);
+
+  test.each(zones)("%s", (zone) => {
+    for (const ms of instants) {
+      const f = (pattern: string) => formatInTimeZone(ms, zone, pattern);
+      const end = ms + 26 * 3_600_000 + 7 * 60_000;
+      const fe = (pattern: string) => formatInTimeZone(end, zone, pattern);
+      expect(formatClock(ms, zone)).toBe(f("mm") === "00" ? f("h a") : f("h:mm a"));
+      expect(dateTile(ms, zone)).toEqual({ month: f("MMM").toUpperCase(), day: f("d"), weekday: f("EEE") });
+      expect(zoneOffsetMinutes(ms, zone)).toBe(
+        Math.round((Date.parse(`${f("yyyy-MM-dd'T'HH:mm:ss")}Z`) - Math.floor(ms / 1000) * 1000) / 60_000),
+      );
+      expect(localInputAt(0, 9, zone, ms)).toBe(`${f("yyyy-MM-dd")}T09:00`);
+      const sameDay = formatEventWhen(ms, ms + 90 * 60_000, zone).date;
+      if (f("yyyy-MM-dd") === formatInTimeZone(ms + 90 * 60_000, zone, "yyyy-MM-dd")) {
+        expect(sameDay).toBe(f("EEEE, MMMM d, yyyy"));
+      }
+      const multi = formatEventWhen(ms, end, zone);
+      expect(multi.date).toBe(f("yyyy") === fe("yyyy") ? `${f("MMMM d")} – ${fe("MMMM d, yyyy")}` : `${f("MMMM d, yyyy")} – ${fe("MMMM d, yyyy")}`);
+      expect(multi.time.startsWith(`${f("EEE, MMM d")}, `)).toBe(true);
+      expect(formatEventShort(ms, zone, start)).toMatch(
+        new RegExp(`^${f(f("yyyy") === formatInTimeZone(start, zone, "yyyy") ? "EEE, MMM d" : "EEE, MMM d, yyyy")} · `),
+      );
+    }
+  });
+
+  test("an unknown zone throws, as before", () => {
+    expect(() => formatEventWhen(0, 3_600_000, "Mars/Olympus_Mons")).toThrow(RangeError);
   });
 });

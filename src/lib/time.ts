@@ -1,7 +1,61 @@
 // Event times for display. The database holds UTC milliseconds and each event carries its IANA
 // timezone; these helpers show a time in the event's zone, and say when the viewer's own zone
 // shows a different wall-clock time (DESIGN.md: the viewer's local time beside it).
-import { formatInTimeZone } from "date-fns-tz";
+//
+// They read the wall clock with the platform's Intl and spell it in English themselves: the event
+// page ships them to every visitor, and date-fns' `format` with its locale (through date-fns-tz's
+// formatInTimeZone) would add ~9 KB gzip to its first JavaScript. The strings are exactly what
+// formatInTimeZone gives for the same patterns (time.test.ts compares the two). Converting a
+// wall-clock time entered in a zone to UTC stays with date-fns-tz (fromZonedTime, in the form).
+
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+] as const;
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+/** The wall clock in a zone at an instant (month 1–12, weekday 0 = Sunday). */
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(ms: number, timeZone: string): WallClock {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    // Throws a RangeError for an unknown zone, as formatInTimeZone does.
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(ms)) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, minute = 0, second = 0 } = parts;
+  const hour = parts.hour === 24 ? 0 : (parts.hour ?? 0);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { year, month, day, hour, minute, second, weekday };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+/** "yyyy-MM-dd" */
+const isoDay = (c: WallClock) => `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;
+/** "MMMM" → "May"; "MMM" → "May", "Sep" */
+const monthName = (c: WallClock) => MONTHS[c.month - 1]!;
+const monthShort = (c: WallClock) => monthName(c).slice(0, 3);
+/** "EEEE" → "Thursday"; "EEE" → "Thu" */
+const weekdayName = (c: WallClock) => WEEKDAYS[c.weekday]!;
+const weekdayShort = (c: WallClock) => weekdayName(c).slice(0, 3);
+/** "EEE, MMM d" → "Thu, May 14" */
+const shortDay = (c: WallClock) => `${weekdayShort(c)}, ${monthShort(c)} ${c.day}`;
 
 /** "GMT+5:30", "EDT", "GMT" — the zone's short name at that instant (English). */
 export function zoneAbbreviation(ms: number, timeZone: string): string {
@@ -17,8 +71,8 @@ export function zoneAbbreviation(ms: number, timeZone: string): string {
 
 /** Minutes east of UTC of `timeZone` at the instant `ms` (e.g. +330 for Asia/Kolkata). */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const local = formatInTimeZone(ms, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-  const asUtc = Date.parse(`${local}Z`);
+  const c = wallClock(ms, timeZone);
+  const asUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
@@ -40,14 +94,15 @@ export function showsDifferentLocalTime(
 }
 
 function sameLocalDay(a: number, b: number, timeZone: string) {
-  return formatInTimeZone(a, timeZone, "yyyy-MM-dd") === formatInTimeZone(b, timeZone, "yyyy-MM-dd");
+  return isoDay(wallClock(a, timeZone)) === isoDay(wallClock(b, timeZone));
 }
 
 /** "6:30 PM", "12 PM" (minutes dropped when on the hour). */
 export function formatClock(ms: number, timeZone: string): string {
-  return formatInTimeZone(ms, timeZone, "mm") === "00"
-    ? formatInTimeZone(ms, timeZone, "h a")
-    : formatInTimeZone(ms, timeZone, "h:mm a");
+  const c = wallClock(ms, timeZone);
+  const hour = c.hour % 12 || 12;
+  const meridiem = c.hour < 12 ? "AM" : "PM";
+  return c.minute === 0 ? `${hour} ${meridiem}` : `${hour}:${pad2(c.minute)} ${meridiem}`;
 }
 
 export type EventWhen = {
@@ -63,46 +118,44 @@ export type EventWhen = {
 export function formatEventWhen(startMs: number, endMs: number, timeZone: string): EventWhen {
   const zone = zoneAbbreviation(startMs, timeZone);
   const endZone = zoneAbbreviation(endMs, timeZone);
+  const start = wallClock(startMs, timeZone);
+  const end = wallClock(endMs, timeZone);
   if (sameLocalDay(startMs, endMs, timeZone)) {
     const zoneSuffix = zone === endZone ? ` ${zone}` : "";
-    const start = zone === endZone ? formatClock(startMs, timeZone) : `${formatClock(startMs, timeZone)} ${zone}`;
-    const end = zone === endZone ? formatClock(endMs, timeZone) : `${formatClock(endMs, timeZone)} ${endZone}`;
+    const from = zone === endZone ? formatClock(startMs, timeZone) : `${formatClock(startMs, timeZone)} ${zone}`;
+    const to = zone === endZone ? formatClock(endMs, timeZone) : `${formatClock(endMs, timeZone)} ${endZone}`;
     return {
-      date: formatInTimeZone(startMs, timeZone, "EEEE, MMMM d, yyyy"),
-      time: `${start} – ${end}${zoneSuffix}`,
+      date: `${weekdayName(start)}, ${monthName(start)} ${start.day}, ${start.year}`,
+      time: `${from} – ${to}${zoneSuffix}`,
       zone,
     };
   }
-  const sameYear = formatInTimeZone(startMs, timeZone, "yyyy") === formatInTimeZone(endMs, timeZone, "yyyy");
+  const sameYear = start.year === end.year;
   return {
     date: sameYear
-      ? `${formatInTimeZone(startMs, timeZone, "MMMM d")} – ${formatInTimeZone(endMs, timeZone, "MMMM d, yyyy")}`
-      : `${formatInTimeZone(startMs, timeZone, "MMMM d, yyyy")} – ${formatInTimeZone(endMs, timeZone, "MMMM d, yyyy")}`,
-    time: `${formatInTimeZone(startMs, timeZone, "EEE, MMM d")}, ${formatClock(startMs, timeZone)} ${zone} – ${formatInTimeZone(endMs, timeZone, "EEE, MMM d")}, ${formatClock(endMs, timeZone)} ${endZone}`,
+      ? `${monthName(start)} ${start.day} – ${monthName(end)} ${end.day}, ${end.year}`
+      : `${monthName(start)} ${start.day}, ${start.year} – ${monthName(end)} ${end.day}, ${end.year}`,
+    time: `${shortDay(start)}, ${formatClock(startMs, timeZone)} ${zone} – ${shortDay(end)}, ${formatClock(endMs, timeZone)} ${endZone}`,
     zone,
   };
 }
 
 /** One line for lists: "Thu, May 14 · 6:30 PM EDT" (the year added when it isn't this year's). */
 export function formatEventShort(startMs: number, timeZone: string, now = Date.now()): string {
-  const year = formatInTimeZone(startMs, timeZone, "yyyy");
-  const thisYear = formatInTimeZone(now, timeZone, "yyyy");
-  const day = formatInTimeZone(startMs, timeZone, year === thisYear ? "EEE, MMM d" : "EEE, MMM d, yyyy");
+  const start = wallClock(startMs, timeZone);
+  const day = start.year === wallClock(now, timeZone).year ? shortDay(start) : `${shortDay(start)}, ${start.year}`;
   return `${day} · ${formatClock(startMs, timeZone)} ${zoneAbbreviation(startMs, timeZone)}`;
 }
 
 /** The date tile of a list row: { month: "MAY", day: "14" } in the event's zone. */
 export function dateTile(startMs: number, timeZone: string): { month: string; day: string; weekday: string } {
-  return {
-    month: formatInTimeZone(startMs, timeZone, "MMM").toUpperCase(),
-    day: formatInTimeZone(startMs, timeZone, "d"),
-    weekday: formatInTimeZone(startMs, timeZone, "EEE"),
-  };
+  const start = wallClock(startMs, timeZone);
+  return { month: monthShort(start).toUpperCase(), day: String(start.day), weekday: weekdayShort(start) };
 }
 
 /** A wall-clock "YYYY-MM-DDTHH:mm" (the datetime-local input's value) `days` from now at `hour`:00 in `timeZone`. */
 export function localInputAt(days: number, hour: number, timeZone: string, now = Date.now()): string {
-  const day = formatInTimeZone(now + days * 86_400_000, timeZone, "yyyy-MM-dd");
+  const day = isoDay(wallClock(now + days * 86_400_000, timeZone));
   return `${day}T${String(hour).padStart(2, "0")}:00`;
 }
 

@@ -7,7 +7,8 @@ import { useOrg } from "~/components/orgs/use-org";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { formatLocation } from "~/lib/countries";
-import { displayUrl, formatDate } from "~/lib/format";
+import { displayUrl } from "~/lib/format";
+import { formatDate } from "~/lib/format-date";
 
 export const Route = createFileRoute("/org/$slug/")({
   component: OrgOverview,

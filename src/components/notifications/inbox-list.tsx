@@ -11,7 +11,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toFormError } from "~/lib/errors";
-import { formatRelative } from "~/lib/format";
+import { formatRelative } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
 import { api } from "../../../convex/_generated/api";
 import { KIND_LABELS, type InboxItem, type NotificationKind } from "./labels";

@@ -15,7 +15,8 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toFormError } from "~/lib/errors";
-import { formatDate, initials, plural } from "~/lib/format";
+import { initials, plural } from "~/lib/format";
+import { formatDate } from "~/lib/format-date";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { api } from "../../../convex/_generated/api";
 

@@ -18,7 +18,7 @@ import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
 import { formatLocation } from "~/lib/countries";
 import { toFormError } from "~/lib/errors";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/format-date";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { api } from "../../../convex/_generated/api";
 
