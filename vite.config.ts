@@ -2,11 +2,39 @@ import { fileURLToPath } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import { tanstackStart } from "@tanstack/react-start/plugin/vite";
 import viteReact from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Start's client entry always registers the adapter that turns a server function sent in SSR data
+ * back into a callable RPC, and with it statically imports the RPC fetcher and seroval's
+ * (de)serializer (~7 KB gzip on every page). This app defines no server functions, so in the
+ * browser build the fetcher is imported when an RPC is first called instead: same behaviour
+ * (the call was already async), nothing loaded until then. Fails the build if Start's file changes
+ * shape, rather than silently shipping the old bundle.
+ */
+function lazyServerFnFetcher(): Plugin {
+  const file = "/@tanstack/start-client-core/dist/esm/client-rpc/createClientRpc.js";
+  const staticImport = 'import { serverFnFetcher } from "./serverFnFetcher.js";\n';
+  const call = "return serverFnFetcher(url, args, startFetch ?? fetch);";
+  return {
+    name: "astn:lazy-server-fn-fetcher",
+    apply: "build",
+    applyToEnvironment: (environment) => environment.name === "client",
+    transform(code, id) {
+      if (!id.replaceAll("\\", "/").endsWith(file)) return null;
+      if (!code.includes(staticImport) || !code.includes(call)) {
+        this.error(`${file} no longer has the shape lazyServerFnFetcher expects: update vite.config.ts`);
+      }
+      return code
+        .replace(staticImport, "")
+        .replace(call, 'return import("./serverFnFetcher.js").then((m) => m.serverFnFetcher(url, args, startFetch ?? fetch));');
+    },
+  };
+}
 
 export default defineConfig({
   resolve: {
     alias: { "~": fileURLToPath(new URL("./src", import.meta.url)) },
   },
-  plugins: [tailwindcss(), tanstackStart(), viteReact()],
+  plugins: [tailwindcss(), tanstackStart(), viteReact(), lazyServerFnFetcher()],
 });
