@@ -9,7 +9,7 @@ export async function seedDemoWorld(url: string, adminKey: string): Promise<Seed
   (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
   const result = (await client.action(makeFunctionReference<"action">("seed/demo:run") as never, {})) as SeedResult;
   if (!result.created) console.log("Demo data already present; nothing seeded.");
-  console.log("\nDemo logins (password for all: see below):");
+  console.log("\nDemo logins (every demo member, e.g. firstname@demo.astn.org, has the same password):");
   for (const login of result.logins) console.log(`  ${login.role.padEnd(7)} ${login.email.padEnd(28)} ${login.password}  (${login.name})`);
   return result;
 }
