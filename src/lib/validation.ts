@@ -51,3 +51,21 @@ export function checkExistingPassword(value: string): string | undefined {
 export function hasErrors<F extends string>(errors: FieldErrors<F>): boolean {
   return Object.values(errors).some((message) => message !== undefined);
 }
+
+/**
+ * A location is a city with its country, or neither. `whose` words the messages for the form:
+ * "the" (an organization's) or "your" (the member's own).
+ */
+export function checkLocation(city: string, country: string, whose: "the" | "your") {
+  const filled = city.trim() !== "";
+  return {
+    "location.city": !filled && country !== "" ? `Add ${whose} city too, or clear the country.` : undefined,
+    "location.country": filled && country === "" ? `Choose ${whose} country too.` : undefined,
+  };
+}
+
+/** The location to save: both parts, or undefined when either is empty. */
+export function toLocation(city: string, country: string): { city: string; country: string } | undefined {
+  const trimmed = city.trim();
+  return trimmed !== "" && country !== "" ? { city: trimmed, country } : undefined;
+}

@@ -1,11 +1,9 @@
 import { useConvexMutation } from "@convex-dev/react-query";
-import { Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
-import { Alert, AlertDescription } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
+import { FormAlert, SubmitButton } from "~/components/forms/form-parts";
+import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Input } from "~/components/ui/input";
 import { checkName, LIMITS } from "~/lib/validation";
 import { api } from "../../../convex/_generated/api";
@@ -16,33 +14,19 @@ const FIELDS = ["name"] as const;
 export function DisplayNameForm({ name }: { name: string }) {
   const updateName = useConvexMutation(api.users.mutations.updateName);
   const [value, setValue] = useState(name);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const { errors, formError, fail, check, clear } = useFormErrors(FIELDS);
+  const { errors, formError, check, clear, busy, saved, setSaved, run } = useFormSubmit(FIELDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     if (check({ name: checkName(value) }, form)) return;
-    setBusy(true);
     setSaved(false);
-    try {
-      await updateName({ name: value.trim() });
-      setSaved(true);
-    } catch (error) {
-      fail(error, form);
-    } finally {
-      setBusy(false);
-    }
+    await run(form, () => updateName({ name: value.trim() }));
   }
 
   return (
     <form noValidate onSubmit={handleSubmit} className="grid gap-3">
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert message={formError} />
       <Field label="Display name" error={errors.name}>
         {(p) => (
           <div className="flex flex-col gap-2 sm:flex-row lg:flex-col">
@@ -58,10 +42,9 @@ export function DisplayNameForm({ name }: { name: string }) {
               maxLength={LIMITS.name}
               autoComplete="name"
             />
-            <Button type="submit" variant="secondary" disabled={busy || value.trim() === name}>
-              {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            <SubmitButton busy={busy} variant="secondary" disabled={value.trim() === name}>
               Save name
-            </Button>
+            </SubmitButton>
           </div>
         )}
       </Field>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 
 import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
-import { toFormError } from "~/lib/errors";
+import { toFormError, type ErrorContext } from "~/lib/errors";
 
 export type Errors = Record<string, string | undefined>;
 
@@ -9,13 +9,14 @@ export type Errors = Record<string, string | undefined>;
  * Field errors and a form-level error for a form that calls Convex. `fail` turns a thrown
  * ConvexError into a message by its field (when the form has that field) or at the top.
  */
-export function useFormErrors(fields: readonly string[]) {
+export function useFormErrors(fields: readonly string[], context: ErrorContext = {}) {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string>();
+  const { flow } = context;
 
   const fail = useCallback(
     (error: unknown, form?: HTMLFormElement | null) => {
-      const { field, message } = toFormError(error);
+      const { field, message } = toFormError(error, { flow });
       if (field && fields.includes(field)) {
         const next = { [field]: message };
         setErrors(next);
@@ -26,7 +27,7 @@ export function useFormErrors(fields: readonly string[]) {
         setFormError(message);
       }
     },
-    [fields],
+    [fields, flow],
   );
 
   /** Sets client-side errors; returns true when there are any (and focuses the first). */
@@ -48,4 +49,34 @@ export function useFormErrors(fields: readonly string[]) {
   }, []);
 
   return { errors, formError, fail, check, clear, reset, setFormError };
+}
+
+/**
+ * useFormErrors plus the submission: `run(form, action)` is `busy` while the action runs, sets
+ * `saved` when it resolves, and hands a thrown error to `fail` (which focuses its field in
+ * `form`; pass null not to move focus). `saved` stays as it is until then: clear it with
+ * `setSaved(false)` where a form wants that.
+ */
+export function useFormSubmit(fields: readonly string[], context?: ErrorContext) {
+  const formErrors = useFormErrors(fields, context);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const { fail } = formErrors;
+
+  const run = useCallback(
+    async (form: HTMLFormElement | null, action: () => Promise<unknown>) => {
+      setBusy(true);
+      try {
+        await action();
+        setSaved(true);
+      } catch (error) {
+        fail(error, form);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail],
+  );
+
+  return { ...formErrors, busy, saved, setSaved, run };
 }

@@ -4,16 +4,14 @@ import { CheckCircle2, Globe, Loader2, Lock, XCircle } from "lucide-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
-import { Alert, AlertDescription } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
+import { FormAlert, SaveBar } from "~/components/forms/form-parts";
+import { LocationFields } from "~/components/forms/location-fields";
+import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Input } from "~/components/ui/input";
-import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
-import { COUNTRIES } from "~/lib/countries";
 import { checkSlug, slugify } from "~/lib/slug";
 import { cn } from "~/lib/utils";
-import { checkEmail } from "~/lib/validation";
+import { checkEmail, checkLocation, toLocation } from "~/lib/validation";
 import { api } from "../../../convex/_generated/api";
 
 export type OrgFormValues = {
@@ -67,11 +65,10 @@ const FIELDS = [
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
 
 function toArgs(values: OrgFormValues): OrgFieldsArgs {
-  const city = values.city.trim();
   return {
     name: values.name.trim(),
     description: optional(values.description),
-    location: city !== "" && values.country !== "" ? { city, country: values.country } : undefined,
+    location: toLocation(values.city, values.country),
     website: optional(values.website),
     logoUrl: optional(values.logoUrl),
     contactEmail: optional(values.contactEmail),
@@ -97,9 +94,7 @@ export function OrgForm({
 }) {
   const [values, setValues] = useState<OrgFormValues>(initial);
   const [slugEdited, setSlugEdited] = useState(mode === "edit");
-  const [submitting, setSubmitting] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const { errors, formError, fail, check, clear } = useFormErrors(FIELDS);
+  const { errors, formError, check, clear, busy, saved, setSaved, run } = useFormSubmit(FIELDS);
 
   const set = <K extends keyof OrgFormValues>(key: K, value: OrgFormValues[K]) => {
     setSaved(false);
@@ -117,38 +112,22 @@ export function OrgForm({
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const city = values.city.trim();
     const hasErrors = check(
       {
         name: values.name.trim() === "" ? "Name is required." : undefined,
         slug: mode === "create" ? checkSlug(values.slug.trim()) : undefined,
-        "location.city":
-          city === "" && values.country !== "" ? "Add the city too, or clear the country." : undefined,
-        "location.country":
-          city !== "" && values.country === "" ? "Choose the country too." : undefined,
+        ...checkLocation(values.city, values.country, "the"),
         contactEmail: values.contactEmail.trim() === "" ? undefined : checkEmail(values.contactEmail),
       },
       form,
     );
     if (hasErrors) return;
-    setSubmitting(true);
-    try {
-      await onSubmit({ ...toArgs(values), slug: values.slug.trim() });
-      setSaved(true);
-    } catch (error) {
-      fail(error, form);
-    } finally {
-      setSubmitting(false);
-    }
+    await run(form, () => onSubmit({ ...toArgs(values), slug: values.slug.trim() }));
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="grid gap-6" aria-busy={submitting}>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
+    <form noValidate onSubmit={handleSubmit} className="grid gap-6" aria-busy={busy}>
+      <FormAlert message={formError} />
 
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Name" error={errors.name} className="sm:col-span-2">
@@ -195,35 +174,13 @@ export function OrgForm({
           )}
         </Field>
 
-        <Field label="City" optional error={errors["location.city"]}>
-          {(p) => (
-            <Input
-              {...p}
-              name="location.city"
-              value={values.city}
-              onChange={(e) => set("city", e.target.value)}
-              maxLength={100}
-              autoComplete="address-level2"
-            />
-          )}
-        </Field>
-        <Field label="Country" optional error={errors["location.country"]}>
-          {(p) => (
-            <NativeSelect
-              {...p}
-              name="location.country"
-              value={values.country}
-              onChange={(e) => set("country", e.target.value)}
-            >
-              <option value="">Choose a country</option>
-              {COUNTRIES.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </Field>
+        <LocationFields
+          city={values.city}
+          country={values.country}
+          errors={errors}
+          onCityChange={(city) => set("city", city)}
+          onCountryChange={(country) => set("country", country)}
+        />
 
         <Field label="Website" optional error={errors.website}>
           {(p) => (
@@ -280,15 +237,7 @@ export function OrgForm({
         onChange={(v) => set("visibility", v)}
       />
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={submitting}>
-          {submitting ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          {submitLabel}
-        </Button>
-        <p role="status" className="text-success text-sm">
-          {saved && mode === "edit" ? "Changes saved." : ""}
-        </p>
-      </div>
+      <SaveBar busy={busy} label={submitLabel} status={saved && mode === "edit" ? "Changes saved." : ""} />
     </form>
   );
 }

@@ -1,17 +1,16 @@
 import { useConvexMutation } from "@convex-dev/react-query";
-import { Loader2 } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { FormAlert, SaveBar } from "~/components/forms/form-parts";
+import { LocationFields } from "~/components/forms/location-fields";
+import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { CAREER_STAGES, type CareerStage } from "~/components/profiles/career-stages";
 import { addSkill, SkillsInput } from "~/components/profiles/skills-input";
-import { Alert, AlertDescription } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
-import { COUNTRIES } from "~/lib/countries";
 import { timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
+import { checkLocation, toLocation } from "~/lib/validation";
 import { api } from "../../../convex/_generated/api";
 
 export type ProfileFormValues = {
@@ -40,9 +39,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
   const save = useConvexMutation(api.profiles.mutations.updateMyProfile);
   const [values, setValues] = useState(initial);
   const [pendingSkill, setPendingSkill] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const { errors, formError, fail, check, clear } = useFormErrors(FIELDS);
+  const { errors, formError, check, clear, busy, saved, setSaved, run } = useFormSubmit(FIELDS);
   const zones = useMemo(
     () => timeZoneOptions(initial.timezone).map((zone) => ({ zone, label: timeZoneLabel(zone) })),
     [initial.timezone],
@@ -61,44 +58,31 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
     for (const part of pendingSkill.split(",")) skills = addSkill(skills, part);
     setPendingSkill("");
     setValues((v) => ({ ...v, skills }));
-    const city = values.city.trim();
     const invalid = check(
       {
         name: values.name.trim() === "" ? "Name is required." : undefined,
-        "location.city":
-          city === "" && values.country !== "" ? "Add your city too, or clear the country." : undefined,
-        "location.country": city !== "" && values.country === "" ? "Choose your country too." : undefined,
+        ...checkLocation(values.city, values.country, "your"),
         skills: skills.length > 20 ? "Add at most 20 skills." : undefined,
       },
       form,
     );
     if (invalid) return;
-    setBusy(true);
     setSaved(false);
-    try {
-      await save({
+    await run(form, () =>
+      save({
         name: values.name.trim(),
         headline: values.headline.trim() === "" ? undefined : values.headline.trim(),
-        location: city !== "" && values.country !== "" ? { city, country: values.country } : undefined,
+        location: toLocation(values.city, values.country),
         skills,
         careerStage: values.careerStage === "" ? undefined : values.careerStage,
         timezone: values.timezone,
-      });
-      setSaved(true);
-    } catch (error) {
-      fail(error, form);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   return (
     <form noValidate onSubmit={handleSubmit} className="grid gap-6" aria-busy={busy}>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert message={formError} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Name" error={errors.name}>
           {(p) => (
@@ -124,35 +108,13 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
             />
           )}
         </Field>
-        <Field label="City" optional error={errors["location.city"]}>
-          {(p) => (
-            <Input
-              {...p}
-              name="location.city"
-              value={values.city}
-              onChange={(e) => set("city", e.target.value, "location.city")}
-              maxLength={100}
-              autoComplete="address-level2"
-            />
-          )}
-        </Field>
-        <Field label="Country" optional error={errors["location.country"]}>
-          {(p) => (
-            <NativeSelect
-              {...p}
-              name="location.country"
-              value={values.country}
-              onChange={(e) => set("country", e.target.value, "location.country")}
-            >
-              <option value="">Choose a country</option>
-              {COUNTRIES.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </Field>
+        <LocationFields
+          city={values.city}
+          country={values.country}
+          errors={errors}
+          onCityChange={(city) => set("city", city, "location.city")}
+          onCountryChange={(country) => set("country", country, "location.country")}
+        />
         <Field
           label="Skills"
           optional
@@ -204,15 +166,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
           )}
         </Field>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy}>
-          {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          Save profile
-        </Button>
-        <p role="status" className="text-success text-sm">
-          {saved ? "Profile saved." : ""}
-        </p>
-      </div>
+      <SaveBar busy={busy} label="Save profile" status={saved ? "Profile saved." : ""} />
     </form>
   );
 }
