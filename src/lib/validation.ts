@@ -48,10 +48,6 @@ export function checkExistingPassword(value: string): string | undefined {
   return value === "" ? "Password is required." : undefined;
 }
 
-export function hasErrors<F extends string>(errors: FieldErrors<F>): boolean {
-  return Object.values(errors).some((message) => message !== undefined);
-}
-
 /**
  * A location is a city with its country, or neither. `whose` words the messages for the form:
  * "the" (an organization's) or "your" (the member's own).

@@ -1,65 +1,20 @@
-import { useAuthActions } from "@convex-dev/auth/react";
-import { Link, useHydrated } from "@tanstack/react-router";
-import { Loader2 } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { Link } from "@tanstack/react-router";
 
 import { AuthCard } from "~/components/auth/auth-card";
-import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
 import { FormField } from "~/components/auth/form-field";
-import { useSessionAfterSignIn } from "~/components/auth/use-session-after-sign-in";
-import { Alert, AlertDescription } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
-import { toFormError } from "~/lib/errors";
-import { checkEmail, checkExistingPassword, hasErrors, type FieldErrors } from "~/lib/validation";
+import { PasswordAuthForm, usePasswordAuth } from "~/components/auth/password-auth-form";
+import { checkEmail, checkExistingPassword } from "~/lib/validation";
 
 type Field = "email" | "password";
 const FIELDS: readonly Field[] = ["email", "password"];
 
 export function SignInForm({ redirect }: { redirect?: string }) {
-  const { signIn } = useAuthActions();
-  const hydrated = useHydrated();
-  const session = useSessionAfterSignIn(redirect);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const auth = usePasswordAuth("signIn", redirect, FIELDS, (data) => {
     const email = String(data.get("email") ?? "").trim();
     const password = String(data.get("password") ?? "");
-
-    const nextErrors: FieldErrors<Field> = {
-      email: checkEmail(email),
-      password: checkExistingPassword(password),
-    };
-    setErrors(nextErrors);
-    setFormError(undefined);
-    session.clearSessionError();
-    if (hasErrors(nextErrors)) {
-      focusFirstInvalid(event.currentTarget, nextErrors);
-      return;
-    }
-
-    setSubmitting(true);
-    try {
-      const { signingIn } = await signIn("password", { flow: "signIn", email, password });
-      // Navigation happens once the backend has accepted the session.
-      session.onSignInResolved(signingIn);
-      setSubmitting(false);
-    } catch (error) {
-      const { field, message } = toFormError(error, { flow: "signIn" });
-      if (field && (FIELDS as readonly string[]).includes(field)) {
-        setErrors({ [field]: message });
-      } else {
-        setFormError(message);
-      }
-      setSubmitting(false);
-    }
-  }
-
-  const busy = submitting || session.awaitingSession || session.signedIn;
-  const topError = formError ?? session.sessionError;
+    return { errors: { email: checkEmail(email), password: checkExistingPassword(password) }, params: { email, password } };
+  });
+  const { errors, clear } = auth;
 
   return (
     <AuthCard
@@ -78,12 +33,7 @@ export function SignInForm({ redirect }: { redirect?: string }) {
         </>
       }
     >
-      <form noValidate onSubmit={handleSubmit} className="grid gap-4" aria-busy={busy}>
-        {topError ? (
-          <Alert variant="destructive">
-            <AlertDescription>{topError}</AlertDescription>
-          </Alert>
-        ) : null}
+      <PasswordAuthForm auth={auth} submitLabel="Sign in">
         <FormField
           name="email"
           label="Email"
@@ -92,7 +42,7 @@ export function SignInForm({ redirect }: { redirect?: string }) {
           inputMode="email"
           required
           error={errors.email}
-          onChange={() => errors.email && setErrors((e) => ({ ...e, email: undefined }))}
+          onChange={clear("email")}
         />
         <FormField
           name="password"
@@ -101,13 +51,9 @@ export function SignInForm({ redirect }: { redirect?: string }) {
           autoComplete="current-password"
           required
           error={errors.password}
-          onChange={() => errors.password && setErrors((e) => ({ ...e, password: undefined }))}
+          onChange={clear("password")}
         />
-        <Button type="submit" className="mt-2 w-full" disabled={!hydrated || busy}>
-          {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          Sign in
-        </Button>
-      </form>
+      </PasswordAuthForm>
     </AuthCard>
   );
 }
