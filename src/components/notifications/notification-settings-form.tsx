@@ -1,12 +1,11 @@
 import { useConvexMutation } from "@convex-dev/react-query";
 import { Link } from "@tanstack/react-router";
-import { Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 
-import { useFormErrors } from "~/components/forms/use-form-errors";
-import { Alert, AlertDescription } from "~/components/ui/alert";
+import { Choice } from "~/components/forms/choice";
+import { FormAlert, SaveBar } from "~/components/forms/form-parts";
+import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Button } from "~/components/ui/button";
-import { Checkbox } from "~/components/ui/checkbox";
 import { cn } from "~/lib/utils";
 import { api } from "../../../convex/_generated/api";
 import type { AnnouncementMode, NotificationSettings } from "./labels";
@@ -80,50 +79,6 @@ function toValues(prefs: NotificationPreferences, settings: NotificationSettings
   };
 }
 
-function Choice({
-  type = "checkbox",
-  name,
-  checked,
-  onChange,
-  label,
-  description,
-  disabled,
-}: {
-  type?: "checkbox" | "radio";
-  name?: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  label: string;
-  description?: ReactNode;
-  disabled?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className={cn("flex items-start gap-3", disabled && "opacity-60")}>
-      <Checkbox
-        id={id}
-        type={type}
-        name={name}
-        checked={checked}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.checked)}
-        aria-describedby={description ? `${id}-description` : undefined}
-        className={cn("mt-0.5", type === "radio" && "rounded-full")}
-      />
-      <div className="grid gap-0.5">
-        <label htmlFor={id} className="cursor-pointer text-sm leading-5 font-medium">
-          {label}
-        </label>
-        {description ? (
-          <p id={`${id}-description`} className="text-muted-foreground text-xs">
-            {description}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
 /** A fieldset whose error shows under its options and is announced with the group. */
 function Group({
   legend,
@@ -189,9 +144,7 @@ export function NotificationSettingsForm({
   const update = useConvexMutation(api.profiles.mutations.updateNotificationPreferences);
   const saved = toValues(preferences, settings);
   const [draft, setDraft] = useState<Values | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [savedNote, setSavedNote] = useState(false);
-  const { errors, formError, fail, check, clear, reset } = useFormErrors(FIELDS);
+  const { errors, formError, check, clear, reset, busy, saved: savedNote, setSaved: setSavedNote, run } = useFormSubmit(FIELDS);
   const values = draft ?? saved;
 
   function edit(next: Partial<Values>, field?: (typeof FIELDS)[number]) {
@@ -219,8 +172,7 @@ export function NotificationSettingsForm({
       form,
     );
     if (invalid) return;
-    setBusy(true);
-    try {
+    await run(form, async () => {
       await update({
         preferences: {
           ...preferences,
@@ -237,21 +189,12 @@ export function NotificationSettingsForm({
       });
       reset();
       setDraft(null);
-      setSavedNote(true);
-    } catch (error) {
-      fail(error, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form onSubmit={onSubmit} className="grid gap-6" aria-label="Notification settings" noValidate>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormAlert message={formError} />
 
       <div className="grid gap-3">
         <Choice
@@ -349,11 +292,7 @@ export function NotificationSettingsForm({
         />
       </Group>
 
-      <div className="flex flex-wrap items-center gap-3 border-t pt-5">
-        <Button type="submit" disabled={busy}>
-          {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          Save notification settings
-        </Button>
+      <SaveBar busy={busy} label="Save notification settings" status={savedNote ? "Saved." : ""} className="border-t pt-5">
         {draft !== null && !busy ? (
           <Button
             type="button"
@@ -366,10 +305,7 @@ export function NotificationSettingsForm({
             Discard changes
           </Button>
         ) : null}
-        <p role="status" className="text-success text-sm">
-          {savedNote ? "Saved." : ""}
-        </p>
-      </div>
+      </SaveBar>
     </form>
   );
 }
