@@ -49,7 +49,8 @@ function ProfilePage() {
       <div className="mt-8 grid gap-6 lg:grid-cols-[1fr_17rem]">
         <Card className="order-2 lg:order-1">
           <CardContent>
-            <ProfileForm key={p?.userId ?? "new"} initial={initial} />
+            {/* Keyed by the account, not the profile: the first save creates the profile and must not remount the form (it would drop the "saved" note). */}
+            <ProfileForm key={viewer.data?._id ?? "me"} initial={initial} />
           </CardContent>
         </Card>
         <Card className="order-1 h-fit lg:order-2">
