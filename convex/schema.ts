@@ -295,7 +295,6 @@ export default defineSchema({
       }),
     ),
     reason: v.optional(v.string()), // the cancellation reason
-    notifiedAt: v.optional(v.number()), // when attendees' notices were queued
   }).index("by_event", ["eventId", "changedAt"]),
 
   /** Per-member secret for subscribing to an org's calendar feed (and private event files). */

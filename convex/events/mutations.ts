@@ -71,7 +71,7 @@ export const updateEvent = mutation({
             return before === after ? [] : [{ field, old: (before ?? null) as string | number | null, new: (after ?? null) as string | number | null }];
           });
     if (changes.length > 0) {
-      // Attendees are told in the same transaction (the hook below queues the notices).
+      // The admin's history; attendees are told by the hook below, in this transaction.
       await ctx.db.insert("eventChanges", {
         eventId,
         orgId: event.orgId,
@@ -79,7 +79,6 @@ export const updateEvent = mutation({
         changedAt: now,
         changedBy: user._id,
         changes,
-        notifiedAt: now,
       });
     }
     if (event.status === "published") patch.sequence = event.sequence + 1;
@@ -162,7 +161,6 @@ export const cancelEvent = mutation({
       changedBy: user._id,
       changes: [],
       reason: cancelReason,
-      notifiedAt: now,
     });
     await onEventCancelled(ctx, eventId, cancelReason);
     return null;

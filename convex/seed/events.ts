@@ -313,7 +313,7 @@ export async function seedOrgEvents(
     await ctx.db.patch("events", eventId, counters);
 
     if (spec.status === "cancelled") {
-      // Already handled: the demo shouldn't send cancellation notices to its made-up members.
+      // History only: inserted directly, so no cancellation notices go to the made-up members.
       await ctx.db.insert("eventChanges", {
         eventId,
         orgId,
@@ -322,7 +322,6 @@ export async function seedOrgEvents(
         changedBy: createdBy,
         changes: [],
         reason: spec.cancelReason,
-        notifiedAt: now - 2 * DAY,
       });
     }
   }
