@@ -249,7 +249,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     siteUrl,
     adminKey,
     runInternal: (udfPath, args = {}) => engine.runInternal(udfPath, args),
-    isEmpty: () => (engine.snapshot().components[""]?.documents.length ?? 0) === 0,
+    isEmpty: () => !engine.hasDocuments(),
     flush,
     async close() {
       watcher?.close();

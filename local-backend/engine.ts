@@ -155,6 +155,12 @@ export class Engine {
     return await this.t.fetch(pathAndQuery, init);
   }
 
+  /** True when the app's own tables (not components') hold any document. */
+  hasDocuments(): boolean {
+    for (const _id in this.global.components[""]?.db._documents ?? {}) return true;
+    return false;
+  }
+
   snapshot(): Snapshot {
     const components: Snapshot["components"] = {};
     for (const [path, { db }] of Object.entries(this.global.components)) {
