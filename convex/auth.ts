@@ -3,7 +3,8 @@ import { convexAuth } from "@convex-dev/auth/server";
 import { ConvexError } from "convex/values";
 import { internal } from "./_generated/api";
 import { appError } from "./lib/errors";
-import { checkPasswordStrength, LIMITS, normalizeEmail, requireText } from "./lib/validation";
+import { checkPasswordStrength, normalizeEmail, requireText } from "./lib/validation";
+import { LIMITS } from "./lib/vocabulary";
 
 const password = Password({
   // Runs (synchronously) for every flow; its errors are ConvexErrors so the form can place them.

@@ -1,74 +1,56 @@
 /**
  * Schema for the whole product, so later features extend tables rather than migrate them.
- *
- * Departures from the seed (seed/000_e037848dfa92f0a0.txt) and why:
- * - User ids are `v.id("users")`, not `v.string()`: typed, and never the raw identity subject
- *   (with Convex Auth that is `userId|sessionId`).
+ * Enums come from lib/vocabulary.ts (shared with the app). Design notes:
+ * - User ids are `v.id("users")`, typed, and never the raw identity subject (with Convex Auth
+ *   that is `userId|sessionId`).
  * - `events.createdBy` and `engagementScores.overrideBy` point at `users`, not `orgMemberships`:
  *   a membership row is deleted when someone leaves, the person is not.
- * - Indexes: events gain by_org_start (upcoming/past lists by time) and by_status_start
- *   (reminder crons read only published events in a time window). The seed's events.by_org and
- *   engagementScores.by_org are dropped: by_org_start / by_org_level answer the same queries
- *   (a prefix of a compound index), and every index costs writes.
- * - Events gain an optional `capacity` and `eventAttendance.rsvpStatus` adds "waitlisted"
- *   (capacity and a waitlist are listed features).
- * - `profiles.notificationPreferences` keeps the seed's object shape exactly but is required:
- *   every profile is created with defaults, so senders never guess.
+ * - Events are listed through by_org_start (upcoming/past by time) and reminder sweeps read
+ *   by_status_start (only published events in a time window); a prefix of a compound index
+ *   answers the single-field query, and every index costs writes.
+ * - Events have an optional `capacity`, and `eventAttendance.rsvpStatus` includes "waitlisted".
+ * - `profiles.notificationPreferences` is required: every profile is created with defaults, so
+ *   senders never guess.
  * - Organizations carry index keys derived from `location` (`country`, `cityKey`) because search
  *   filter fields and the near-me index need top-level, normalized values. Countries are
  *   ISO 3166-1 alpha-2 codes so filters match exactly.
  * - `memberCount` is a maintained counter: org pages never count members by scanning.
- * - Events (issue 4): `eventType`, `onlineUrl` (shown only to attendees going and admins),
- *   publish/cancel bookkeeping, and maintained RSVP counters (`goingCount`, `maybeCount`,
- *   `waitlistCount`) so event pages never count RSVPs by scanning. `waitlistSeq` hands out the
- *   waitlist order (`eventAttendance.waitlistOrder`): first come, first served, with no ties.
- *   `sequence` is the RFC 5545 SEQUENCE, bumped when attendees' calendars must update.
+ * - Events: `eventType`, `onlineUrl` (shown only to attendees going and admins), publish/cancel
+ *   bookkeeping, and maintained RSVP counters (`goingCount`, `maybeCount`, `waitlistCount`) so
+ *   event pages never count RSVPs by scanning. `waitlistSeq` hands out the waitlist order
+ *   (`eventAttendance.waitlistOrder`): first come, first served, with no ties. `sequence` is the
+ *   RFC 5545 SEQUENCE, bumped when attendees' calendars must update.
  * - `eventChanges` logs time/place edits and cancellations of published events (the admin's
  *   history); attendees are told in the same transaction through convex/notifications/hooks.ts,
  *   as are waitlist promotions (recorded on the RSVP as `promotedFromWaitlistAt`).
  *   `calendarTokens` are per-member secrets for private orgs' calendar feeds.
- * - Notifications (issue 5): the seed's hourly reminder cron was the only sender (an action
- *   looping over every event and user, no dedupe). Here reminders are exact-time scheduled jobs
- *   (`eventReminderJobs`) with the cron as a backstop, each notice is sent once through a
- *   stored key (`notificationDedupe`), every email is recorded (`emails`, with delivery status),
- *   the inbox is `notifications`, and settings beyond the seed's notificationPreferences live in
- *   `notificationSettings` (the profile keeps the seed's shape). `secrets` holds generated keys.
- */
-import { authTables } from "@convex-dev/auth/server";
+ * - Notifications: reminders are exact-time scheduled jobs (`eventReminderJobs`) with an hourly
+ *   cron as a backstop, each notice is sent once through a stored key (`notificationDedupe`),
+ *   every email is recorded (`emails`, with delivery status), the inbox is `notifications`, and
+ *   settings beyond `profiles.notificationPreferences` live in `notificationSettings`.
+ *   `secrets` holds generated keys.
+ */import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import {
+  announcementModeValidator,
+  careerStageValidator,
+  emailStatusValidator,
+  engagementLevelValidator,
+  eventStatusValidator,
+  eventTypeValidator,
+  notificationKindValidator,
+  notificationPreferencesValidator,
+  orgRoleValidator,
+  rsvpStatusValidator,
+  visibilityValidator,
+} from "./lib/vocabulary";
 
 export const locationValidator = v.object({
   city: v.string(),
   country: v.string(), // ISO 3166-1 alpha-2, upper case
   lat: v.optional(v.number()),
   lng: v.optional(v.number()),
-});
-
-export const orgRoleValidator = v.union(v.literal("admin"), v.literal("member"));
-export const visibilityValidator = v.union(v.literal("public"), v.literal("private"));
-
-export const careerStageValidator = v.union(
-  v.literal("student"),
-  v.literal("early_career"),
-  v.literal("mid_career"),
-  v.literal("senior"),
-  v.literal("career_transition"),
-  v.literal("other"),
-);
-
-/** The seed's shape, unchanged. */
-export const notificationPreferencesValidator = v.object({
-  matchAlerts: v.object({ enabled: v.boolean() }),
-  weeklyDigest: v.object({ enabled: v.boolean() }),
-  timezone: v.string(),
-  eventReminders: v.optional(
-    v.object({
-      enabled: v.boolean(),
-      reminderTimes: v.array(v.number()), // minutes before the start, e.g. [1440, 60]
-    }),
-  ),
-  orgAnnouncements: v.optional(v.object({ enabled: v.boolean() })),
 });
 
 /** Which profile fields admins of the member's orgs may see. Name is always visible to them. */
@@ -80,28 +62,6 @@ export const privacyValidator = v.object({
   email: v.boolean(),
 });
 
-export const eventTypeValidator = v.union(
-  v.literal("meetup"),
-  v.literal("workshop"),
-  v.literal("talk"),
-  v.literal("social"),
-  v.literal("reading_group"),
-  v.literal("other"),
-);
-
-export const eventStatusValidator = v.union(
-  v.literal("draft"),
-  v.literal("published"),
-  v.literal("cancelled"),
-);
-
-export const rsvpStatusValidator = v.union(
-  v.literal("going"),
-  v.literal("maybe"),
-  v.literal("not_going"),
-  v.literal("waitlisted"),
-);
-
 /** The time and place fields whose edits attendees are told about. */
 export const eventChangeFieldValidator = v.union(
   v.literal("startTime"),
@@ -110,40 +70,6 @@ export const eventChangeFieldValidator = v.union(
   v.literal("venue"),
   v.literal("locationUrl"),
   v.literal("onlineUrl"),
-);
-
-/** New-event announcements: at once, in the weekly digest, or never. */
-export const announcementModeValidator = v.union(
-  v.literal("all"),
-  v.literal("digest"),
-  v.literal("none"),
-);
-
-export const notificationKindValidator = v.union(
-  v.literal("reminder"),
-  v.literal("announcement"),
-  v.literal("event_changed"),
-  v.literal("event_cancelled"),
-  v.literal("waitlist_promoted"),
-  v.literal("digest"),
-);
-
-/** "recorded": stored only (no RESEND_API_KEY); the rest follow the Resend component. */
-export const emailStatusValidator = v.union(
-  v.literal("recorded"),
-  v.literal("queued"),
-  v.literal("sent"),
-  v.literal("delivered"),
-  v.literal("bounced"),
-  v.literal("failed"),
-);
-
-export const engagementLevelValidator = v.union(
-  v.literal("highly_engaged"),
-  v.literal("engaged"),
-  v.literal("moderately_engaged"),
-  v.literal("low_engagement"),
-  v.literal("inactive"),
 );
 
 export default defineSchema({
@@ -330,11 +256,10 @@ export default defineSchema({
     .index("by_user_org", ["userId", "orgId"])
     .index("by_org_level", ["orgId", "level"]),
 
-  // ---- Notifications (issue 5) ----
+  // ---- Notifications ----
 
   /**
-   * Notification settings beyond the seed's `profiles.notificationPreferences` (kept exactly as
-   * the seed has it). A separate table: the profile document, read by every admin and directory
+   * Notification settings beyond `profiles.notificationPreferences`. A separate table: the profile document, read by every admin and directory
    * query, stays small; muting an org does not contend with profile edits; no row = defaults.
    */
   notificationSettings: defineTable({

@@ -2,7 +2,7 @@
 import { vOnEmailEventArgs } from "@convex-dev/resend";
 import { v, type Infer } from "convex/values";
 import { internalMutation } from "../_generated/server";
-import type { emailStatusValidator } from "../schema";
+import type { emailStatusValidator } from "../lib/vocabulary";
 
 type EmailStatus = Infer<typeof emailStatusValidator>;
 

@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { query } from "../_generated/server";
 import { appError } from "../lib/errors";
 import { env } from "../lib/env";
-import { emailStatusValidator, notificationKindValidator } from "../schema";
+import { emailStatusValidator, notificationKindValidator } from "../lib/vocabulary";
 
 const mailboxEntryValidator = v.object({
   _id: v.id("emails"),

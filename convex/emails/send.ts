@@ -9,7 +9,7 @@ import { components, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { env } from "../lib/env";
-import type { notificationKindValidator } from "../schema";
+import type { notificationKindValidator } from "../lib/vocabulary";
 
 export type NotificationKind = Infer<typeof notificationKindValidator>;
 

@@ -8,6 +8,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { httpAction, internalMutation, internalQuery, type ActionCtx } from "../_generated/server";
 import { env } from "../lib/env";
+import { DEFAULT_REMINDER_TIMES } from "../lib/vocabulary";
 import { ensureProfile } from "../profiles/model";
 import { patchSettings } from "../notifications/preferences";
 import { escapeHtml, htmlPage } from "./templates";
@@ -37,7 +38,7 @@ export const applyUnsubscribe = internalMutation({
     const profile = await ensureProfile(ctx, user);
     const prefs = profile.notificationPreferences;
     if (prefs.eventReminders?.enabled === false) return "done";
-    const reminderTimes = prefs.eventReminders?.reminderTimes ?? [1440, 60];
+    const reminderTimes = prefs.eventReminders?.reminderTimes ?? [...DEFAULT_REMINDER_TIMES];
     await ctx.db.patch("profiles", profile._id, {
       notificationPreferences: { ...prefs, eventReminders: { enabled: false, reminderTimes } },
       updatedAt: Date.now(),

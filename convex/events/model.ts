@@ -6,7 +6,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getMembership, getUserId, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
 import { onWaitlistPromoted } from "../notifications/hooks";
-import { eventStatusValidator, eventTypeValidator, orgRoleValidator, rsvpStatusValidator, visibilityValidator } from "../schema";
+import { eventStatusValidator, eventTypeValidator, orgRoleValidator, rsvpStatusValidator, visibilityValidator } from "../lib/vocabulary";
 import { toLocalInput } from "./validation";
 
 /** A waitlisted member's position is counted exactly up to this many people ahead of them. */

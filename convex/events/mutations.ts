@@ -8,7 +8,7 @@ import { internalMutation, mutation, type MutationCtx } from "../_generated/serv
 import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
 import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
-import { rsvpStatusValidator } from "../schema";
+import { rsvpStatusValidator } from "../lib/vocabulary";
 import { applyRsvp, fillFreeSeats, requireEventAdmin, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
 

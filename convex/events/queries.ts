@@ -7,10 +7,9 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { query, type QueryCtx } from "../_generated/server";
 import { getMembership, getUserId, requireUser } from "../lib/access";
 import { appError, invalidArgument } from "../lib/errors";
-import { MAX_ORGS_PER_USER_READ } from "../orgs/model";
-import { getOrgBySlugRow } from "../orgs/model";
+import { getOrgBySlugRow, MAX_ORGS_PER_USER_READ } from "../orgs/model";
 import { displayName, getProfileByUser } from "../profiles/model";
-import { orgRoleValidator, rsvpStatusValidator } from "../schema";
+import { EVENT_LIMITS, orgRoleValidator, rsvpStatusValidator } from "../lib/vocabulary";
 import {
   eventPageValidator,
   eventSummaryValidator,
@@ -24,7 +23,6 @@ import {
   viewerRsvpValidator,
   waitlistPosition,
 } from "./model";
-import { EVENT_LIMITS } from "./validation";
 
 const MAX_EVENT_PAGE = 50;
 const MAX_ATTENDEE_PAGE = 100;

@@ -2,24 +2,10 @@
 // fields. Times arrive as wall-clock strings in the event's IANA timezone and are stored as UTC
 // milliseconds (DESIGN.md: convert at the edges with date-fns-tz).
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
-import { v } from "convex/values";
+import { v, type ObjectType } from "convex/values";
 import { invalidArgument } from "../lib/errors";
 import { optionalHttpUrl, optionalText, requireText, requireTimezone } from "../lib/validation";
-import { eventTypeValidator } from "../schema";
-
-export const EVENT_LIMITS = {
-  title: 200,
-  description: 10_000,
-  venue: 300,
-  cancelReason: 500,
-  capacity: 100_000,
-  notifyBeforeCount: 10,
-  notifyBeforeMaxMinutes: 4 * 7 * 24 * 60, // four weeks
-  /** Longest event. Also bounds how far back "upcoming" scans look for events still running. */
-  maxDurationMs: 7 * 24 * 60 * 60 * 1000,
-} as const;
-
-export const DEFAULT_NOTIFY_BEFORE = [1440, 60];
+import { DEFAULT_REMINDER_TIMES, EVENT_LIMITS, eventTypeValidator } from "../lib/vocabulary";
 
 /** The editable fields of an event, as the create and edit forms send them. */
 export const eventFieldsValidator = {
@@ -36,19 +22,7 @@ export const eventFieldsValidator = {
   notifyBefore: v.optional(v.array(v.number())), // minutes; omitted = [1440, 60]
 };
 
-export type EventFieldsInput = {
-  title: string;
-  description?: string;
-  eventType: "meetup" | "workshop" | "talk" | "social" | "reading_group" | "other";
-  startLocal: string;
-  endLocal: string;
-  timezone: string;
-  venue?: string;
-  locationUrl?: string;
-  onlineUrl?: string;
-  capacity?: number;
-  notifyBefore?: number[];
-};
+export type EventFieldsInput = ObjectType<typeof eventFieldsValidator>;
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const LOCAL_FORMAT = "yyyy-MM-dd'T'HH:mm";
@@ -94,7 +68,7 @@ export function localToUtc(field: string, value: string, timezone: string): numb
 
 /** Reminder offsets: ≤10 whole minutes in 1..4 weeks; de-duplicated, longest first. */
 export function checkNotifyBefore(values: number[] | undefined): number[] {
-  if (values === undefined) return [...DEFAULT_NOTIFY_BEFORE];
+  if (values === undefined) return [...DEFAULT_REMINDER_TIMES];
   if (values.length > EVENT_LIMITS.notifyBeforeCount) {
     throw invalidArgument("notifyBefore", `Add at most ${EVENT_LIMITS.notifyBeforeCount} reminders.`);
   }

@@ -1,21 +1,8 @@
 import { invalidArgument } from "./errors";
+import { LIMITS } from "./vocabulary";
 
 // Pragmatic check: one @, no spaces, a dot in the domain. Deliverability is the mail server's job.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export const LIMITS = {
-  name: 100,
-  email: 254,
-  password: { min: 8, max: 128 },
-  headline: 160,
-  description: 2000,
-  city: 100,
-  url: 2048,
-  skill: 40,
-  skills: 20,
-  slug: { min: 3, max: 48 },
-  timezone: 64,
-} as const;
 
 /** Trims and checks a required string; throws INVALID_ARGUMENT naming the field. */
 export function requireText(field: string, value: string, max: number, label = field): string {

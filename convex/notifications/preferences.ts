@@ -2,22 +2,25 @@
 // (reminders, weekly digest, timezone, org announcements) plus `notificationSettings`
 // (announcement mode, event types, muted orgs). Senders call loadRecipient at SEND time, so a
 // change of preferences applies to reminders that were scheduled before it.
-import { v, type Infer } from "convex/values";
+import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { invalidArgument } from "../lib/errors";
-import { defaultNotificationPreferences, getProfileByUser, type NotificationPreferences } from "../profiles/model";
-import { announcementModeValidator, eventTypeValidator } from "../schema";
+import { getProfileByUser, type NotificationPreferences } from "../profiles/model";
+import {
+  type AnnouncementMode,
+  announcementModeValidator,
+  DEFAULT_ANNOUNCEMENT_MODE,
+  defaultNotificationPreferences,
+  EVENT_TYPES,
+  type EventType,
+  eventTypeValidator,
+  REMINDER_OFFSETS,
+} from "../lib/vocabulary";
 
-/** The reminder offsets a member can choose, in minutes: 1 week, 1 day, 3 hours, 1 hour. */
-export const REMINDER_OFFSETS = [10080, 1440, 180, 60] as const;
-export const MAX_REMINDER_OFFSET = 10080;
+/** The longest reminder offset; bounds how far ahead the reminder sweep looks. */
+export const MAX_REMINDER_OFFSET = Math.max(...REMINDER_OFFSETS);
 export const MAX_MUTED_ORGS = 200;
-
-export type AnnouncementMode = Infer<typeof announcementModeValidator>;
-export type EventType = Infer<typeof eventTypeValidator>;
-
-export const EVENT_TYPES: EventType[] = ["meetup", "workshop", "talk", "social", "reading_group", "other"];
 
 export type Settings = {
   announcements: AnnouncementMode;
@@ -26,7 +29,7 @@ export type Settings = {
   mutedOrgIds: Id<"organizations">[];
 };
 
-export const DEFAULT_SETTINGS: Settings = { announcements: "digest", eventTypes: undefined, mutedOrgIds: [] };
+export const DEFAULT_SETTINGS: Settings = { announcements: DEFAULT_ANNOUNCEMENT_MODE, eventTypes: undefined, mutedOrgIds: [] };
 
 export const settingsValidator = v.object({
   announcements: announcementModeValidator,

@@ -1,10 +1,12 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { omit } from "convex-helpers";
 import { v } from "convex/values";
 import { query } from "../_generated/server";
 import { requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
 import { displayName, getProfileByUser } from "../profiles/model";
-import { emailStatusValidator, notificationKindValidator } from "../schema";
+import { emailStatusValidator, notificationKindValidator } from "../lib/vocabulary";
+import schema from "../schema";
 import { effectiveSettings, getSettingsRow, settingsValidator } from "./preferences";
 
 /** The bell shows at most this; the UI renders 100 as "99+". */
@@ -27,13 +29,7 @@ export const unreadCount = query({
 
 const notificationValidator = v.object({
   _id: v.id("notifications"),
-  kind: notificationKindValidator,
-  title: v.string(),
-  body: v.string(),
-  eventId: v.optional(v.id("events")),
-  orgId: v.optional(v.id("organizations")),
-  createdAt: v.number(),
-  readAt: v.optional(v.number()),
+  ...omit(schema.tables.notifications.validator.fields, ["userId"]),
 });
 
 /** The caller's inbox, newest first. */

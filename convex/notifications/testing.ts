@@ -2,6 +2,7 @@
 // control every time and preference. No Convex functions here and only type imports from
 // test.setup, so the file is harmless wherever convex/ is loaded as modules.
 import type { Doc, Id } from "../_generated/dataModel";
+import { DEFAULT_REMINDER_TIMES, defaultNotificationPreferences } from "../lib/vocabulary";
 import type { TestBackend } from "../test.setup";
 
 export const MINUTE = 60_000;
@@ -12,14 +13,7 @@ type Prefs = Doc<"profiles">["notificationPreferences"];
 type RsvpStatus = Doc<"eventAttendance">["rsvpStatus"];
 
 export function prefs(overrides: Partial<Prefs> = {}): Prefs {
-  return {
-    matchAlerts: { enabled: true },
-    weeklyDigest: { enabled: true },
-    timezone: "UTC",
-    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
-    orgAnnouncements: { enabled: true },
-    ...overrides,
-  };
+  return { ...defaultNotificationPreferences("UTC"), ...overrides };
 }
 
 let counter = 0;
@@ -114,7 +108,7 @@ export async function addEvent(
       startTime,
       endTime: startTime + 2 * HOUR,
       timezone: "Europe/London",
-      notifyBefore: [1440, 60],
+      notifyBefore: [...DEFAULT_REMINDER_TIMES],
       status: "published",
       publishedAt: now,
       goingCount: 0,

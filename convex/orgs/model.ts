@@ -1,37 +1,32 @@
 // Organization rules shared by the orgs functions: shapes, input checks, membership bookkeeping.
-import { v } from "convex/values";
+import { pick } from "convex-helpers";
+import { type ObjectType, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import {
-  LIMITS,
   optionalEmail,
   optionalHttpUrl,
   optionalText,
   requireLocation,
   requireText,
 } from "../lib/validation";
-import { locationValidator, orgRoleValidator, visibilityValidator } from "../schema";
+import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
+import schema from "../schema";
+
+const orgTable = schema.tables.organizations.validator.fields;
 
 /** The editable fields of an org, as the create and edit forms send them. */
-export const orgFieldsValidator = {
-  name: v.string(),
-  description: v.optional(v.string()),
-  location: v.optional(locationValidator),
-  website: v.optional(v.string()),
-  logoUrl: v.optional(v.string()),
-  contactEmail: v.optional(v.string()),
-  visibility: visibilityValidator,
-};
+export const orgFieldsValidator = pick(orgTable, [
+  "name",
+  "description",
+  "location",
+  "website",
+  "logoUrl",
+  "contactEmail",
+  "visibility",
+]);
 
-type OrgFieldsInput = {
-  name: string;
-  description?: string;
-  location?: { city: string; country: string; lat?: number; lng?: number };
-  website?: string;
-  logoUrl?: string;
-  contactEmail?: string;
-  visibility: "public" | "private";
-};
+type OrgFieldsInput = ObjectType<typeof orgFieldsValidator>;
 
 /** Validates and normalizes the editable fields, deriving the index keys from the location. */
 export function checkOrgFields(input: OrgFieldsInput) {
@@ -53,58 +48,40 @@ export function cityKey(city: string): string {
   return city.trim().normalize("NFKC").toLowerCase();
 }
 
+const ORG_SUMMARY_FIELDS = ["name", "slug", "description", "location", "logoUrl", "memberCount"] as const;
+
+/** An org in lists and search results. */
 export const orgSummaryValidator = v.object({
   _id: v.id("organizations"),
-  name: v.string(),
-  slug: v.string(),
-  description: v.optional(v.string()),
-  location: v.optional(locationValidator),
-  logoUrl: v.optional(v.string()),
-  memberCount: v.number(),
+  ...pick(orgTable, [...ORG_SUMMARY_FIELDS]),
 });
 
 export function toOrgSummary(org: Doc<"organizations">) {
-  return {
-    _id: org._id,
-    name: org.name,
-    slug: org.slug,
-    description: org.description,
-    location: org.location,
-    logoUrl: org.logoUrl,
-    memberCount: org.memberCount,
-  };
+  return { _id: org._id, ...pick(org, [...ORG_SUMMARY_FIELDS]) };
 }
 
+const ORG_PAGE_FIELDS = [
+  "name",
+  "slug",
+  "description",
+  "location",
+  "website",
+  "logoUrl",
+  "contactEmail",
+  "visibility",
+  "memberCount",
+  "createdAt",
+] as const;
+
+/** The org page: the public fields and the viewer's role. */
 export const orgPageValidator = v.object({
   _id: v.id("organizations"),
-  name: v.string(),
-  slug: v.string(),
-  description: v.optional(v.string()),
-  location: v.optional(locationValidator),
-  website: v.optional(v.string()),
-  logoUrl: v.optional(v.string()),
-  contactEmail: v.optional(v.string()),
-  visibility: visibilityValidator,
-  memberCount: v.number(),
-  createdAt: v.number(),
+  ...pick(orgTable, [...ORG_PAGE_FIELDS]),
   viewerRole: v.union(v.null(), orgRoleValidator),
 });
 
-export function toOrgPage(org: Doc<"organizations">, viewerRole: "admin" | "member" | null) {
-  return {
-    _id: org._id,
-    name: org.name,
-    slug: org.slug,
-    description: org.description,
-    location: org.location,
-    website: org.website,
-    logoUrl: org.logoUrl,
-    contactEmail: org.contactEmail,
-    visibility: org.visibility,
-    memberCount: org.memberCount,
-    createdAt: org.createdAt,
-    viewerRole,
-  };
+export function toOrgPage(org: Doc<"organizations">, viewerRole: OrgRole | null) {
+  return { _id: org._id, ...pick(org, [...ORG_PAGE_FIELDS]), viewerRole };
 }
 
 export async function getOrgBySlugRow(ctx: QueryCtx, slug: string) {

@@ -7,7 +7,7 @@ import { getMembership, getUserId, requireOrgMember, requireUser } from "../lib/
 import { appError } from "../lib/errors";
 import { requireCountryCode } from "../lib/validation";
 import { displayName, getProfileByUser } from "../profiles/model";
-import { orgRoleValidator } from "../schema";
+import { orgRoleValidator } from "../lib/vocabulary";
 import {
   cityKey,
   getOrgBySlugRow,

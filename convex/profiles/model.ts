@@ -2,15 +2,11 @@
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import {
-  careerStageValidator,
-  locationValidator,
-  notificationPreferencesValidator,
-  privacyValidator,
-} from "../schema";
+import { locationValidator, privacyValidator } from "../schema";
+import { careerStageValidator, defaultNotificationPreferences, notificationPreferencesValidator } from "../lib/vocabulary";
 
 export type Privacy = Infer<typeof privacyValidator>;
-export type NotificationPreferences = Infer<typeof notificationPreferencesValidator>;
+export type { NotificationPreferences } from "../lib/vocabulary";
 
 /** Admins see headline, career stage and skills by default; location and email are opt-in. */
 export const DEFAULT_PRIVACY: Privacy = {
@@ -20,16 +16,6 @@ export const DEFAULT_PRIVACY: Privacy = {
   careerStage: true,
   email: false,
 };
-
-export function defaultNotificationPreferences(timezone: string): NotificationPreferences {
-  return {
-    matchAlerts: { enabled: true },
-    weeklyDigest: { enabled: true },
-    timezone,
-    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
-    orgAnnouncements: { enabled: true },
-  };
-}
 
 type CompletenessInput = Pick<
   Doc<"profiles">,

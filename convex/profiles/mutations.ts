@@ -2,22 +2,15 @@ import { v } from "convex/values";
 import { mutation } from "../_generated/server";
 import { requireUser } from "../lib/access";
 import {
-  LIMITS,
   optionalText,
   requireLocation,
   requireTags,
   requireText,
   requireTimezone,
 } from "../lib/validation";
+import { announcementModeValidator, careerStageValidator, eventTypeValidator, LIMITS, notificationPreferencesValidator } from "../lib/vocabulary";
 import { checkEventTypes, checkReminderTimes, patchSettings } from "../notifications/preferences";
-import {
-  announcementModeValidator,
-  careerStageValidator,
-  eventTypeValidator,
-  locationValidator,
-  notificationPreferencesValidator,
-  privacyValidator,
-} from "../schema";
+import { locationValidator, privacyValidator } from "../schema";
 import { computeCompleteness, ensureProfile, myProfileValidator, toMyProfile } from "./model";
 
 /**

@@ -2,7 +2,8 @@ import { v } from "convex/values";
 import { query } from "../_generated/server";
 import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
-import { careerStageValidator, locationValidator, orgRoleValidator, privacyValidator } from "../schema";
+import { locationValidator, privacyValidator } from "../schema";
+import { careerStageValidator, orgRoleValidator } from "../lib/vocabulary";
 import { displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
 
 /** The caller's own profile, or null before they have saved one. */

@@ -6,8 +6,8 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { addMembership, checkOrgFields } from "../orgs/model";
-import { computeCompleteness, DEFAULT_PRIVACY, defaultNotificationPreferences } from "../profiles/model";
-import { careerStageValidator } from "../schema";
+import { computeCompleteness, DEFAULT_PRIVACY} from "../profiles/model";
+import { careerStageValidator, defaultNotificationPreferences } from "../lib/vocabulary";
 import { PEOPLE, ORGS } from "./data";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
 

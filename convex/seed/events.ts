@@ -5,8 +5,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { localToUtc } from "../events/validation";
-
-type EventType = "meetup" | "workshop" | "talk" | "social" | "reading_group" | "other";
+import { DEFAULT_REMINDER_TIMES, type EventType } from "../lib/vocabulary";
 
 export type DemoEvent = {
   title: string;
@@ -81,7 +80,7 @@ export const DEMO_EVENTS: Record<string, DemoEvent[]> = {
       locationUrl: "https://www.openstreetmap.org/search?query=Rollbergstra%C3%9Fe%2028A%20Berlin",
       capacity: 40,
       status: "published",
-      notifyBefore: [1440, 60],
+      notifyBefore: [...DEFAULT_REMINDER_TIMES],
       going: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
       maybe: [15, 16, 17, 18],
       notGoing: [19, 20],
@@ -269,7 +268,7 @@ export async function seedOrgEvents(
       endTime,
       timezone: spec.timezone,
       capacity: spec.capacity,
-      notifyBefore: spec.notifyBefore ?? [1440, 60],
+      notifyBefore: spec.notifyBefore ?? [...DEFAULT_REMINDER_TIMES],
       status: spec.status,
       publishedAt: published ? createdAt + DAY : undefined,
       cancelledAt: spec.status === "cancelled" ? now - 2 * DAY : undefined,

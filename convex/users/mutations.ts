@@ -1,7 +1,8 @@
 import { v } from "convex/values";
 import { mutation } from "../_generated/server";
 import { requireUser } from "../lib/access";
-import { LIMITS, requireText } from "../lib/validation";
+import { requireText } from "../lib/validation";
+import { LIMITS } from "../lib/vocabulary";
 import { computeCompleteness, getProfileByUser } from "../profiles/model";
 
 /** Changes the caller's display name: the account name and, when there is one, the profile's. */

@@ -1,13 +1,8 @@
 import { ConvexError, type Value } from "convex/values";
 
-/** Stable error codes thrown by the backend (convex/lib/errors.ts). */
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "INVALID_ARGUMENT"
-  | "CONFLICT"
-  | "RATE_LIMITED";
+import { type ErrorCode, isErrorCode } from "../../convex/lib/vocabulary";
+
+export type { ErrorCode };
 
 /** What a form shows: a message, attached to a field when the server named one. */
 export type FormError = { field?: string; message: string };
@@ -31,10 +26,6 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: "That conflicts with something that already exists.",
   RATE_LIMITED: "Too many attempts. Please wait a moment and try again.",
 };
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && value in DEFAULT_MESSAGES;
-}
 
 function isConvexError(error: unknown): error is ConvexError<Value> {
   if (error instanceof ConvexError) return true;

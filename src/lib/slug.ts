@@ -1,5 +1,7 @@
 /** Org addresses (slugs): mirrors convex/lib/validation.ts requireSlug for instant feedback. */
-export const SLUG_LIMITS = { min: 3, max: 48 } as const;
+import { LIMITS } from "../../convex/lib/vocabulary";
+
+const SLUG_LIMITS = LIMITS.slug;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED = new Set([
   "new", "admin", "api", "settings", "create", "edit", "join", "invite", "invites", "login",

@@ -2,13 +2,11 @@
  * Client-side form checks. They mirror convex/lib/validation.ts so people get instant
  * feedback, but the server stays authoritative.
  */
+import { LIMITS } from "../../convex/lib/vocabulary";
+
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const LIMITS = {
-  name: 100,
-  email: 254,
-  password: { min: 8, max: 128 },
-} as const;
+export { LIMITS };
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 

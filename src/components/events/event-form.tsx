@@ -14,6 +14,7 @@ import { addMinutesToLocal, formatEventWhen, showsDifferentLocalTime } from "~/l
 import { browserTimeZone, timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
 import { cn } from "~/lib/utils";
 import { EventDescription } from "./event-description";
+import { DEFAULT_REMINDER_TIMES, EVENT_LIMITS } from "../../../convex/lib/vocabulary";
 import { EVENT_TYPES, type EventPage, type EventType } from "./types";
 
 /** What createEvent / updateEvent take (besides orgId / eventId). */
@@ -66,7 +67,7 @@ const FIELDS = [
   "notifyBefore",
 ] as const;
 
-const LIMITS = { title: 200, description: 10_000, venue: 300 };
+const LIMITS = EVENT_LIMITS;
 
 /** A new event: tomorrow 18:00–20:00 in the browser's zone, reminders a day and an hour before. */
 export function newEventValues(timezone = browserTimeZone(), now = Date.now()): EventFormValues {
@@ -83,7 +84,7 @@ export function newEventValues(timezone = browserTimeZone(), now = Date.now()): 
     locationUrl: "",
     onlineUrl: "",
     capacity: "",
-    notifyBefore: [1440, 60],
+    notifyBefore: [...DEFAULT_REMINDER_TIMES],
   };
 }
 

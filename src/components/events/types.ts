@@ -1,30 +1,25 @@
 import type { FunctionReturnType } from "convex/server";
 
 import type { api } from "../../../convex/_generated/api";
+import {
+  EVENT_TYPE_LABELS,
+  EVENT_TYPES as EVENT_TYPE_VALUES,
+  type EventType,
+  RSVP_LABELS,
+  type RsvpStatus,
+} from "../../../convex/lib/vocabulary";
 
 export type EventPage = FunctionReturnType<typeof api.events.queries.getEvent>;
 export type EventSummary = FunctionReturnType<typeof api.events.queries.listOrgEvents>["page"][number];
 export type DashboardItem = FunctionReturnType<typeof api.events.queries.myUpcomingEvents>["events"][number];
 export type AttendeeRow = FunctionReturnType<typeof api.events.queries.listAttendees>["page"][number];
-export type EventType = EventSummary["eventType"];
-export type RsvpStatus = NonNullable<EventPage["viewerRsvp"]>["status"];
 
-export const EVENT_TYPES: { value: EventType; label: string }[] = [
-  { value: "meetup", label: "Meetup" },
-  { value: "workshop", label: "Workshop" },
-  { value: "talk", label: "Talk" },
-  { value: "social", label: "Social" },
-  { value: "reading_group", label: "Reading group" },
-  { value: "other", label: "Other" },
-];
+export type { EventType, RsvpStatus };
+export { RSVP_LABELS };
+
+/** The event types as choices for a select, in their fixed order. */
+export const EVENT_TYPES = EVENT_TYPE_VALUES.map((value) => ({ value, label: EVENT_TYPE_LABELS[value] }));
 
 export function eventTypeLabel(type: EventType): string {
-  return EVENT_TYPES.find((t) => t.value === type)?.label ?? "Event";
+  return EVENT_TYPE_LABELS[type];
 }
-
-export const RSVP_LABELS: Record<RsvpStatus, string> = {
-  going: "Going",
-  maybe: "Maybe",
-  not_going: "Not going",
-  waitlisted: "Waitlisted",
-};

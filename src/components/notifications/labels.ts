@@ -1,6 +1,7 @@
 import type { FunctionReturnType } from "convex/server";
 
 import type { api } from "../../../convex/_generated/api";
+import { NOTIFICATION_KIND_LABELS } from "../../../convex/lib/vocabulary";
 
 export type InboxItem = FunctionReturnType<typeof api.notifications.queries.listMyNotifications>["page"][number];
 export type NotificationKind = InboxItem["kind"];
@@ -10,14 +11,7 @@ export type MailboxEntry = FunctionReturnType<typeof api.emails.queries.devMailb
 export type NotificationSettings = FunctionReturnType<typeof api.notifications.queries.getMyNotificationSettings>;
 export type AnnouncementMode = NotificationSettings["announcements"];
 
-export const KIND_LABELS: Record<NotificationKind, string> = {
-  reminder: "Reminder",
-  announcement: "New event",
-  event_changed: "Event changed",
-  event_cancelled: "Event cancelled",
-  waitlist_promoted: "Off the waitlist",
-  digest: "Weekly digest",
-};
+export const KIND_LABELS = NOTIFICATION_KIND_LABELS;
 
 /** Delivery status, as a badge: what it says and how it looks. */
 export const STATUS_BADGES: Record<EmailStatus, { label: string; variant: "success" | "secondary" | "muted" | "outline" | "destructive"; hint: string }> = {

@@ -8,35 +8,22 @@ import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/utils";
 import { api } from "../../../convex/_generated/api";
+import {
+  DEFAULT_REMINDER_TIMES,
+  defaultNotificationPreferences,
+  EVENT_TYPE_LABELS,
+  type NotificationPreferences,
+  EVENT_TYPES,
+  type EventType,
+  REMINDER_OFFSET_LABELS,
+  REMINDER_OFFSETS,
+} from "../../../convex/lib/vocabulary";
 import type { AnnouncementMode, NotificationSettings } from "./labels";
 
-export type NotificationPreferences = {
-  matchAlerts: { enabled: boolean };
-  weeklyDigest: { enabled: boolean };
-  timezone: string;
-  eventReminders?: { enabled: boolean; reminderTimes: number[] };
-  orgAnnouncements?: { enabled: boolean };
-};
+export type { NotificationPreferences };
+export { defaultNotificationPreferences };
 
-type EventType = NonNullable<NotificationSettings["eventTypes"]>[number];
-
-/** Mirrors convex/profiles/model.ts: what a member has before saving any settings. */
-export function defaultNotificationPreferences(timezone: string): NotificationPreferences {
-  return {
-    matchAlerts: { enabled: true },
-    weeklyDigest: { enabled: true },
-    timezone,
-    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
-    orgAnnouncements: { enabled: true },
-  };
-}
-
-export const REMINDER_OPTIONS = [
-  { minutes: 10080, label: "1 week before" },
-  { minutes: 1440, label: "1 day before" },
-  { minutes: 180, label: "3 hours before" },
-  { minutes: 60, label: "1 hour before" },
-] as const;
+export const REMINDER_OPTIONS = REMINDER_OFFSETS.map((minutes) => ({ minutes, label: REMINDER_OFFSET_LABELS[minutes] }));
 
 const ANNOUNCEMENT_OPTIONS: { value: AnnouncementMode; label: string; description: string }[] = [
   { value: "all", label: "All (email at once)", description: "An email as soon as one of your organizations publishes an event." },
@@ -44,15 +31,8 @@ const ANNOUNCEMENT_OPTIONS: { value: AnnouncementMode; label: string; descriptio
   { value: "none", label: "None", description: "Find new events on your home page instead." },
 ];
 
-const EVENT_TYPE_OPTIONS: { value: EventType; label: string }[] = [
-  { value: "meetup", label: "Meetup" },
-  { value: "workshop", label: "Workshop" },
-  { value: "talk", label: "Talk" },
-  { value: "social", label: "Social" },
-  { value: "reading_group", label: "Reading group" },
-  { value: "other", label: "Other" },
-];
-const ALL_TYPES = EVENT_TYPE_OPTIONS.map((o) => o.value);
+const EVENT_TYPE_OPTIONS = EVENT_TYPES.map((value) => ({ value, label: EVENT_TYPE_LABELS[value] }));
+const ALL_TYPES: EventType[] = [...EVENT_TYPES];
 
 const REMINDER_FIELD = "eventReminders.reminderTimes";
 const TYPES_FIELD = "eventTypes";
@@ -67,7 +47,7 @@ type Values = {
 };
 
 function toValues(prefs: NotificationPreferences, settings: NotificationSettings): Values {
-  const reminders = prefs.eventReminders ?? { enabled: true, reminderTimes: [1440, 60] };
+  const reminders = prefs.eventReminders ?? { enabled: true, reminderTimes: [...DEFAULT_REMINDER_TIMES] };
   // "digest" with the seed's weekly digest switched off sends nothing: show it as it behaves.
   const announcements = settings.announcements === "digest" && !prefs.weeklyDigest.enabled ? "none" : settings.announcements;
   return {

@@ -1,14 +1,9 @@
-export const CAREER_STAGES = [
-  { value: "student", label: "Student" },
-  { value: "early_career", label: "Early career" },
-  { value: "mid_career", label: "Mid career" },
-  { value: "senior", label: "Senior" },
-  { value: "career_transition", label: "Changing careers" },
-  { value: "other", label: "Other" },
-] as const;
+import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from "../../../convex/lib/vocabulary";
 
-export type CareerStage = (typeof CAREER_STAGES)[number]["value"];
+export type { CareerStage };
 
-export function careerStageLabel(value: string): string {
-  return CAREER_STAGES.find((s) => s.value === value)?.label ?? value;
+export const CAREER_STAGE_OPTIONS = CAREER_STAGES.map((value) => ({ value, label: CAREER_STAGE_LABELS[value] }));
+
+export function careerStageLabel(value: CareerStage): string {
+  return CAREER_STAGE_LABELS[value];
 }

@@ -5,7 +5,7 @@ import { Field } from "~/components/forms/field";
 import { FormAlert, SaveBar } from "~/components/forms/form-parts";
 import { LocationFields } from "~/components/forms/location-fields";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
-import { CAREER_STAGES, type CareerStage } from "~/components/profiles/career-stages";
+import { CAREER_STAGE_OPTIONS, type CareerStage } from "~/components/profiles/career-stages";
 import { addSkill, SkillsInput } from "~/components/profiles/skills-input";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -141,7 +141,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
               onChange={(e) => set("careerStage", e.target.value as CareerStage | "")}
             >
               <option value="">Prefer not to say</option>
-              {CAREER_STAGES.map((s) => (
+              {CAREER_STAGE_OPTIONS.map((s) => (
                 <option key={s.value} value={s.value}>
                   {s.label}
                 </option>

@@ -3,8 +3,9 @@ import { useState, type KeyboardEvent } from "react";
 
 import type { ControlProps } from "~/components/forms/field";
 import { cn } from "~/lib/utils";
+import { LIMITS } from "../../../convex/lib/vocabulary";
 
-export const SKILL_LIMITS = { max: 20, length: 40 } as const;
+const SKILL_LIMITS = { max: LIMITS.skills, length: LIMITS.skill } as const;
 
 /** Adds a tag unless it is blank or already there (case-insensitively). */
 export function addSkill(skills: string[], raw: string): string[] {

@@ -1,0 +1,222 @@
+// The vocabulary the backend and the app share: field limits, enums with their labels,
+// defaults and error codes. Pure (no Convex server imports), so src/ imports it as it is; the
+// schema builds its validators from these lists, and types come from the validators.
+import { literals } from "convex-helpers/validators";
+import { type Infer, v } from "convex/values";
+
+// ---- Errors ----
+
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "INVALID_ARGUMENT",
+  "CONFLICT",
+  "RATE_LIMITED",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What a ConvexError carries: a stable code, a message for people, the field it is about. */
+export type AppErrorData = { code: ErrorCode; message: string; field?: string };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+// ---- Field limits (characters unless said otherwise) ----
+
+export const LIMITS = {
+  name: 100,
+  email: 254,
+  password: { min: 8, max: 128 },
+  headline: 160,
+  description: 2000,
+  city: 100,
+  url: 2048,
+  skill: 40,
+  skills: 20,
+  slug: { min: 3, max: 48 },
+  timezone: 64,
+} as const;
+
+export const EVENT_LIMITS = {
+  title: 200,
+  description: 10_000,
+  venue: 300,
+  cancelReason: 500,
+  capacity: 100_000,
+  notifyBeforeCount: 10,
+  notifyBeforeMaxMinutes: 4 * 7 * 24 * 60, // four weeks
+  /** Longest event. Also bounds how far back "upcoming" scans look for events still running. */
+  maxDurationMs: 7 * 24 * 60 * 60 * 1000,
+} as const;
+
+// ---- Orgs and profiles ----
+
+export const ORG_ROLES = ["admin", "member"] as const;
+export const orgRoleValidator = literals(...ORG_ROLES);
+export type OrgRole = Infer<typeof orgRoleValidator>;
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = { admin: "Admin", member: "Member" };
+
+export const VISIBILITIES = ["public", "private"] as const;
+export const visibilityValidator = literals(...VISIBILITIES);
+export type Visibility = Infer<typeof visibilityValidator>;
+
+export const CAREER_STAGES = [
+  "student",
+  "early_career",
+  "mid_career",
+  "senior",
+  "career_transition",
+  "other",
+] as const;
+export const careerStageValidator = literals(...CAREER_STAGES);
+export type CareerStage = Infer<typeof careerStageValidator>;
+export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
+  student: "Student",
+  early_career: "Early career",
+  mid_career: "Mid career",
+  senior: "Senior",
+  career_transition: "Changing careers",
+  other: "Other",
+};
+
+// ---- Events ----
+
+export const EVENT_TYPES = ["meetup", "workshop", "talk", "social", "reading_group", "other"] as const;
+export const eventTypeValidator = literals(...EVENT_TYPES);
+export type EventType = Infer<typeof eventTypeValidator>;
+export const EVENT_TYPE_LABELS: Record<EventType, string> = {
+  meetup: "Meetup",
+  workshop: "Workshop",
+  talk: "Talk",
+  social: "Social",
+  reading_group: "Reading group",
+  other: "Other",
+};
+
+export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
+export const eventStatusValidator = literals(...EVENT_STATUSES);
+export type EventStatus = Infer<typeof eventStatusValidator>;
+
+export const RSVP_STATUSES = ["going", "maybe", "not_going", "waitlisted"] as const;
+export const rsvpStatusValidator = literals(...RSVP_STATUSES);
+export type RsvpStatus = Infer<typeof rsvpStatusValidator>;
+export const RSVP_LABELS: Record<RsvpStatus, string> = {
+  going: "Going",
+  maybe: "Maybe",
+  not_going: "Not going",
+  waitlisted: "Waitlisted",
+};
+
+// ---- Notifications ----
+
+/** The reminder offsets a member or an event can choose, in minutes, longest first. */
+export const REMINDER_OFFSETS = [10080, 1440, 180, 60] as const;
+export type ReminderOffset = (typeof REMINDER_OFFSETS)[number];
+export const REMINDER_OFFSET_LABELS: Record<ReminderOffset, string> = {
+  10080: "1 week before",
+  1440: "1 day before",
+  180: "3 hours before",
+  60: "1 hour before",
+};
+/** Reminders a new member and a new event start with: 1 day and 1 hour before. */
+export const DEFAULT_REMINDER_TIMES: readonly number[] = [1440, 60];
+
+/** New-event announcements: at once, in the weekly digest, or never. */
+export const ANNOUNCEMENT_MODES = ["all", "digest", "none"] as const;
+export const announcementModeValidator = literals(...ANNOUNCEMENT_MODES);
+export type AnnouncementMode = Infer<typeof announcementModeValidator>;
+export const DEFAULT_ANNOUNCEMENT_MODE: AnnouncementMode = "digest";
+
+export const NOTIFICATION_KINDS = [
+  "reminder",
+  "announcement",
+  "event_changed",
+  "event_cancelled",
+  "waitlist_promoted",
+  "digest",
+] as const;
+export const notificationKindValidator = literals(...NOTIFICATION_KINDS);
+export type NotificationKind = Infer<typeof notificationKindValidator>;
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  reminder: "Reminder",
+  announcement: "New event",
+  event_changed: "Event changed",
+  event_cancelled: "Event cancelled",
+  waitlist_promoted: "Off the waitlist",
+  digest: "Weekly digest",
+};
+
+/** "recorded": stored only (no email service configured); the rest follow the Resend component. */
+export const EMAIL_STATUSES = ["recorded", "queued", "sent", "delivered", "bounced", "failed"] as const;
+export const emailStatusValidator = literals(...EMAIL_STATUSES);
+export type EmailStatus = Infer<typeof emailStatusValidator>;
+
+/** A profile's notification preferences (settings beyond them live in notificationSettings). */
+export const notificationPreferencesValidator = v.object({
+  matchAlerts: v.object({ enabled: v.boolean() }),
+  weeklyDigest: v.object({ enabled: v.boolean() }),
+  timezone: v.string(),
+  eventReminders: v.optional(
+    v.object({
+      enabled: v.boolean(),
+      reminderTimes: v.array(v.number()), // minutes before the start
+    }),
+  ),
+  orgAnnouncements: v.optional(v.object({ enabled: v.boolean() })),
+});
+
+export type NotificationPreferences = Infer<typeof notificationPreferencesValidator>;
+
+/** The preferences a member has before saving any settings. */
+export function defaultNotificationPreferences(timezone: string): NotificationPreferences {
+  return {
+    matchAlerts: { enabled: true },
+    weeklyDigest: { enabled: true },
+    timezone,
+    eventReminders: { enabled: true, reminderTimes: [...DEFAULT_REMINDER_TIMES] },
+    orgAnnouncements: { enabled: true },
+  };
+}
+
+// ---- Attendance and engagement ----
+
+/** What happened at an event for one person, whoever recorded it. */
+export const ATTENDANCE_STATES = ["attended", "no_show", "excused", "unknown"] as const;
+export const attendanceStateValidator = literals(...ATTENDANCE_STATES);
+export type AttendanceState = Infer<typeof attendanceStateValidator>;
+export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
+  attended: "Attended",
+  no_show: "No-show",
+  excused: "Excused",
+  unknown: "Unknown",
+};
+
+/** Who recorded an attendance state; an admin's mark or a check-in outranks a self-report. */
+export const ATTENDANCE_SOURCES = ["check_in", "admin", "self_report"] as const;
+export const attendanceSourceValidator = literals(...ATTENDANCE_SOURCES);
+export type AttendanceSource = Infer<typeof attendanceSourceValidator>;
+export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
+  check_in: "Checked in at the door",
+  admin: "Marked by an admin",
+  self_report: "Confirmed by the member",
+};
+
+/** Most to least engaged. */
+export const ENGAGEMENT_LEVELS = [
+  "highly_engaged",
+  "engaged",
+  "moderately_engaged",
+  "low_engagement",
+  "inactive",
+] as const;
+export const engagementLevelValidator = literals(...ENGAGEMENT_LEVELS);
+export type EngagementLevel = Infer<typeof engagementLevelValidator>;
+export const ENGAGEMENT_LEVEL_LABELS: Record<EngagementLevel, string> = {
+  highly_engaged: "Highly engaged",
+  engaged: "Engaged",
+  moderately_engaged: "Moderately engaged",
+  low_engagement: "Low engagement",
+  inactive: "Inactive",
+};
