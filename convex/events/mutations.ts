@@ -12,18 +12,22 @@ import { rsvpStatusValidator } from "../schema";
 import { applyRsvp, fillFreeSeats, requireEventAdmin, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
 
-/** Creates a draft event. Only the org's admins; nothing is visible to members until published. */
+/**
+ * Creates an event. Only the org's admins. A draft by default (nothing is visible to members
+ * until published); with `publish: true` it is created published in the same transaction, with
+ * the publish side effects (reminder jobs, announcements) of `publishEvent`.
+ */
 export const createEvent = mutation({
-  args: { orgId: v.id("organizations"), ...eventFieldsValidator },
+  args: { orgId: v.id("organizations"), ...eventFieldsValidator, publish: v.optional(v.boolean()) },
   returns: v.object({ eventId: v.id("events") }),
-  handler: async (ctx, { orgId, ...input }) => {
+  handler: async (ctx, { orgId, publish, ...input }) => {
     const { user } = await requireOrgAdmin(ctx, orgId);
     const fields = checkEventFields(input);
     const now = Date.now();
     const eventId = await ctx.db.insert("events", {
       orgId,
       ...fields,
-      status: "draft",
+      ...(publish === true ? { status: "published" as const, publishedAt: now } : { status: "draft" as const }),
       goingCount: 0,
       maybeCount: 0,
       waitlistCount: 0,
@@ -33,6 +37,7 @@ export const createEvent = mutation({
       createdAt: now,
       updatedAt: now,
     });
+    if (publish === true) await onEventPublished(ctx, eventId);
     return { eventId };
   },
 });
