@@ -10,9 +10,19 @@ export async function getUserId(ctx: Pick<QueryCtx, "auth">): Promise<Id<"users"
 
 /** The signed-in user; throws UNAUTHENTICATED otherwise. */
 export async function requireUser(ctx: QueryCtx): Promise<Doc<"users">> {
+  const userId = await requireUserId(ctx);
+  return requireAccount(await ctx.db.get("users", userId));
+}
+
+/** The signed-in user's id; throws UNAUTHENTICATED when signed out. (Actions: no ctx.db.) */
+export async function requireUserId(ctx: Pick<QueryCtx, "auth">): Promise<Id<"users">> {
   const userId = await getAuthUserId(ctx);
   if (userId === null) throw appError("UNAUTHENTICATED", "Sign in to continue.");
-  const user = await ctx.db.get("users", userId);
+  return userId;
+}
+
+/** The account of a signed-in session; throws UNAUTHENTICATED when it was deleted. */
+export function requireAccount(user: Doc<"users"> | null): Doc<"users"> {
   if (user === null) throw appError("UNAUTHENTICATED", "Your account no longer exists.");
   return user;
 }
@@ -43,7 +53,15 @@ export async function requireOrgMember(
   ctx: QueryCtx,
   orgId: Id<"organizations">,
 ): Promise<OrgAccess> {
-  const user = await requireUser(ctx);
+  return await requireOrgMemberFor(ctx, await requireUser(ctx), orgId);
+}
+
+/** requireOrgMember for a user already loaded (by requireUser). */
+export async function requireOrgMemberFor(
+  ctx: QueryCtx,
+  user: Doc<"users">,
+  orgId: Id<"organizations">,
+): Promise<OrgAccess> {
   const org = await ctx.db.get("organizations", orgId);
   if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
   const membership = await getMembership(ctx, orgId, user._id);
@@ -58,7 +76,19 @@ export async function requireOrgAdmin(
   ctx: QueryCtx,
   orgId: Id<"organizations">,
 ): Promise<OrgAccess> {
-  const access = await requireOrgMember(ctx, orgId);
+  return requireAdminRole(await requireOrgMember(ctx, orgId));
+}
+
+/** requireOrgAdmin for a user already loaded (by requireUser). */
+export async function requireOrgAdminFor(
+  ctx: QueryCtx,
+  user: Doc<"users">,
+  orgId: Id<"organizations">,
+): Promise<OrgAccess> {
+  return requireAdminRole(await requireOrgMemberFor(ctx, user, orgId));
+}
+
+function requireAdminRole(access: OrgAccess): OrgAccess {
   if (access.membership.role !== "admin") {
     throw appError("FORBIDDEN", "Only admins of this organization can do this.");
   }
