@@ -1,15 +1,16 @@
 /**
  * Schema for the whole product, so later features extend tables rather than migrate them.
  *
- * Departures from the seed (seed/000_e037848dfa92f0a0.txt) and why:
+ * Departures from the reference system's schema, and why:
  * - User ids are `v.id("users")`, not `v.string()`: typed, and never the raw identity subject
  *   (with Convex Auth that is `userId|sessionId`).
  * - `events.createdBy` and `engagementScores.overrideBy` point at `users`, not `orgMemberships`:
  *   a membership row is deleted when someone leaves, the person is not.
  * - Indexes: events gain by_org_start (upcoming/past lists by time) and by_status_start
- *   (reminder crons read only published events in a time window). The seed's events.by_org and
- *   engagementScores.by_org are dropped: by_org_start / by_org_level answer the same queries
- *   (a prefix of a compound index), and every index costs writes.
+ *   (reminder crons read only published events in a time window). The reference's events.by_org
+ *   is dropped: by_org_start answers the same queries (a prefix of a compound index). Every index
+ *   costs writes, so a table has only the indexes some query uses (engagementScores gets its
+ *   indexes with the code that reads it).
  * - Events gain an optional `capacity` and `eventAttendance.rsvpStatus` adds "waitlisted"
  *   (capacity and a waitlist are listed features).
  * - `profiles.notificationPreferences` keeps the seed's object shape exactly but is required:
@@ -18,7 +19,7 @@
  *   filter fields and the near-me index need top-level, normalized values. Countries are
  *   ISO 3166-1 alpha-2 codes so filters match exactly.
  * - `memberCount` is a maintained counter: org pages never count members by scanning.
- * - Events (issue 4): `eventType`, `onlineUrl` (shown only to attendees going and admins),
+ * - Events: `eventType`, `onlineUrl` (shown only to attendees going and admins),
  *   publish/cancel bookkeeping, and maintained RSVP counters (`goingCount`, `maybeCount`,
  *   `waitlistCount`) so event pages never count RSVPs by scanning. `waitlistSeq` hands out the
  *   waitlist order (`eventAttendance.waitlistOrder`): first come, first served, with no ties.
@@ -27,7 +28,7 @@
  *   history); attendees are told in the same transaction through convex/notifications/hooks.ts,
  *   as are waitlist promotions (recorded on the RSVP as `promotedFromWaitlistAt`).
  *   `calendarTokens` are per-member secrets for private orgs' calendar feeds.
- * - Notifications (issue 5): the seed's hourly reminder cron was the only sender (an action
+ * - Notifications: the reference's hourly reminder cron was the only sender (an action
  *   looping over every event and user, no dedupe). Here reminders are exact-time scheduled jobs
  *   (`eventReminderJobs`) with the cron as a backstop, each notice is sent once through a
  *   stored key (`notificationDedupe`), every email is recorded (`emails`, with delivery status),
@@ -249,8 +250,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_org_status", ["orgId", "status"])
-    .index("by_start_time", ["startTime"])
     .index("by_org_start", ["orgId", "startTime"])
     .index("by_status_start", ["status", "startTime"]),
 
@@ -275,7 +274,6 @@ export default defineSchema({
     // Attendees in RSVP order.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_event", ["eventId"])
-    .index("by_user", ["userId"])
     .index("by_event_user", ["eventId", "userId"])
     // One status at a time; the waitlist in queue order (first come, first served).
     .index("by_event_status_order", ["eventId", "rsvpStatus", "waitlistOrder"]),
@@ -295,7 +293,7 @@ export default defineSchema({
       }),
     ),
     reason: v.optional(v.string()), // the cancellation reason
-  }).index("by_event", ["eventId", "changedAt"]),
+  }),
 
   /** Per-member secret for subscribing to an org's calendar feed (and private event files). */
   calendarTokens: defineTable({
@@ -326,11 +324,9 @@ export default defineSchema({
       lastActivityAt: v.number(),
       membershipDurationDays: v.number(),
     }),
-  })
-    .index("by_user_org", ["userId", "orgId"])
-    .index("by_org_level", ["orgId", "level"]),
+  }),
 
-  // ---- Notifications (issue 5) ----
+  // ---- Notifications ----
 
   /**
    * Notification settings beyond the seed's `profiles.notificationPreferences` (kept exactly as
