@@ -46,18 +46,10 @@ export type OrgAccess = {
 };
 
 /**
- * The signed-in caller must belong to the org.
- * UNAUTHENTICATED when signed out, NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
+ * The signed-in caller (`user`, from requireUser) must belong to the org.
+ * NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
  */
 export async function requireOrgMember(
-  ctx: QueryCtx,
-  orgId: Id<"organizations">,
-): Promise<OrgAccess> {
-  return await requireOrgMemberFor(ctx, await requireUser(ctx), orgId);
-}
-
-/** requireOrgMember for a user already loaded (by requireUser). */
-export async function requireOrgMemberFor(
   ctx: QueryCtx,
   user: Doc<"users">,
   orgId: Id<"organizations">,
@@ -74,21 +66,10 @@ export async function requireOrgMemberFor(
 /** Like requireOrgMember, and the caller must be one of the org's admins. */
 export async function requireOrgAdmin(
   ctx: QueryCtx,
-  orgId: Id<"organizations">,
-): Promise<OrgAccess> {
-  return requireAdminRole(await requireOrgMember(ctx, orgId));
-}
-
-/** requireOrgAdmin for a user already loaded (by requireUser). */
-export async function requireOrgAdminFor(
-  ctx: QueryCtx,
   user: Doc<"users">,
   orgId: Id<"organizations">,
 ): Promise<OrgAccess> {
-  return requireAdminRole(await requireOrgMemberFor(ctx, user, orgId));
-}
-
-function requireAdminRole(access: OrgAccess): OrgAccess {
+  const access = await requireOrgMember(ctx, user, orgId);
   if (access.membership.role !== "admin") {
     throw appError("FORBIDDEN", "Only admins of this organization can do this.");
   }

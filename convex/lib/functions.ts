@@ -23,8 +23,8 @@ import {
   getMembership,
   getUserId,
   requireAccount,
-  requireOrgAdminFor,
-  requireOrgMemberFor,
+  requireOrgAdmin,
+  requireOrgMember,
   requireUser,
   requireUserId,
 } from "./access";
@@ -55,7 +55,7 @@ async function requireEventAdmin(ctx: QueryCtx, eventId: Id<"events">) {
   const user = await requireUser(ctx);
   const event = await ctx.db.get("events", eventId);
   if (event === null) throw appError("NOT_FOUND", EVENT_NOT_FOUND);
-  const access = await requireOrgAdminFor(ctx, user, event.orgId);
+  const access = await requireOrgAdmin(ctx, user, event.orgId);
   return { ...access, event };
 }
 
@@ -87,11 +87,11 @@ const viewer = customCtx(async (ctx: QueryCtx) => ({ viewerId: await getUserId(c
 const user = customCtx(async (ctx: QueryCtx) => ({ user: await requireUser(ctx) }));
 const orgMember = customCtxAndArgs({
   args: orgArgs,
-  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgMemberFor(ctx, await requireUser(ctx), orgId), args: {} }),
+  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgMember(ctx, await requireUser(ctx), orgId), args: {} }),
 });
 const orgAdmin = customCtxAndArgs({
   args: orgArgs,
-  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgAdminFor(ctx, await requireUser(ctx), orgId), args: {} }),
+  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgAdmin(ctx, await requireUser(ctx), orgId), args: {} }),
 });
 const eventMember = customCtxAndArgs({
   args: eventArgs,
