@@ -2,7 +2,9 @@
 // (from the same `modules` map convex-test runs) and checks who may call it. What to expect of a
 // function comes from the builder that defined it (convex/lib/functions.ts records its access
 // level); a public function defined without one fails the first test, so nothing slips by.
-// Each function needs a rule below that builds its arguments; there is no way to skip one.
+// Each function needs a rule below that builds its arguments, and is called with them: a rule
+// whose arguments fail validation fails. Only a library function that cannot run under
+// convex-test is left uncalled, and LIBRARY says why.
 //
 // Callers, each in a fresh world, once with orgA public and once with orgA private:
 //   anonymous      signed out

@@ -12,6 +12,8 @@
 //                                            ctx.user, ctx.event, ctx.org, ctx.membership
 //   eventAdminQuery / eventAdminMutation     consume `eventId`; an admin of its org
 //
+// A consumed argument stays part of the function's public `args` (the builder adds its
+// validator); the handler no longer receives it and reads ctx.org / ctx.event instead.
 // Each registered function remembers its level (accessLevelOf), which the authorization matrix
 // reads to know what to expect of it.
 import { makeFunctionReference } from "convex/server";
@@ -36,7 +38,7 @@ const levels = new WeakMap<object, AccessLevel>();
 
 /** The access level of a function defined with one of these builders, or undefined. */
 export function accessLevelOf(fn: unknown): AccessLevel | undefined {
-  return (typeof fn === "function" || (typeof fn === "object" && fn !== null)) ? levels.get(fn) : undefined;
+  return typeof fn === "function" || (typeof fn === "object" && fn !== null) ? levels.get(fn) : undefined;
 }
 
 /** Wraps a builder so that every function it defines records `level`. */
