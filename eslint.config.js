@@ -24,6 +24,13 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            {
+              name: "convex/server",
+              importNames: ["queryGeneric", "mutationGeneric", "actionGeneric"],
+              message: "Define public functions with the builders in convex/lib/functions.ts.",
+            },
+          ],
           patterns: [
             {
               group: ["**/_generated/server", "**/_generated/server.js"],
