@@ -18,6 +18,36 @@ export default tseslint.config(
     },
   },
   {
+    // Public functions are defined with the access-level builders of convex/lib/functions.ts.
+    files: ["convex/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "convex/server",
+              importNames: ["queryGeneric", "mutationGeneric", "actionGeneric"],
+              message: "Define public functions with the builders in convex/lib/functions.ts.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["**/_generated/server", "**/_generated/server.js"],
+              importNames: ["query", "mutation", "action"],
+              message:
+                "Define public functions with the builders in convex/lib/functions.ts (publicQuery, userMutation, orgAdminQuery, …); internalQuery/internalMutation/internalAction stay allowed.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["convex/lib/functions.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
     files: ["src/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,

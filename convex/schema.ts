@@ -6,8 +6,8 @@
  * - `events.createdBy` and `engagementScores.overrideBy` point at `users`, not `orgMemberships`:
  *   a membership row is deleted when someone leaves, the person is not.
  * - Events are listed through by_org_start (upcoming/past by time) and reminder sweeps read
- *   by_status_start (only published events in a time window); a prefix of a compound index
- *   answers the single-field query, and every index costs writes.
+ *   by_status_start (only published events in a time window). Every index costs writes, so a
+ *   table has only the indexes some query uses.
  * - Events have an optional `capacity`, and `eventAttendance.rsvpStatus` includes "waitlisted".
  * - `profiles.notificationPreferences` is required: every profile is created with defaults, so
  *   senders never guess.
@@ -29,7 +29,8 @@
  *   every email is recorded (`emails`, with delivery status), the inbox is `notifications`, and
  *   settings beyond `profiles.notificationPreferences` live in `notificationSettings`.
  *   `secrets` holds generated keys.
- */import { authTables } from "@convex-dev/auth/server";
+ */
+import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
@@ -175,8 +176,6 @@ export default defineSchema({
     createdAt: v.number(),
     updatedAt: v.number(),
   })
-    .index("by_org_status", ["orgId", "status"])
-    .index("by_start_time", ["startTime"])
     .index("by_org_start", ["orgId", "startTime"])
     .index("by_status_start", ["status", "startTime"]),
 
@@ -201,7 +200,6 @@ export default defineSchema({
     // Attendees in RSVP order.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_event", ["eventId"])
-    .index("by_user", ["userId"])
     .index("by_event_user", ["eventId", "userId"])
     // One status at a time; the waitlist in queue order (first come, first served).
     .index("by_event_status_order", ["eventId", "rsvpStatus", "waitlistOrder"]),
@@ -221,7 +219,7 @@ export default defineSchema({
       }),
     ),
     reason: v.optional(v.string()), // the cancellation reason
-  }).index("by_event", ["eventId", "changedAt"]),
+  }),
 
   /** Per-member secret for subscribing to an org's calendar feed (and private event files). */
   calendarTokens: defineTable({
@@ -252,9 +250,7 @@ export default defineSchema({
       lastActivityAt: v.number(),
       membershipDurationDays: v.number(),
     }),
-  })
-    .index("by_user_org", ["userId", "orgId"])
-    .index("by_org_level", ["orgId", "level"]),
+  }),
 
   // ---- Notifications ----
 

@@ -1,4 +1,5 @@
-// `npm test`: unit and backend tests (vitest: node + convex-test projects), then browser tests.
+// `npm test`: the deploy bundle check (convex/ bundles for both Convex runtimes), unit and backend
+// tests (vitest: node + convex-test projects), then browser tests.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
@@ -12,6 +13,7 @@ const step = (label: string, command: string, args: string[]) => {
   }
 };
 
+step("deploy bundle check", process.execPath, [join(root, "scripts", "check-deploy-bundle.ts")]);
 step("unit and backend tests", join(root, "node_modules", ".bin", "vitest"), ["run"]);
 step("browser tests", process.execPath, [join(root, "e2e", "run.ts")]);
 console.log("\n✔ all tests passed");

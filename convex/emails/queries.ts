@@ -1,8 +1,8 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
-import { query } from "../_generated/server";
 import { appError } from "../lib/errors";
 import { env } from "../lib/env";
+import { publicQuery } from "../lib/functions";
 import { emailStatusValidator, notificationKindValidator } from "../lib/vocabulary";
 
 const mailboxEntryValidator = v.object({
@@ -21,7 +21,7 @@ const mailboxEntryValidator = v.object({
  * The development mailbox (/dev/mailbox): every email the app recorded, newest first.
  * Only on the local backend (ASTN_LOCAL_BACKEND=1); anywhere else FORBIDDEN, whoever asks.
  */
-export const devMailbox = query({
+export const devMailbox = publicQuery({
   args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(mailboxEntryValidator),
   handler: async (ctx, { paginationOpts }) => {

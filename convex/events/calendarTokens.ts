@@ -1,10 +1,11 @@
 // Per-member secret tokens for calendar feeds. A token works only while its owner is a member
 // of the org (checked on every feed request), and rotating it breaks old subscription URLs.
 import { v } from "convex/values";
-import type { Id } from "../_generated/dataModel";
-import { mutation, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { getMembership, requireOrgMember } from "../lib/access";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { getMembership } from "../lib/access";
 import { env } from "../lib/env";
+import { orgMemberMutation } from "../lib/functions";
 import { randomToken } from "../lib/tokens";
 
 const tokenResult = v.object({
@@ -24,8 +25,9 @@ function feedUrl(slug: string, token: string) {
   return `${env.convexSiteUrl()}/orgs/${encodeURIComponent(slug)}/calendar.ics?token=${token}`;
 }
 
-async function issue(ctx: MutationCtx, orgId: Id<"organizations">, rotate: boolean) {
-  const { user, org } = await requireOrgMember(ctx, orgId);
+async function issue(ctx: MutationCtx & { user: Doc<"users">; org: Doc<"organizations"> }, rotate: boolean) {
+  const { user, org } = ctx;
+  const orgId = org._id;
   const existing = await findMine(ctx, user._id, orgId);
   if (existing !== null && !rotate) return { token: existing.token, feedUrl: feedUrl(org.slug, existing.token) };
   const token = randomToken();
@@ -38,17 +40,17 @@ async function issue(ctx: MutationCtx, orgId: Id<"organizations">, rotate: boole
 }
 
 /** The caller's calendar token for an org (created on first use). Members only. */
-export const getOrCreateMyCalendarToken = mutation({
-  args: { orgId: v.id("organizations") },
+export const getOrCreateMyCalendarToken = orgMemberMutation({
+  args: {},
   returns: tokenResult,
-  handler: async (ctx, { orgId }) => await issue(ctx, orgId, false),
+  handler: async (ctx) => await issue(ctx, false),
 });
 
 /** Replaces the caller's token: subscriptions using the old URL stop working. */
-export const rotateMyCalendarToken = mutation({
-  args: { orgId: v.id("organizations") },
+export const rotateMyCalendarToken = orgMemberMutation({
+  args: {},
   returns: tokenResult,
-  handler: async (ctx, { orgId }) => await issue(ctx, orgId, true),
+  handler: async (ctx) => await issue(ctx, true),
 });
 
 /**

@@ -9,7 +9,8 @@ import {
   joinOrg,
   snapshotRows,
 } from "../test.fixtures";
-import { newTest, signedInUser } from "../test.setup";
+import type { Id } from "../_generated/dataModel";
+import { newTest, signedInUser, type TestBackend } from "../test.setup";
 
 const page = { numItems: 20, cursor: null };
 const year = new Date().getUTCFullYear() + 1;
@@ -73,6 +74,72 @@ describe("createEvent", () => {
     );
     expect(error.code).toBe("FORBIDDEN");
     expect(await countRows(t, "events")).toBe(0);
+  });
+});
+
+describe("createEvent with publish: true", () => {
+  /** What publishing leaves behind: the event's state, its reminder jobs and the scheduled work. */
+  async function publishedState(t: TestBackend, eventId: Id<"events">) {
+    return await t.run(async (ctx) => {
+      const event = (await ctx.db.get("events", eventId))!;
+      const jobs = await ctx.db
+        .query("eventReminderJobs")
+        .withIndex("by_event_offset", (q) => q.eq("eventId", eventId))
+        .collect();
+      const scheduled = await ctx.db.system.query("_scheduled_functions").collect();
+      return {
+        status: event.status,
+        publishedAt: event.publishedAt !== undefined,
+        offsets: jobs.map((j) => j.offsetMinutes),
+        scheduled: scheduled
+          .filter((f) => f.state.kind === "pending")
+          .map((f) => f.name)
+          .sort(),
+      };
+    });
+  }
+
+  test("one call leaves what create then publish leave: published, reminder jobs, the announcement", async () => {
+    const one = await world();
+    const { eventId } = await one.admin.as.mutation(api.events.mutations.createEvent, {
+      orgId: one.orgId,
+      ...eventForm(),
+      publish: true,
+    });
+    const two = await world();
+    const twoId = await createEventAs(two.admin.as, two.orgId);
+    const oneState = await publishedState(one.t, eventId);
+    expect(oneState).toMatchObject({ status: "published", publishedAt: true, offsets: [60, 1440] });
+    expect(oneState.scheduled).toContain("notifications/fanout:announceEventPage");
+    expect(oneState.scheduled.filter((n) => n === "notifications/reminders:sendRemindersForEvent")).toHaveLength(2);
+    const twoState = await publishedState(two.t, twoId);
+    expect(oneState).toEqual(twoState);
+    // Members see it at once.
+    const event = await one.member.as.query(api.events.queries.getEvent, { eventId });
+    expect(event).toMatchObject({ status: "published", canRsvp: true });
+  });
+
+  test("publish: false (or omitted) still creates a draft with nothing scheduled", async () => {
+    const { t, admin, orgId } = await world();
+    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(), publish: false });
+    expect(await publishedState(t, eventId)).toEqual({ status: "draft", publishedAt: false, offsets: [], scheduled: [] });
+  });
+
+  test("atomic: bad input writes and schedules nothing; a member is refused", async () => {
+    const { t, admin, member, orgId } = await world();
+    const before = await snapshotRows(t);
+    const bad = await expectConvexError(
+      admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm({ title: " " }), publish: true }),
+    );
+    expect(bad).toMatchObject({ code: "INVALID_ARGUMENT", field: "title" });
+    const refused = await expectConvexError(
+      member.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(), publish: true }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await snapshotRows(t)).toEqual(before);
+    expect(await countRows(t, "eventReminderJobs")).toBe(0);
+    const scheduled = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
+    expect(scheduled).toEqual([]);
   });
 });
 

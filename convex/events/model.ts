@@ -3,7 +3,7 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { getMembership, getUserId, requireOrgAdmin, requireUser } from "../lib/access";
+import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { onWaitlistPromoted } from "../notifications/hooks";
 import { eventStatusValidator, eventTypeValidator, orgRoleValidator, rsvpStatusValidator, visibilityValidator } from "../lib/vocabulary";
@@ -36,8 +36,7 @@ export function canSee(event: Doc<"events">, org: Doc<"organizations">, viewer: 
 }
 
 /** The event, its org and the (possibly signed-out) viewer; NOT_FOUND when they may not see it. */
-export async function loadVisibleEvent(ctx: QueryCtx, eventId: Id<"events">) {
-  const userId = await getUserId(ctx);
+export async function loadVisibleEvent(ctx: QueryCtx, eventId: Id<"events">, userId: Id<"users"> | null) {
   const event = await ctx.db.get("events", eventId);
   if (event === null) throw appError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const org = await ctx.db.get("organizations", event.orgId);
@@ -46,15 +45,6 @@ export async function loadVisibleEvent(ctx: QueryCtx, eventId: Id<"events">) {
   const viewer: Viewer = { userId, membership };
   if (!canSee(event, org, viewer)) throw appError("NOT_FOUND", NOT_FOUND_MESSAGE);
   return { event, org, viewer };
-}
-
-/** Signed in, the event exists, and the caller is an admin of its org. */
-export async function requireEventAdmin(ctx: QueryCtx, eventId: Id<"events">) {
-  await requireUser(ctx);
-  const event = await ctx.db.get("events", eventId);
-  if (event === null) throw appError("NOT_FOUND", NOT_FOUND_MESSAGE);
-  const access = await requireOrgAdmin(ctx, event.orgId);
-  return { ...access, event };
 }
 
 // ---------------------------------------------------------------------------------------------

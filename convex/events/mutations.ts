@@ -4,26 +4,31 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
-import { internalMutation, mutation, type MutationCtx } from "../_generated/server";
-import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
+import { internalMutation, type MutationCtx } from "../_generated/server";
 import { appError } from "../lib/errors";
+import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
 import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
 import { rsvpStatusValidator } from "../lib/vocabulary";
-import { applyRsvp, fillFreeSeats, requireEventAdmin, waitlistPosition } from "./model";
+import { applyRsvp, fillFreeSeats, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
 
-/** Creates a draft event. Only the org's admins; nothing is visible to members until published. */
-export const createEvent = mutation({
-  args: { orgId: v.id("organizations"), ...eventFieldsValidator },
+/**
+ * Creates an event. Only the org's admins. A draft by default (nothing is visible to members
+ * until published); with `publish: true` it is created published in the same transaction, with
+ * the publish side effects (reminder jobs, announcements) of `publishEvent`.
+ */
+export const createEvent = orgAdminMutation({
+  args: { ...eventFieldsValidator, publish: v.optional(v.boolean()) },
   returns: v.object({ eventId: v.id("events") }),
-  handler: async (ctx, { orgId, ...input }) => {
-    const { user } = await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { publish, ...input }) => {
+    const { user } = ctx;
+    const orgId = ctx.org._id;
     const fields = checkEventFields(input);
     const now = Date.now();
     const eventId = await ctx.db.insert("events", {
       orgId,
       ...fields,
-      status: "draft",
+      ...(publish === true ? { status: "published" as const, publishedAt: now } : { status: "draft" as const }),
       goingCount: 0,
       maybeCount: 0,
       waitlistCount: 0,
@@ -33,6 +38,7 @@ export const createEvent = mutation({
       createdAt: now,
       updatedAt: now,
     });
+    if (publish === true) await onEventPublished(ctx, eventId);
     return { eventId };
   },
 });
@@ -53,11 +59,12 @@ const TIME_PLACE: { field: TimePlaceField; key: keyof CheckedEventFields }[] = [
  * row records old and new values so attendees can be told; draft edits are not recorded.
  * Raising (or removing) the capacity promotes people from the waitlist.
  */
-export const updateEvent = mutation({
-  args: { eventId: v.id("events"), ...eventFieldsValidator },
+export const updateEvent = eventAdminMutation({
+  args: eventFieldsValidator,
   returns: v.null(),
-  handler: async (ctx, { eventId, ...input }) => {
-    const { event, user } = await requireEventAdmin(ctx, eventId);
+  handler: async (ctx, input) => {
+    const { event, user } = ctx;
+    const eventId = event._id;
     if (event.status === "cancelled") throw appError("CONFLICT", "A cancelled event can no longer be edited.");
     const fields = checkEventFields(input);
     const now = Date.now();
@@ -118,11 +125,12 @@ export const continuePromotions = internalMutation({
 });
 
 /** Draft → published: members can see it and RSVP. Publishing again is a no-op. */
-export const publishEvent = mutation({
-  args: { eventId: v.id("events") },
+export const publishEvent = eventAdminMutation({
+  args: {},
   returns: v.null(),
-  handler: async (ctx, { eventId }) => {
-    const { event } = await requireEventAdmin(ctx, eventId);
+  handler: async (ctx) => {
+    const { event } = ctx;
+    const eventId = event._id;
     if (event.status === "cancelled") throw appError("CONFLICT", "A cancelled event cannot be published again.");
     if (event.status === "published") return null;
     const now = Date.now();
@@ -137,11 +145,12 @@ export const publishEvent = mutation({
  * in calendar feeds. RSVPs are kept; an `eventChanges` row lets the notifications tell them.
  * Drafts are deleted, not cancelled.
  */
-export const cancelEvent = mutation({
-  args: { eventId: v.id("events"), reason: v.optional(v.string()) },
+export const cancelEvent = eventAdminMutation({
+  args: { reason: v.optional(v.string()) },
   returns: v.null(),
-  handler: async (ctx, { eventId, reason }) => {
-    const { event, user } = await requireEventAdmin(ctx, eventId);
+  handler: async (ctx, { reason }) => {
+    const { event, user } = ctx;
+    const eventId = event._id;
     const cancelReason = checkCancelReason(reason);
     if (event.status === "draft") throw appError("CONFLICT", "Drafts cannot be cancelled; delete the draft instead.");
     if (event.status === "cancelled") return null;
@@ -168,11 +177,12 @@ export const cancelEvent = mutation({
 });
 
 /** Deletes a draft. Published and cancelled events stay (they have RSVPs and history). */
-export const deleteEvent = mutation({
-  args: { eventId: v.id("events") },
+export const deleteEvent = eventAdminMutation({
+  args: {},
   returns: v.null(),
-  handler: async (ctx, { eventId }) => {
-    const { event } = await requireEventAdmin(ctx, eventId);
+  handler: async (ctx) => {
+    const { event } = ctx;
+    const eventId = event._id;
     if (event.status !== "draft") {
       throw appError("CONFLICT", "Only drafts can be deleted. Cancel a published event instead.");
     }
@@ -182,11 +192,11 @@ export const deleteEvent = mutation({
 });
 
 /** Copies an event (any status) as a new draft with the same details and no RSVPs. */
-export const duplicateEvent = mutation({
-  args: { eventId: v.id("events") },
+export const duplicateEvent = eventAdminMutation({
+  args: {},
   returns: v.object({ eventId: v.id("events") }),
-  handler: async (ctx, { eventId }) => {
-    const { event, user } = await requireEventAdmin(ctx, eventId);
+  handler: async (ctx) => {
+    const { event, user } = ctx;
     const now = Date.now();
     const copyId = await ctx.db.insert("events", {
       orgId: event.orgId,
@@ -221,32 +231,19 @@ export const duplicateEvent = mutation({
  * others wait) answers "waitlisted" with the position. No RSVP to drafts, cancelled events or
  * after the start (CONFLICT).
  */
-export const rsvp = mutation({
+export const rsvp = eventMemberMutation({
   args: {
-    eventId: v.id("events"),
     status: v.union(v.literal("going"), v.literal("maybe"), v.literal("not_going")),
   },
   returns: v.object({
     status: rsvpStatusValidator,
     waitlistPosition: v.optional(v.number()),
   }),
-  handler: async (ctx, { eventId, status }) => {
-    const user = await requireUser(ctx);
-    const event = await ctx.db.get("events", eventId);
-    if (event === null) throw appError("NOT_FOUND", "This event does not exist.");
-    const org = await ctx.db.get("organizations", event.orgId);
-    const membership = org === null ? null : await getMembership(ctx, event.orgId, user._id);
-    if (membership === null) {
-      if (org === null || org.visibility === "private" || event.status === "draft") {
-        throw appError("NOT_FOUND", "This event does not exist.");
-      }
-      throw appError("FORBIDDEN", `Join ${org.name} first to RSVP to its events.`);
-    }
-    if (event.status === "draft") {
-      // Admins see drafts; members do not know they exist.
-      if (membership.role !== "admin") throw appError("NOT_FOUND", "This event does not exist.");
-      throw appError("CONFLICT", "Publish the event before anyone can RSVP.");
-    }
+  handler: async (ctx, { status }) => {
+    const { user, event } = ctx;
+    const eventId = event._id;
+    // Only admins get here for a draft (the builder hides drafts from members).
+    if (event.status === "draft") throw appError("CONFLICT", "Publish the event before anyone can RSVP.");
     if (event.status === "cancelled") throw appError("CONFLICT", "This event was cancelled.");
     const now = Date.now();
     if (now >= event.startTime) throw appError("CONFLICT", "This event has already started; RSVPs are closed.");

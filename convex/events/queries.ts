@@ -4,9 +4,10 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { query, type QueryCtx } from "../_generated/server";
-import { getMembership, getUserId, requireUser } from "../lib/access";
+import type { QueryCtx } from "../_generated/server";
+import { getMembership } from "../lib/access";
 import { appError, invalidArgument } from "../lib/errors";
+import { eventAdminQuery, publicQuery, userQuery } from "../lib/functions";
 import { getOrgBySlugRow, MAX_ORGS_PER_USER_READ } from "../orgs/model";
 import { displayName, getProfileByUser } from "../profiles/model";
 import { EVENT_LIMITS, orgRoleValidator, rsvpStatusValidator } from "../lib/vocabulary";
@@ -16,7 +17,6 @@ import {
   getRsvp,
   isAdmin,
   loadVisibleEvent,
-  requireEventAdmin,
   toEventPage,
   toEventSummary,
   toViewerRsvp,
@@ -39,11 +39,11 @@ const ATTENDEE_WAITLIST_SCAN = 2000;
  * org's admins only. Everyone else gets NOT_FOUND. `onlineUrl` is present only for admins and
  * members whose RSVP is "going" (`hasOnlineUrl` says whether there is one).
  */
-export const getEvent = query({
+export const getEvent = publicQuery({
   args: { eventId: v.id("events") },
   returns: eventPageValidator,
   handler: async (ctx, { eventId }) => {
-    const { event, org, viewer } = await loadVisibleEvent(ctx, eventId);
+    const { event, org, viewer } = await loadVisibleEvent(ctx, eventId, ctx.viewerId);
     const rsvp = viewer.userId === null ? null : await getRsvp(ctx, eventId, viewer.userId);
     const waitlist = rsvp?.rsvpStatus === "waitlisted" ? await waitlistPosition(ctx, rsvp) : null;
     return toEventPage(event, org, viewer, rsvp, waitlist, Date.now());
@@ -65,7 +65,7 @@ async function resolveOrg(ctx: QueryCtx, orgId: Id<"organizations"> | undefined,
  * progress included). "past": ended, most recent first. Drafts appear for admins only; private
  * orgs' events for members only (others get NOT_FOUND, like the org page).
  */
-export const listOrgEvents = query({
+export const listOrgEvents = publicQuery({
   args: {
     orgId: v.optional(v.id("organizations")),
     slug: v.optional(v.string()),
@@ -74,7 +74,7 @@ export const listOrgEvents = query({
   },
   returns: paginationResultValidator(eventSummaryValidator),
   handler: async (ctx, { orgId, slug, when, paginationOpts }) => {
-    const userId = await getUserId(ctx); // public orgs' lists render signed out
+    const userId = ctx.viewerId; // public orgs' lists render signed out
     const org = await resolveOrg(ctx, orgId, slug);
     const membership = userId === null ? null : await getMembership(ctx, org._id, userId);
     if (org.visibility === "private" && membership === null) {
@@ -125,11 +125,11 @@ const dashboardItemValidator = v.object({
  * `partial` is true when the caller belongs to more orgs than were read. Waitlist positions
  * are on the event page (counting them here would multiply reads).
  */
-export const myUpcomingEvents = query({
+export const myUpcomingEvents = userQuery({
   args: {},
   returns: v.object({ events: v.array(dashboardItemValidator), partial: v.boolean() }),
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const memberships = await ctx.db
       .query("orgMemberships")
       .withIndex("by_user", (q) => q.eq("userId", user._id))
@@ -188,15 +188,14 @@ const attendeeRowValidator = v.object({
  * RSVP. With `status`: that status only; "waitlisted" lists the queue in order.
  * Waitlist positions are exact (counted from the queue's head, up to 2,000 rows).
  */
-export const listAttendees = query({
+export const listAttendees = eventAdminQuery({
   args: {
-    eventId: v.id("events"),
     status: v.optional(rsvpStatusValidator),
     paginationOpts: paginationOptsValidator,
   },
   returns: paginationResultValidator(attendeeRowValidator),
-  handler: async (ctx, { eventId, status, paginationOpts }) => {
-    await requireEventAdmin(ctx, eventId);
+  handler: async (ctx, { status, paginationOpts }) => {
+    const eventId = ctx.event._id;
     const opts = { ...paginationOpts, numItems: Math.min(paginationOpts.numItems, MAX_ATTENDEE_PAGE) };
     const page = await (status === undefined
       ? ctx.db.query("eventAttendance").withIndex("by_event", (q) => q.eq("eventId", eventId))

@@ -10,9 +10,19 @@ export async function getUserId(ctx: Pick<QueryCtx, "auth">): Promise<Id<"users"
 
 /** The signed-in user; throws UNAUTHENTICATED otherwise. */
 export async function requireUser(ctx: QueryCtx): Promise<Doc<"users">> {
+  const userId = await requireUserId(ctx);
+  return requireAccount(await ctx.db.get("users", userId));
+}
+
+/** The signed-in user's id; throws UNAUTHENTICATED when signed out. (Actions: no ctx.db.) */
+export async function requireUserId(ctx: Pick<QueryCtx, "auth">): Promise<Id<"users">> {
   const userId = await getAuthUserId(ctx);
   if (userId === null) throw appError("UNAUTHENTICATED", "Sign in to continue.");
-  const user = await ctx.db.get("users", userId);
+  return userId;
+}
+
+/** The account of a signed-in session; throws UNAUTHENTICATED when it was deleted. */
+export function requireAccount(user: Doc<"users"> | null): Doc<"users"> {
   if (user === null) throw appError("UNAUTHENTICATED", "Your account no longer exists.");
   return user;
 }
@@ -36,14 +46,14 @@ export type OrgAccess = {
 };
 
 /**
- * The signed-in caller must belong to the org.
- * UNAUTHENTICATED when signed out, NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
+ * The signed-in caller (`user`, from requireUser) must belong to the org.
+ * NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
  */
 export async function requireOrgMember(
   ctx: QueryCtx,
+  user: Doc<"users">,
   orgId: Id<"organizations">,
 ): Promise<OrgAccess> {
-  const user = await requireUser(ctx);
   const org = await ctx.db.get("organizations", orgId);
   if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
   const membership = await getMembership(ctx, orgId, user._id);
@@ -56,9 +66,10 @@ export async function requireOrgMember(
 /** Like requireOrgMember, and the caller must be one of the org's admins. */
 export async function requireOrgAdmin(
   ctx: QueryCtx,
+  user: Doc<"users">,
   orgId: Id<"organizations">,
 ): Promise<OrgAccess> {
-  const access = await requireOrgMember(ctx, orgId);
+  const access = await requireOrgMember(ctx, user, orgId);
   if (access.membership.role !== "admin") {
     throw appError("FORBIDDEN", "Only admins of this organization can do this.");
   }

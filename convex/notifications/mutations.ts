@@ -1,17 +1,17 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { internalMutation, mutation, type MutationCtx } from "../_generated/server";
+import { internalMutation, type MutationCtx } from "../_generated/server";
 import type { Id } from "../_generated/dataModel";
-import { requireOrgMember, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
+import { orgMemberMutation, userMutation } from "../lib/functions";
 import { effectiveSettings, getSettingsRow, MAX_MUTED_ORGS, patchSettings } from "./preferences";
 
 /** Marks one of the caller's notifications read (idempotent). Others' are NOT_FOUND. */
-export const markRead = mutation({
+export const markRead = userMutation({
   args: { notificationId: v.id("notifications") },
   returns: v.null(),
   handler: async (ctx, { notificationId }) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const notification = await ctx.db.get("notifications", notificationId);
     if (notification === null || notification.userId !== user._id) {
       throw appError("NOT_FOUND", "This notification does not exist.");
@@ -38,11 +38,11 @@ async function markUnreadBatch(ctx: MutationCtx, userId: Id<"users">, readAt: nu
  * Marks all the caller's notifications read: one batch now, any remainder in scheduled batches
  * (the unread count drops to zero within moments however many there are).
  */
-export const markAllRead = mutation({
+export const markAllRead = userMutation({
   args: {},
   returns: v.object({ marked: v.number(), more: v.boolean() }),
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const readAt = Date.now();
     const marked = await markUnreadBatch(ctx, user._id, readAt);
     const more = marked === MARK_ALL_BATCH;
@@ -66,11 +66,12 @@ export const markAllReadBatch = internalMutation({
 });
 
 /** Stops reminders and announcements from one of the caller's orgs. */
-export const muteOrg = mutation({
-  args: { orgId: v.id("organizations") },
+export const muteOrg = orgMemberMutation({
+  args: {},
   returns: v.null(),
-  handler: async (ctx, { orgId }) => {
-    const { user } = await requireOrgMember(ctx, orgId);
+  handler: async (ctx) => {
+    const { user } = ctx;
+    const orgId = ctx.org._id;
     const settings = effectiveSettings(await getSettingsRow(ctx, user._id));
     if (settings.mutedOrgIds.includes(orgId)) return null;
     if (settings.mutedOrgIds.length >= MAX_MUTED_ORGS) {
@@ -81,11 +82,12 @@ export const muteOrg = mutation({
   },
 });
 
-export const unmuteOrg = mutation({
-  args: { orgId: v.id("organizations") },
+export const unmuteOrg = orgMemberMutation({
+  args: {},
   returns: v.null(),
-  handler: async (ctx, { orgId }) => {
-    const { user } = await requireOrgMember(ctx, orgId);
+  handler: async (ctx) => {
+    const { user } = ctx;
+    const orgId = ctx.org._id;
     const settings = effectiveSettings(await getSettingsRow(ctx, user._id));
     if (!settings.mutedOrgIds.includes(orgId)) return null;
     await patchSettings(ctx, user._id, { mutedOrgIds: settings.mutedOrgIds.filter((id) => id !== orgId) });

@@ -1,9 +1,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { omit } from "convex-helpers";
 import { v } from "convex/values";
-import { query } from "../_generated/server";
-import { requireOrgAdmin, requireUser } from "../lib/access";
-import { appError } from "../lib/errors";
+import { eventAdminQuery, userQuery } from "../lib/functions";
 import { displayName, getProfileByUser } from "../profiles/model";
 import { emailStatusValidator, notificationKindValidator } from "../lib/vocabulary";
 import schema from "../schema";
@@ -14,11 +12,11 @@ export const UNREAD_CAP = 100;
 const MAX_PAGE = 50;
 
 /** Unread notifications of the caller, counted up to UNREAD_CAP (one bounded index range). */
-export const unreadCount = query({
+export const unreadCount = userQuery({
   args: {},
   returns: v.number(),
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const unread = await ctx.db
       .query("notifications")
       .withIndex("by_user_unread", (q) => q.eq("userId", user._id).eq("readAt", undefined))
@@ -33,11 +31,11 @@ const notificationValidator = v.object({
 });
 
 /** The caller's inbox, newest first. */
-export const listMyNotifications = query({
+export const listMyNotifications = userQuery({
   args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(notificationValidator),
   handler: async (ctx, { paginationOpts }) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const page = await ctx.db
       .query("notifications")
       .withIndex("by_user_created", (q) => q.eq("userId", user._id))
@@ -60,11 +58,11 @@ export const listMyNotifications = query({
 });
 
 /** The caller's settings beyond profiles.notificationPreferences (defaults when never saved). */
-export const getMyNotificationSettings = query({
+export const getMyNotificationSettings = userQuery({
   args: {},
   returns: settingsValidator,
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const settings = effectiveSettings(await getSettingsRow(ctx, user._id));
     return {
       announcements: settings.announcements,
@@ -90,14 +88,11 @@ const logEntryValidator = v.object({
  * For admins of the event's org: who was emailed what about this event and when, with delivery
  * status, newest first. Addresses are not shown (members decide whether admins see their email).
  */
-export const eventNotificationLog = query({
-  args: { eventId: v.id("events"), paginationOpts: paginationOptsValidator },
+export const eventNotificationLog = eventAdminQuery({
+  args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(logEntryValidator),
-  handler: async (ctx, { eventId, paginationOpts }) => {
-    await requireUser(ctx);
-    const event = await ctx.db.get("events", eventId);
-    if (event === null) throw appError("NOT_FOUND", "This event does not exist.");
-    await requireOrgAdmin(ctx, event.orgId);
+  handler: async (ctx, { paginationOpts }) => {
+    const eventId = ctx.event._id;
     const page = await ctx.db
       .query("emails")
       .withIndex("by_event_created", (q) => q.eq("eventId", eventId))

@@ -3,9 +3,10 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
-import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { getMembership, getUserId, requireOrgAdmin, requireUser } from "../lib/access";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { getMembership } from "../lib/access";
 import { appError, invalidArgument } from "../lib/errors";
+import { orgAdminMutation, orgAdminQuery, publicQuery, userMutation } from "../lib/functions";
 import { requireIntInRange } from "../lib/validation";
 import { addMembership } from "./model";
 import { randomToken } from "../lib/tokens";
@@ -52,21 +53,20 @@ async function insertInvite(
 const createdInviteValidator = v.object({ inviteId: v.id("orgInvites"), token: v.string() });
 
 /** A new invite link; the page builds the URL from the token (e.g. /join/<token>). */
-export const createInvite = mutation({
+export const createInvite = orgAdminMutation({
   args: {
-    orgId: v.id("organizations"),
     expiresAt: v.optional(v.number()),
     maxUses: v.optional(v.number()),
   },
   returns: createdInviteValidator,
-  handler: async (ctx, { orgId, expiresAt, maxUses }) => {
-    const { user } = await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { expiresAt, maxUses }) => {
+    const { user, org } = ctx;
     const now = Date.now();
     if (expiresAt !== undefined && !(expiresAt > now && expiresAt <= now + MAX_LIFETIME_MS)) {
       throw invalidArgument("expiresAt", "The expiry must be in the future and within a year.");
     }
     if (maxUses !== undefined) requireIntInRange("maxUses", maxUses, 1, MAX_USES);
-    return await insertInvite(ctx, orgId, user._id, expiresAt, maxUses);
+    return await insertInvite(ctx, org._id, user._id, expiresAt, maxUses);
   },
 });
 
@@ -83,11 +83,11 @@ const adminInviteValidator = v.object({
 });
 
 /** The org's invites, newest first, with their status. */
-export const listInvites = query({
-  args: { orgId: v.id("organizations"), paginationOpts: paginationOptsValidator },
+export const listInvites = orgAdminQuery({
+  args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(adminInviteValidator),
-  handler: async (ctx, { orgId, paginationOpts }) => {
-    await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { paginationOpts }) => {
+    const orgId = ctx.org._id;
     const now = Date.now();
     const page = await ctx.db
       .query("orgInvites")
@@ -120,23 +120,23 @@ async function requireInviteOfOrg(ctx: QueryCtx, orgId: Doc<"organizations">["_i
 }
 
 /** Stops a link from working. Revoking twice is harmless. */
-export const revokeInvite = mutation({
-  args: { orgId: v.id("organizations"), inviteId: v.id("orgInvites") },
+export const revokeInvite = orgAdminMutation({
+  args: { inviteId: v.id("orgInvites") },
   returns: v.null(),
-  handler: async (ctx, { orgId, inviteId }) => {
-    await requireOrgAdmin(ctx, orgId);
-    const invite = await requireInviteOfOrg(ctx, orgId, inviteId);
+  handler: async (ctx, { inviteId }) => {
+    const invite = await requireInviteOfOrg(ctx, ctx.org._id, inviteId);
     if (invite.revokedAt === undefined) await ctx.db.patch("orgInvites", invite._id, { revokedAt: Date.now() });
     return null;
   },
 });
 
 /** Revokes a link and issues a new one with the same use limit and the same lifetime. */
-export const regenerateInvite = mutation({
-  args: { orgId: v.id("organizations"), inviteId: v.id("orgInvites") },
+export const regenerateInvite = orgAdminMutation({
+  args: { inviteId: v.id("orgInvites") },
   returns: createdInviteValidator,
-  handler: async (ctx, { orgId, inviteId }) => {
-    const { user } = await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { inviteId }) => {
+    const { user } = ctx;
+    const orgId = ctx.org._id;
     const invite = await requireInviteOfOrg(ctx, orgId, inviteId);
     const now = Date.now();
     if (invite.revokedAt === undefined) await ctx.db.patch("orgInvites", invite._id, { revokedAt: now });
@@ -150,7 +150,7 @@ export const regenerateInvite = mutation({
  * What the join page shows before anyone signs in. Public by design: holding the token is the
  * permission. Unknown tokens answer "not_found" with no org.
  */
-export const getInvitePreview = query({
+export const getInvitePreview = publicQuery({
   args: { token: v.string() },
   returns: v.object({
     status: v.union(statusValidator, v.literal("not_found")),
@@ -167,7 +167,7 @@ export const getInvitePreview = query({
     viewerIsMember: v.boolean(),
   }),
   handler: async (ctx, { token }) => {
-    const userId = await getUserId(ctx);
+    const userId = ctx.viewerId;
     const invite = await findInvite(ctx, token);
     const org = invite === null ? null : await ctx.db.get("organizations", invite.orgId);
     if (invite === null || org === null) return { status: "not_found" as const, org: null, viewerIsMember: false };
@@ -190,11 +190,11 @@ export const getInvitePreview = query({
  * Joins the org behind a valid link as a member. Already a member: returns alreadyMember and
  * consumes nothing, even if the link has since expired.
  */
-export const joinByInvite = mutation({
+export const joinByInvite = userMutation({
   args: { token: v.string() },
   returns: v.object({ orgId: v.id("organizations"), slug: v.string(), alreadyMember: v.boolean() }),
   handler: async (ctx, { token }) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const invite = await findInvite(ctx, token);
     const org = invite === null ? null : await ctx.db.get("organizations", invite.orgId);
     if (invite === null || org === null) throw appError("NOT_FOUND", "This invite link does not exist.", "token");

@@ -1,8 +1,9 @@
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
-import { mutation, type MutationCtx } from "../_generated/server";
-import { getMembership, requireOrgAdmin, requireOrgMember, requireUser } from "../lib/access";
+import type { MutationCtx } from "../_generated/server";
+import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
+import { orgAdminMutation, orgMemberMutation, userMutation } from "../lib/functions";
 import { requireSlug } from "../lib/validation";
 import {
   addMembership,
@@ -14,11 +15,11 @@ import {
 } from "./model";
 
 /** Creates an org; the creator becomes its first admin. The slug is its permanent address. */
-export const createOrg = mutation({
+export const createOrg = userMutation({
   args: { slug: v.string(), ...orgFieldsValidator },
   returns: v.object({ orgId: v.id("organizations"), slug: v.string() }),
   handler: async (ctx, { slug: rawSlug, ...input }) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const slug = requireSlug("slug", rawSlug);
     const fields = checkOrgFields(input);
     if ((await getOrgBySlugRow(ctx, slug)) !== null) {
@@ -38,12 +39,11 @@ export const createOrg = mutation({
 });
 
 /** Saves the org settings form (full replace: an omitted optional field is cleared). */
-export const updateOrg = mutation({
-  args: { orgId: v.id("organizations"), ...orgFieldsValidator },
+export const updateOrg = orgAdminMutation({
+  args: orgFieldsValidator,
   returns: v.null(),
-  handler: async (ctx, { orgId, ...input }) => {
-    await requireOrgAdmin(ctx, orgId);
-    await ctx.db.patch("organizations", orgId, checkOrgFields(input));
+  handler: async (ctx, input) => {
+    await ctx.db.patch("organizations", ctx.org._id, checkOrgFields(input));
     return null;
   },
 });
@@ -60,11 +60,11 @@ async function requireTargetMembership(
 
 const LAST_ADMIN_MESSAGE = "An organization needs at least one admin. Promote someone else first.";
 
-export const promoteMember = mutation({
-  args: { orgId: v.id("organizations"), userId: v.id("users") },
+export const promoteMember = orgAdminMutation({
+  args: { userId: v.id("users") },
   returns: v.null(),
-  handler: async (ctx, { orgId, userId }) => {
-    await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { userId }) => {
+    const orgId = ctx.org._id;
     const target = await requireTargetMembership(ctx, orgId, userId);
     if (target.role !== "admin") await ctx.db.patch("orgMemberships", target._id, { role: "admin" });
     return null;
@@ -72,11 +72,11 @@ export const promoteMember = mutation({
 });
 
 /** Admin → member. The last admin can never be demoted (not even by themself). */
-export const demoteMember = mutation({
-  args: { orgId: v.id("organizations"), userId: v.id("users") },
+export const demoteMember = orgAdminMutation({
+  args: { userId: v.id("users") },
   returns: v.null(),
-  handler: async (ctx, { orgId, userId }) => {
-    await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { userId }) => {
+    const orgId = ctx.org._id;
     const target = await requireTargetMembership(ctx, orgId, userId);
     if (target.role !== "admin") return null;
     if (await hasSingleAdmin(ctx, orgId)) throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
@@ -85,11 +85,11 @@ export const demoteMember = mutation({
   },
 });
 
-export const removeMember = mutation({
-  args: { orgId: v.id("organizations"), userId: v.id("users") },
+export const removeMember = orgAdminMutation({
+  args: { userId: v.id("users") },
   returns: v.null(),
-  handler: async (ctx, { orgId, userId }) => {
-    await requireOrgAdmin(ctx, orgId);
+  handler: async (ctx, { userId }) => {
+    const orgId = ctx.org._id;
     const target = await requireTargetMembership(ctx, orgId, userId);
     if (target.role === "admin" && (await hasSingleAdmin(ctx, orgId))) {
       throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
@@ -100,11 +100,12 @@ export const removeMember = mutation({
 });
 
 /** The caller leaves the org; the last admin must hand over first. */
-export const leaveOrg = mutation({
-  args: { orgId: v.id("organizations") },
+export const leaveOrg = orgMemberMutation({
+  args: {},
   returns: v.null(),
-  handler: async (ctx, { orgId }) => {
-    const { membership } = await requireOrgMember(ctx, orgId);
+  handler: async (ctx) => {
+    const { membership } = ctx;
+    const orgId = ctx.org._id;
     if (membership.role === "admin" && (await hasSingleAdmin(ctx, orgId))) {
       throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
     }

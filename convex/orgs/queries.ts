@@ -2,9 +2,9 @@
 // suggestOrgsNearMe. Each reads a bounded number of documents whatever the org's size.
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
-import { query } from "../_generated/server";
-import { getMembership, getUserId, requireOrgMember, requireUser } from "../lib/access";
+import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
+import { orgMemberQuery, publicQuery, userQuery } from "../lib/functions";
 import { requireCountryCode } from "../lib/validation";
 import { displayName, getProfileByUser } from "../profiles/model";
 import { orgRoleValidator } from "../lib/vocabulary";
@@ -28,11 +28,11 @@ const SUGGESTION_LIMIT = 6;
  * private orgs only by their members. Everyone else gets NOT_FOUND, so a private org's
  * existence does not leak.
  */
-export const getOrgBySlug = query({
+export const getOrgBySlug = publicQuery({
   args: { slug: v.string() },
   returns: orgPageValidator,
   handler: async (ctx, { slug }) => {
-    const userId = await getUserId(ctx);
+    const userId = ctx.viewerId;
     const org = slug.length <= 100 ? await getOrgBySlugRow(ctx, slug) : null;
     if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
     const membership = userId === null ? null : await getMembership(ctx, org._id, userId);
@@ -44,11 +44,10 @@ export const getOrgBySlug = query({
 });
 
 /** For the create form: is this address free? (Says nothing else about the org using it.) */
-export const checkSlugAvailable = query({
+export const checkSlugAvailable = userQuery({
   args: { slug: v.string() },
   returns: v.boolean(),
   handler: async (ctx, { slug }) => {
-    await requireUser(ctx);
     if (slug.length > 100) return false;
     return (await getOrgBySlugRow(ctx, slug.trim())) === null;
   },
@@ -58,15 +57,15 @@ export const checkSlugAvailable = query({
  * Members, a page at a time (optionally only one role). Visible to members. Email appears only
  * for admins, and only for members who share it with admins.
  */
-export const listMembers = query({
+export const listMembers = orgMemberQuery({
   args: {
-    orgId: v.id("organizations"),
     role: v.optional(orgRoleValidator),
     paginationOpts: paginationOptsValidator,
   },
   returns: paginationResultValidator(memberRowValidator),
-  handler: async (ctx, { orgId, role, paginationOpts }) => {
-    const { membership: viewer } = await requireOrgMember(ctx, orgId);
+  handler: async (ctx, { role, paginationOpts }) => {
+    const { membership: viewer } = ctx;
+    const orgId = ctx.org._id;
     const opts = { ...paginationOpts, numItems: Math.min(paginationOpts.numItems, MAX_MEMBER_PAGE) };
     const page = await (role === undefined
       ? ctx.db.query("orgMemberships").withIndex("by_org", (q) => q.eq("orgId", orgId))
@@ -92,13 +91,13 @@ export const listMembers = query({
 });
 
 /** The caller's orgs with their role, newest membership first. */
-export const myOrgs = query({
+export const myOrgs = userQuery({
   args: {},
   returns: v.array(
     v.object({ org: orgSummaryValidator, role: orgRoleValidator, joinedAt: v.number() }),
   ),
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const memberships = await ctx.db
       .query("orgMemberships")
       .withIndex("by_user", (q) => q.eq("userId", user._id))
@@ -118,7 +117,7 @@ export const myOrgs = query({
  * Browse and search public orgs (private ones never appear). Empty query: most members first,
  * or by city within a country. Pages hold at most 20 orgs. Public: anyone may browse.
  */
-export const searchOrgs = query({
+export const searchOrgs = publicQuery({
   args: {
     query: v.string(),
     country: v.optional(v.string()),
@@ -126,7 +125,6 @@ export const searchOrgs = query({
   },
   returns: paginationResultValidator(orgSummaryValidator),
   handler: async (ctx, args) => {
-    await getUserId(ctx); // public by design: discovery works signed out
     const text = args.query.trim().slice(0, 100);
     const country = args.country === undefined ? undefined : requireCountryCode("country", args.country);
     const opts = { ...args.paginationOpts, numItems: Math.min(args.paginationOpts.numItems, MAX_SEARCH_PAGE) };
@@ -156,14 +154,14 @@ export const searchOrgs = query({
  * they already belong to. Only for members who opted in to location sharing; `status` tells the
  * dashboard why there are none otherwise.
  */
-export const suggestOrgsNearMe = query({
+export const suggestOrgsNearMe = userQuery({
   args: {},
   returns: v.object({
     status: v.union(v.literal("ok"), v.literal("opted_out"), v.literal("no_location")),
     orgs: v.array(orgSummaryValidator),
   }),
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const profile = await getProfileByUser(ctx, user._id);
     if (profile === null || !profile.shareLocationForSuggestions) return { status: "opted_out" as const, orgs: [] };
     const location = profile.location;

@@ -1,6 +1,5 @@
 import { v } from "convex/values";
-import { mutation } from "../_generated/server";
-import { requireUser } from "../lib/access";
+import { userMutation } from "../lib/functions";
 import {
   optionalText,
   requireLocation,
@@ -17,7 +16,7 @@ import { computeCompleteness, ensureProfile, myProfileValidator, toMyProfile } f
  * Saves the profile form (full replace: an omitted optional field is cleared).
  * Creates the profile on first save; `timezone` should default to the browser's.
  */
-export const updateMyProfile = mutation({
+export const updateMyProfile = userMutation({
   args: {
     name: v.string(),
     headline: v.optional(v.string()),
@@ -28,7 +27,7 @@ export const updateMyProfile = mutation({
   },
   returns: myProfileValidator,
   handler: async (ctx, args) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const fields = {
       name: requireText("name", args.name, LIMITS.name, "name"),
       headline: optionalText("headline", args.headline, LIMITS.headline, "headline"),
@@ -58,7 +57,7 @@ export const updateMyProfile = mutation({
  * omitted. Reminder offsets must be among 1 week / 1 day / 3 hours / 1 hour, and at least one
  * while reminders are on. Senders read all of this at send time.
  */
-export const updateNotificationPreferences = mutation({
+export const updateNotificationPreferences = userMutation({
   args: {
     preferences: notificationPreferencesValidator,
     announcements: v.optional(announcementModeValidator),
@@ -66,7 +65,7 @@ export const updateNotificationPreferences = mutation({
   },
   returns: v.null(),
   handler: async (ctx, { preferences, announcements, eventTypes }) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const timezone = requireTimezone("timezone", preferences.timezone);
     let eventReminders = preferences.eventReminders;
     if (eventReminders !== undefined) {
@@ -92,11 +91,11 @@ export const updateNotificationPreferences = mutation({
 });
 
 /** What admins of the caller's orgs may see, and whether their location may drive suggestions. */
-export const updatePrivacy = mutation({
+export const updatePrivacy = userMutation({
   args: { privacy: privacyValidator, shareLocationForSuggestions: v.boolean() },
   returns: v.null(),
   handler: async (ctx, { privacy, shareLocationForSuggestions }) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const profile = await ensureProfile(ctx, user);
     await ctx.db.patch("profiles", profile._id, { privacy, shareLocationForSuggestions, updatedAt: Date.now() });
     return null;

@@ -1,17 +1,17 @@
 import { v } from "convex/values";
-import { query } from "../_generated/server";
-import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
+import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
+import { orgAdminQuery, userQuery } from "../lib/functions";
 import { locationValidator, privacyValidator } from "../schema";
 import { careerStageValidator, orgRoleValidator } from "../lib/vocabulary";
 import { displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
 
 /** The caller's own profile, or null before they have saved one. */
-export const getMyProfile = query({
+export const getMyProfile = userQuery({
   args: {},
   returns: v.union(v.null(), myProfileValidator),
   handler: async (ctx) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const profile = await getProfileByUser(ctx, user._id);
     return profile === null ? null : toMyProfile(profile, user);
   },
@@ -21,8 +21,8 @@ export const getMyProfile = query({
  * A member's profile as an admin of one of their orgs sees it: name, role and completeness
  * always; every other field only if the member shares it (`shared` says which).
  */
-export const getMemberProfileForAdmin = query({
-  args: { orgId: v.id("organizations"), userId: v.id("users") },
+export const getMemberProfileForAdmin = orgAdminQuery({
+  args: { userId: v.id("users") },
   returns: v.object({
     userId: v.id("users"),
     name: v.string(),
@@ -36,9 +36,8 @@ export const getMemberProfileForAdmin = query({
     email: v.optional(v.string()),
     shared: privacyValidator,
   }),
-  handler: async (ctx, { orgId, userId }) => {
-    await requireOrgAdmin(ctx, orgId);
-    const membership = await getMembership(ctx, orgId, userId);
+  handler: async (ctx, { userId }) => {
+    const membership = await getMembership(ctx, ctx.org._id, userId);
     if (membership === null) throw appError("NOT_FOUND", "This person is not a member.");
     const user = await ctx.db.get("users", userId);
     const profile = await getProfileByUser(ctx, userId);

@@ -1,16 +1,15 @@
 import { v } from "convex/values";
-import { mutation } from "../_generated/server";
-import { requireUser } from "../lib/access";
+import { userMutation } from "../lib/functions";
 import { requireText } from "../lib/validation";
 import { LIMITS } from "../lib/vocabulary";
 import { computeCompleteness, getProfileByUser } from "../profiles/model";
 
 /** Changes the caller's display name: the account name and, when there is one, the profile's. */
-export const updateName = mutation({
+export const updateName = userMutation({
   args: { name: v.string() },
   returns: v.null(),
   handler: async (ctx, args) => {
-    const user = await requireUser(ctx);
+    const { user } = ctx;
     const name = requireText("name", args.name, LIMITS.name, "name");
     await ctx.db.patch("users", user._id, { name });
     const profile = await getProfileByUser(ctx, user._id);

@@ -1,0 +1,133 @@
+// The builders every public function is defined with, one per access level. The builder runs
+// the access check before the handler and hands it what the check loaded (ctx.user, ctx.org,
+// ctx.membership, ctx.event), so no handler repeats the check or reads the caller twice.
+// The raw `query` / `mutation` / `action` are imported here and nowhere else (ESLint enforces
+// it); internal functions keep using internalQuery / internalMutation / internalAction.
+//
+//   publicQuery                              anyone; ctx.viewerId is the caller's id or null
+//   userQuery / userMutation / userAction    signed in; ctx.user
+//   orgMemberQuery / orgMemberMutation       consume `orgId`; a member of it: ctx.user, ctx.org, ctx.membership
+//   orgAdminQuery / orgAdminMutation         consume `orgId`; an admin of it
+//   eventMemberMutation                      consume `eventId`; a member of its org who may see it:
+//                                            ctx.user, ctx.event, ctx.org, ctx.membership
+//   eventAdminQuery / eventAdminMutation     consume `eventId`; an admin of its org
+//
+// A consumed argument stays part of the function's public `args` (the builder adds its
+// validator); the handler no longer receives it and reads ctx.org / ctx.event instead.
+// Each registered function remembers its level (accessLevelOf), which the authorization matrix
+// reads to know what to expect of it.
+import { makeFunctionReference } from "convex/server";
+import { v } from "convex/values";
+import { customAction, customCtx, customCtxAndArgs, customMutation, customQuery } from "convex-helpers/server/customFunctions";
+import type { Doc, Id } from "../_generated/dataModel";
+import { action, mutation, query, type QueryCtx } from "../_generated/server";
+import {
+  getMembership,
+  getUserId,
+  requireAccount,
+  requireOrgAdmin,
+  requireOrgMember,
+  requireUser,
+  requireUserId,
+} from "./access";
+import { appError } from "./errors";
+
+export type AccessLevel = "public" | "user" | "orgMember" | "orgAdmin" | "eventMember" | "eventAdmin";
+
+const levels = new WeakMap<object, AccessLevel>();
+
+/** The access level of a function defined with one of these builders, or undefined. */
+export function accessLevelOf(fn: unknown): AccessLevel | undefined {
+  return typeof fn === "function" || (typeof fn === "object" && fn !== null) ? levels.get(fn) : undefined;
+}
+
+/** Wraps a builder so that every function it defines records `level`. */
+function recording<B extends (definition: never) => object>(level: AccessLevel, builder: B): B {
+  return ((definition: never) => {
+    const registered = builder(definition);
+    levels.set(registered, level);
+    return registered;
+  }) as unknown as B;
+}
+
+const EVENT_NOT_FOUND = "This event does not exist.";
+
+/** Signed in, the event exists, and the caller is an admin of its org. */
+async function requireEventAdmin(ctx: QueryCtx, eventId: Id<"events">) {
+  const user = await requireUser(ctx);
+  const event = await ctx.db.get("events", eventId);
+  if (event === null) throw appError("NOT_FOUND", EVENT_NOT_FOUND);
+  const access = await requireOrgAdmin(ctx, user, event.orgId);
+  return { ...access, event };
+}
+
+/**
+ * Signed in, and a member of the event's org who may see it. Someone outside the org is told
+ * the event does not exist when they could not see it anyway (a private org, a draft), and
+ * FORBIDDEN (join first) otherwise; members do not learn that drafts exist.
+ */
+async function requireEventMember(ctx: QueryCtx, eventId: Id<"events">) {
+  const user = await requireUser(ctx);
+  const event = await ctx.db.get("events", eventId);
+  if (event === null) throw appError("NOT_FOUND", EVENT_NOT_FOUND);
+  const org = await ctx.db.get("organizations", event.orgId);
+  const membership = org === null ? null : await getMembership(ctx, event.orgId, user._id);
+  if (org === null || membership === null) {
+    if (org === null || org.visibility === "private" || event.status === "draft") {
+      throw appError("NOT_FOUND", EVENT_NOT_FOUND);
+    }
+    throw appError("FORBIDDEN", `Join ${org.name} first to RSVP to its events.`);
+  }
+  if (event.status === "draft" && membership.role !== "admin") throw appError("NOT_FOUND", EVENT_NOT_FOUND);
+  return { user, org, membership, event };
+}
+
+const orgArgs = { orgId: v.id("organizations") };
+const eventArgs = { eventId: v.id("events") };
+
+const viewer = customCtx(async (ctx: QueryCtx) => ({ viewerId: await getUserId(ctx) }));
+const user = customCtx(async (ctx: QueryCtx) => ({ user: await requireUser(ctx) }));
+const orgMember = customCtxAndArgs({
+  args: orgArgs,
+  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgMember(ctx, await requireUser(ctx), orgId), args: {} }),
+});
+const orgAdmin = customCtxAndArgs({
+  args: orgArgs,
+  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgAdmin(ctx, await requireUser(ctx), orgId), args: {} }),
+});
+const eventMember = customCtxAndArgs({
+  args: eventArgs,
+  input: async (ctx: QueryCtx, { eventId }) => ({ ctx: await requireEventMember(ctx, eventId), args: {} }),
+});
+const eventAdmin = customCtxAndArgs({
+  args: eventArgs,
+  input: async (ctx: QueryCtx, { eventId }) => ({ ctx: await requireEventAdmin(ctx, eventId), args: {} }),
+});
+
+export const publicQuery = recording("public", customQuery(query, viewer));
+
+export const userQuery = recording("user", customQuery(query, user));
+export const userMutation = recording("user", customMutation(mutation, user));
+
+/** Actions have no database: the account is read through an internal query. */
+const accountForAction = makeFunctionReference<"query", { userId: Id<"users"> }, Doc<"users"> | null>(
+  "users/queries:accountForAction",
+);
+export const userAction = recording(
+  "user",
+  customAction(
+    action,
+    customCtx(async (ctx) => ({
+      user: requireAccount(await ctx.runQuery(accountForAction, { userId: await requireUserId(ctx) })),
+    })),
+  ),
+);
+
+export const orgMemberQuery = recording("orgMember", customQuery(query, orgMember));
+export const orgMemberMutation = recording("orgMember", customMutation(mutation, orgMember));
+export const orgAdminQuery = recording("orgAdmin", customQuery(query, orgAdmin));
+export const orgAdminMutation = recording("orgAdmin", customMutation(mutation, orgAdmin));
+
+export const eventMemberMutation = recording("eventMember", customMutation(mutation, eventMember));
+export const eventAdminQuery = recording("eventAdmin", customQuery(query, eventAdmin));
+export const eventAdminMutation = recording("eventAdmin", customMutation(mutation, eventAdmin));
