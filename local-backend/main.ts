@@ -2,10 +2,10 @@
 //   --reset        start from an empty store      --reset-only   empty the store and exit
 //   --port N       --site-port N                  --no-watch     don't reload on changes
 //   --state-dir D  where data and keys live (default .local/backend)
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startBackend } from "./backend.ts";
+import { DATA_FILE, deleteData } from "./storage.ts";
 
 const root = join(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -21,8 +21,8 @@ const { values } = parseArgs({
 const stateDir = values["state-dir"];
 
 if (values["reset-only"]) {
-  rmSync(join(stateDir, "data.json"), { force: true });
-  console.log(`Local backend data deleted (${join(stateDir, "data.json")}).`);
+  deleteData(stateDir);
+  console.log(`Local backend data deleted (${join(stateDir, DATA_FILE)}).`);
   process.exit(0);
 }
 
@@ -35,7 +35,7 @@ const backend = await startBackend({
   watch: !values["no-watch"],
 });
 console.log(`[local-backend] Convex API on ${backend.url}, HTTP actions on ${backend.siteUrl}`);
-console.log(`[local-backend] data in ${join(stateDir, "data.json")} (reset: npm run backend:reset)`);
+console.log(`[local-backend] data in ${join(stateDir, DATA_FILE)} (reset: npm run backend:reset)`);
 if (process.send) process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
 
 let stopping = false;
