@@ -308,7 +308,7 @@ function keyByPrefix(prefix: string, modules: Record<string, () => Promise<Loade
 
 // convex-test keeps its database in a closure. Every call it makes enters an AsyncLocalStorage
 // context holding that state, so one no-op call lets us see it.
-function captureGlobal(t: TestInstance): ConvexGlobal {
+export function captureGlobal(t: TestInstance): ConvexGlobal {
   let captured: ConvexGlobal | undefined;
   const run = AsyncLocalStorage.prototype.run;
   AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, store: unknown, ...rest: unknown[]) {

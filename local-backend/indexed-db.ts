@@ -198,6 +198,24 @@ export class IndexedStore {
     return index;
   }
 
+  /** A table's documents as a transaction sees them, in convex-test's order (stored order, then new ones). */
+  walkTable(tableName: string, callback: (doc: Doc) => void) {
+    const pending = this.pendingIds(tableName);
+    for (const doc of this.docs(tableName)) {
+      const id = doc._id as string;
+      if (!pending.has(id)) callback(doc);
+      else {
+        pending.delete(id);
+        const current = this.db.get(tableName, id);
+        if (current) callback(current);
+      }
+    }
+    for (const id of pending) {
+      const doc = this.db.get(tableName, id);
+      if (doc) callback(doc);
+    }
+  }
+
   /** Ids in `table` with a pending (uncommitted) write at any nesting level. */
   pendingIds(table: string): Set<string> {
     const ids = new Set<string>();
@@ -222,8 +240,7 @@ export class IndexedStore {
       }
     };
     if (source.type === "Search") {
-      for (const doc of this.docs(tableName)) if (!pending.has(doc._id as string)) out.push(doc);
-      addPending();
+      this.walkTable(tableName, (doc) => out.push(doc));
       walkStats.documentsWalked += out.length;
       return out;
     }
@@ -345,12 +362,7 @@ export function installIndexes(db: FakeDb, onChange: (change: Change) => void): 
       for (const doc of candidates) callback(doc);
       return;
     }
-    const pending = store.pendingIds(tableName);
-    for (const doc of store.docs(tableName)) if (!pending.has(doc._id as string)) callback(doc);
-    for (const id of pending) {
-      const doc = db.get(tableName, id);
-      if (doc) callback(doc);
-    }
+    store.walkTable(tableName, callback);
   };
   db._resolveQuerySource = (query) => {
     recordRead(db, query);
