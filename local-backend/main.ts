@@ -2,12 +2,12 @@
 //   --reset        start from an empty store      --reset-only   empty the store and exit
 //   --port N       --site-port N                  --no-watch     don't reload on changes
 //   --state-dir D  where data and keys live (default .local/backend)
+//   --root D       the app whose convex/ to serve (default this repository)
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startBackend } from "./backend.ts";
 import { DATA_FILE, deleteData } from "./storage.ts";
 
-const root = join(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.LOCAL_BACKEND_PORT ?? "3210" },
@@ -15,9 +15,11 @@ const { values } = parseArgs({
     reset: { type: "boolean", default: false },
     "reset-only": { type: "boolean", default: false },
     "no-watch": { type: "boolean", default: false },
-    "state-dir": { type: "string", default: join(root, ".local", "backend") },
+    "state-dir": { type: "string", default: join(import.meta.dirname, "..", ".local", "backend") },
+    root: { type: "string", default: join(import.meta.dirname, "..") },
   },
 });
+const root = values.root;
 const stateDir = values["state-dir"];
 
 if (values["reset-only"]) {
