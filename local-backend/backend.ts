@@ -26,6 +26,8 @@ export type BackendOptions = {
   reset?: boolean;
   watch?: boolean;
   log?: (line: string) => void;
+  /** Open sync connections allowed at once (default MAX_CONNECTIONS). */
+  maxConnections?: number;
 };
 
 export type RunningBackend = {
@@ -145,8 +147,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   apiServer.on("upgrade", (request, socket, head) => {
     if (!/^\/api\/[^/]+\/sync$/.test(new URL(request.url ?? "/", url).pathname)) return socket.destroy();
-    if (connections.size >= MAX_CONNECTIONS) {
-      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nToo many connections (at most ${MAX_CONNECTIONS}).`);
+    const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+    if (connections.size >= maxConnections) {
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nToo many connections (at most ${maxConnections}).`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {

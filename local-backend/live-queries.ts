@@ -16,7 +16,7 @@ export function queryKey(udfPath: string, args: Record<string, Value>, identity:
   return `${identity?.tokenIdentifier ?? ""}\n${udfPath}\n${JSON.stringify(convexToJson(args))}`;
 }
 
-/** Runs one task at a time, taking turns between queues (round robin). */
+/** Runs one task at a time, taking turns between queues (round robin), yielding to I/O between tasks. */
 export class FairQueue {
   private readonly queues = new Map<unknown, (() => Promise<void>)[]>();
   private running = false;
@@ -38,7 +38,10 @@ export class FairQueue {
         for (const [owner, queue] of [...this.queues]) {
           const task = queue.shift();
           if (queue.length === 0) this.queues.delete(owner);
-          if (task) await task();
+          if (!task) continue;
+          await task();
+          // Let I/O in between: sends, other clients' messages, HTTP requests.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
     } finally {

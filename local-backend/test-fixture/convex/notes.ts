@@ -60,3 +60,9 @@ export const echo = action({
   args: { text: v.string() },
   handler: async (_ctx, { text }) => text,
 });
+
+/** Every note (a table scan); `salt` only makes distinct subscriptions. */
+export const all = query({
+  args: { salt: v.number() },
+  handler: async (ctx) => (await ctx.db.query("notes").collect()).length,
+});
