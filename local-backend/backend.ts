@@ -36,12 +36,14 @@ export type RunningBackend = {
   adminKey: string;
   /** Runs any function, internal ones included, as the system. */
   runInternal(udfPath: string, args?: Record<string, Value>): Promise<Value>;
+  /** The engine now serving (it changes on hot reload): seeding and benchmarks, in this process only. */
+  engine(): Engine;
   /** True when the store holds no user-created documents yet. */
   isEmpty(): boolean;
   /** Every commit is already durable when it returns; this folds the write-ahead log into the database file. */
   flush(): void;
-  /** Figures for tests and benchmarks: query evaluations so far, the longest checkpoint (ms). */
-  stats(): { evaluations: number; longestCheckpointMs: number; connections: number };
+  /** Figures for tests and benchmarks: query evaluations so far, the longest commit write and checkpoint (ms). */
+  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; connections: number };
   close(): Promise<void>;
 };
 
@@ -273,9 +275,15 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     siteUrl,
     adminKey,
     runInternal: (udfPath, args = {}) => engine.runInternal(udfPath, args),
+    engine: () => engine,
     isEmpty: () => !engine.hasDocuments(),
     flush,
-    stats: () => ({ evaluations: live.evaluations, longestCheckpointMs: storage?.longestCheckpointMs ?? 0, connections: connections.size }),
+    stats: () => ({
+      evaluations: live.evaluations,
+      longestWriteMs: storage?.longestWriteMs ?? 0,
+      longestCheckpointMs: storage?.longestCheckpointMs ?? 0,
+      connections: connections.size,
+    }),
     async close() {
       watcher?.close();
       crons.stop();

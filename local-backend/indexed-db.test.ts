@@ -153,3 +153,10 @@ test("an index range walks the documents of its range, not the store", async () 
   expect(page.page).toHaveLength(5);
   expect(walkStats.documentsWalked - before).toBeLessThanOrEqual(1 + 6);
 });
+
+test("the fast comparison orders values exactly as convex/values does", async () => {
+  const { compareValue } = await import("./indexed-db.ts");
+  const { compareValues } = await import("convex/values");
+  const values: (Value | undefined)[] = [undefined, null, 0, -0, 1, -1, 2.5, NaN, -Infinity, Infinity, 1n, -3n, true, false, "", "a", "ab", "b", "é", "\uffff", "😀", "\ud800", "Z", new ArrayBuffer(2), [1, "a"], [1], { x: 1 }];
+  for (const a of values) for (const b of values) expect([a, b, Math.sign(compareValue(a, b))]).toEqual([a, b, Math.sign(compareValues(a, b))]);
+});

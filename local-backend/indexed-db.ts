@@ -79,10 +79,34 @@ function queryValue(value: JSONValue): Value | undefined {
 
 function compareKeys(a: Key, b: Key, length = b.length): number {
   for (let i = 0; i < length; i++) {
-    const cmp = compareValues(a[i], b[i]);
+    const cmp = compareValue(a[i], b[i]);
     if (cmp !== 0) return cmp;
   }
   return 0;
+}
+
+/**
+ * convex/values' compareValues, with fast paths for strings and ordinary numbers (index keys are
+ * mostly ids, strings and times). Strings without surrogates compare by code unit, as their UTF-8 bytes do.
+ */
+export function compareValue(a: Value | undefined, b: Value | undefined): number {
+  if (typeof a === "string" && typeof b === "string") {
+    if (a === b) return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+      const ca = a.charCodeAt(i);
+      const cb = b.charCodeAt(i);
+      if (ca === cb) continue;
+      // Surrogates (pairs, or lone ones) are left to convex/values.
+      if ((ca >= 0xd800 && ca <= 0xdfff) || (cb >= 0xd800 && cb <= 0xdfff)) return compareValues(a, b);
+      return ca < cb ? -1 : 1;
+    }
+    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+  }
+  if (typeof a === "number" && typeof b === "number" && a !== 0 && b !== 0 && a === a && b === b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return compareValues(a, b);
 }
 
 /** First position in `entries` whose key prefix compares `>= 0` (or `> 0` when strict) with `bound`. */
@@ -334,7 +358,7 @@ export function readSetTouched(reads: ReadSet, change: Change): boolean {
   for (const read of reads.ranges) {
     if (read.table !== table || read.component !== change.component) continue;
     for (const doc of [change.before, change.after]) {
-      if (doc && read.range.every((filter) => matches(compareValues(fieldValue(doc, filter.fieldPath), filter.value), filter.type))) return true;
+      if (doc && read.range.every((filter) => matches(compareValue(fieldValue(doc, filter.fieldPath), filter.value), filter.type))) return true;
     }
   }
   return false;

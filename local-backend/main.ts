@@ -5,6 +5,7 @@
 //   --root D       the app whose convex/ to serve (default this repository)
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startBackend } from "./backend.ts";
 import { DATA_FILE, deleteData } from "./storage.ts";
 
@@ -38,7 +39,16 @@ const backend = await startBackend({
 });
 console.log(`[local-backend] Convex API on ${backend.url}, HTTP actions on ${backend.siteUrl}`);
 console.log(`[local-backend] data in ${join(stateDir, DATA_FILE)} (reset: npm run backend:reset)`);
-if (process.send) process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
+if (process.send) {
+  process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
+  // A parent process (the benchmark) may ask for figures.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  process.on("message", (message: { type?: string }) => {
+    if (message?.type !== "stats") return;
+    process.send!({ type: "stats", rss: process.memoryUsage().rss, eventLoopMaxMs: loop.max / 1e6, ...backend.stats() });
+  });
+}
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
