@@ -24,7 +24,7 @@ const getEvent = makeFunctionReference<"query", { eventId: string }, { goingCoun
 const rsvp = makeFunctionReference<"mutation", { eventId: string; status: "going" | "not_going" }>("events/mutations:rsvp");
 
 type Ready = { url: string; siteUrl: string };
-type Stats = { rss: number; eventLoopMaxMs: number; longestWriteMs: number; longestCheckpointMs: number };
+type Stats = { rss: number; eventLoopMaxMs: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number };
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -128,11 +128,12 @@ async function measure(store: BuiltStore, stateDir: string) {
     memberPage,
     rsvp: rsvpCall,
     update20Users: percentiles(updates),
-    persistStallMaxMs: Number(Math.max(stats.longestWriteMs, stats.longestCheckpointMs).toFixed(2)),
-    commitWriteMaxMs: Number(stats.longestWriteMs.toFixed(2)),
+    // Persistence on the event loop: commit writes (checkpoints run in a worker thread).
+    persistStallMaxMs: Number(stats.longestWriteMs.toFixed(2)),
     checkpointMaxMs: Number(stats.longestCheckpointMs.toFixed(2)),
     eventLoopMaxMs: Number(stats.eventLoopMaxMs.toFixed(2)),
     startupMs: Number(startupMs.toFixed(0)),
+    storeLoadMs: Number(stats.storeLoadMs.toFixed(0)),
     rssMb: Number((stats.rss / 2 ** 20).toFixed(1)),
   };
 }

@@ -43,7 +43,7 @@ export type RunningBackend = {
   /** Every commit is already durable when it returns; this folds the write-ahead log into the database file. */
   flush(): void;
   /** Figures for tests and benchmarks: query evaluations so far, the longest commit write and checkpoint (ms). */
-  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; connections: number };
+  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; connections: number };
   close(): Promise<void>;
 };
 
@@ -282,6 +282,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       evaluations: live.evaluations,
       longestWriteMs: storage?.longestWriteMs ?? 0,
       longestCheckpointMs: storage?.longestCheckpointMs ?? 0,
+      storeLoadMs: storage?.loadMs ?? 0,
       connections: connections.size,
     }),
     async close() {
