@@ -56,6 +56,8 @@ export class LiveQueries {
   private readonly entries = new Map<string, Entry>();
   /** Keys of resolved entries by what they read, so a commit looks only at its tables. */
   private readonly byTable = new Map<string, Set<string>>();
+  /** Keys of entries being evaluated now (queued ones will read the latest state when they run). */
+  private readonly running = new Set<string>();
   /** Evaluations started (a test asserts on counts, which do not depend on machine speed). */
   evaluations = 0;
 
@@ -70,8 +72,10 @@ export class LiveQueries {
     const entry: Entry = { reads: null, result: Promise.resolve({ ok: false, errorMessage: "" }) };
     entry.result = this.queue.push(owner, async () => {
       this.evaluations += 1;
+      if (this.entries.get(key) === entry) this.running.add(key);
       const { reads, result } = await this.evaluate(udfPath, args, identity);
       if (this.entries.get(key) === entry) {
+        this.running.delete(key);
         entry.reads = reads;
         for (const table of tablesOf(reads)) {
           let keys = this.byTable.get(table);
@@ -87,9 +91,8 @@ export class LiveQueries {
 
   /** Drops the results a commit may have changed; returns their keys. */
   invalidate(changes: Change[]): Set<string> {
-    const stale = new Set<string>();
-    // Still running: it may have read before this commit.
-    for (const [key, entry] of this.entries) if (entry.reads === null) stale.add(key);
+    // Being evaluated: it may have read before this commit.
+    const stale = new Set<string>(this.running);
     for (const change of changes) {
       const keys = this.byTable.get(`${change.component}\n${tableOf(change.id)}`);
       if (!keys) continue;
@@ -107,11 +110,13 @@ export class LiveQueries {
   clear() {
     this.entries.clear();
     this.byTable.clear();
+    this.running.clear();
   }
 
   private drop(key: string) {
     const entry = this.entries.get(key);
     this.entries.delete(key);
+    this.running.delete(key);
     if (entry?.reads) for (const table of tablesOf(entry.reads)) this.byTable.get(table)?.delete(key);
   }
 }
