@@ -116,6 +116,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       const settled = await engine.restore(snapshot);
       for (const [component, docs] of groupByComponent(settled)) storage.writeDocuments(component, docs);
       log(`loaded data from ${storage.file}`);
+      void engine.warmIndexes();
     }
   }
   const crons = new CronRunner((udfPath, args) => engine.runInternal(udfPath, args), log);
@@ -262,6 +263,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     const settled = await next.restore(snapshot, false);
     for (const [component, docs] of groupByComponent(settled)) storage?.writeDocuments(component, docs);
     engine = next;
+    void engine.warmIndexes();
     crons.start(engine.crons);
     // New code: every result may differ.
     live.clear();

@@ -10,7 +10,8 @@ import { register } from "tsx/esm/api";
 import { pathToFileURL } from "node:url";
 import { installLongTimers } from "./long-timers.ts";
 import { appModuleFiles, componentSpecs, type ComponentSpec } from "./modules.ts";
-import { installIndexes, newReadSet, readTracking, type Change, type Doc, type FakeDb, type IndexedStore, type ReadSet } from "./indexed-db.ts";
+import { installIndexes, type Change, type Doc, type FakeDb, type IndexedStore } from "./indexed-db.ts";
+import { newReadSet, readTracking, type ReadSet } from "./read-sets.ts";
 import { runRecoveredJob, scheduledJobs, settleInterrupted } from "./scheduled.ts";
 
 export type UdfType = "query" | "mutation" | "action";
@@ -97,6 +98,7 @@ export class Engine {
   private readonly onCommit: (commit: Commit) => void;
   private readonly stores = new Map<string, IndexedStore>();
   private pendingChanges: Change[] = [];
+  private retired = false;
   /** Metrics of the most recent top-level transaction (query or mutation). */
   lastTransactionMetrics: TransactionMetrics | null = null;
 
@@ -241,8 +243,23 @@ export class Engine {
     return changed;
   }
 
+  /**
+   * Builds every index now, one per turn of the event loop, instead of on the first query that
+   * needs it (which would stall that request). Stops if the engine is retired.
+   */
+  async warmIndexes() {
+    for (const store of this.stores.values()) {
+      for (const [table, index] of store.indexNames()) {
+        if (this.retired) return;
+        store.index(table, index);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
   /** Stops this engine's pending scheduled jobs from running here: another engine takes them over. */
   retire() {
+    this.retired = true;
     for (const store of this.stores.values()) {
       for (const job of scheduledJobs(store)) {
         if (job.state.kind === "pending") store.putCommitted({ ...(job as unknown as Doc), state: { kind: "canceled" } });

@@ -6,18 +6,18 @@
 // to date on commit. A query asks convex-test's own code to evaluate it, but over the documents
 // of its index range only (found by binary search), so results, order, cursors, errors and
 // transaction metrics stay convex-test's while the cost follows the range, not the store.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { compareValues, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { readTracking, recordRead } from "./read-sets.ts";
 
 export type Doc = Record<string, Value>;
 type Key = (Value | undefined)[];
 type Entry = { key: Key; doc: Doc };
-type RangeFilter = { type: "Eq" | "Gt" | "Gte" | "Lt" | "Lte"; fieldPath: string; value: JSONValue };
+export type RangeFilter = { type: "Eq" | "Gt" | "Gte" | "Lt" | "Lte"; fieldPath: string; value: JSONValue };
 type Source =
   | { type: "FullTableScan"; tableName: string; order?: "asc" | "desc" | null }
   | { type: "IndexRange"; indexName: string; range: RangeFilter[]; order?: "asc" | "desc" | null }
   | { type: "Search"; indexName: string; filters: unknown[] };
-type Query = { source: Source; operators: ({ filter: unknown } | { limit: number })[] };
+export type Query = { source: Source; operators: ({ filter: unknown } | { limit: number })[] };
 type PageArgs = { query: Query; cursor: string | null; endCursor?: string | null; pageSize: number };
 
 /** The parts of convex-test's DatabaseFake this module relies on. */
@@ -35,16 +35,6 @@ export type FakeDb = {
   _iterateDocs(table: string, callback: (doc: Doc) => void): void;
   _resolveQuerySource(query: Query): unknown;
 };
-
-/** What one query evaluation read: index ranges, whole tables (scans, search) and single ids. */
-export type ReadSet = {
-  ranges: { component: string; table: string; fields: string[]; range: { type: RangeFilter["type"]; fieldPath: string; value: Value | undefined }[] }[];
-  tables: { component: string; table: string }[];
-  ids: { component: string; id: string }[];
-};
-export const newReadSet = (): ReadSet => ({ ranges: [], tables: [], ids: [] });
-/** Reads made inside `readTracking.run(readSet, …)` are recorded into it. */
-export const readTracking = new AsyncLocalStorage<ReadSet>();
 
 /** One committed document change: `before`/`after` are null for an insert/delete. */
 export type Change = { component: string; id: string; before: Doc | null; after: Doc | null };
@@ -72,7 +62,7 @@ function isPlainObject(value: unknown): boolean {
   return prototype === null || prototype === Object.prototype || prototype?.constructor?.name === "Object";
 }
 
-function queryValue(value: JSONValue): Value | undefined {
+export function queryValue(value: JSONValue): Value | undefined {
   if (typeof value === "object" && value !== null && "$undefined" in value) return undefined;
   return jsonToConvex(value);
 }
@@ -150,7 +140,7 @@ class Table {
   readonly indexes = new Map<string, SortedIndex>();
 }
 
-const SYSTEM_INDEXES: Record<string, string[]> = { by_creation_time: ["_creationTime", "_id"], by_id: ["_id"] };
+export const SYSTEM_INDEXES: Record<string, string[]> = { by_creation_time: ["_creationTime", "_id"], by_id: ["_id"] };
 
 /** Per-table documents and sorted indexes of one database, mirrored from its `_documents`. */
 export class IndexedStore {
@@ -238,6 +228,17 @@ export class IndexedStore {
       const doc = this.db.get(tableName, id);
       if (doc) callback(doc);
     }
+  }
+
+  /** Every (table, index) pair of this database's stored tables, largest tables first. */
+  indexNames(): [string, string][] {
+    const pairs: [string, string][] = [];
+    const tables = [...this.tables].sort(([, a], [, b]) => b.docs.size - a.docs.size);
+    for (const [name] of tables) {
+      for (const index of Object.keys(SYSTEM_INDEXES)) pairs.push([name, index]);
+      for (const index of this.db._schema?.tables.get(name)?.indexes ?? []) pairs.push([name, index.indexDescriptor]);
+    }
+    return pairs;
   }
 
   /** Ids in `table` with a pending (uncommitted) write at any nesting level. */
@@ -332,40 +333,6 @@ function parseCursor(cursor: string | null | undefined): Key | null {
   } catch {
     return null;
   }
-}
-
-function recordRead(db: FakeDb, query: Query) {
-  const reads = readTracking.getStore();
-  if (!reads) return;
-  const source = query.source;
-  const component = db._componentPath;
-  if (source.type === "IndexRange") {
-    const [table = "", indexName = ""] = source.indexName.split(".");
-    const fields = SYSTEM_INDEXES[indexName] ?? db._schema?.tables.get(table)?.indexes.find((i) => i.indexDescriptor === indexName)?.fields;
-    if (fields) {
-      reads.ranges.push({ component, table, fields, range: source.range.map((r) => ({ type: r.type, fieldPath: r.fieldPath, value: queryValue(r.value) })) });
-      return;
-    }
-  }
-  reads.tables.push({ component, table: source.type === "FullTableScan" ? source.tableName : source.indexName.split(".")[0]! });
-}
-
-/** True when a committed change touched something `reads` read. */
-export function readSetTouched(reads: ReadSet, change: Change): boolean {
-  const table = tableOf(change.id);
-  for (const read of reads.ids) if (read.id === change.id && read.component === change.component) return true;
-  for (const read of reads.tables) if (read.table === table && read.component === change.component) return true;
-  for (const read of reads.ranges) {
-    if (read.table !== table || read.component !== change.component) continue;
-    for (const doc of [change.before, change.after]) {
-      if (doc && read.range.every((filter) => matches(compareValue(fieldValue(doc, filter.fieldPath), filter.value), filter.type))) return true;
-    }
-  }
-  return false;
-}
-
-function matches(cmp: number, type: RangeFilter["type"]): boolean {
-  return type === "Eq" ? cmp === 0 : type === "Gt" ? cmp > 0 : type === "Gte" ? cmp >= 0 : type === "Lt" ? cmp < 0 : cmp <= 0;
 }
 
 /**

@@ -5,7 +5,8 @@
 // hold up everyone else's updates.
 import { convexToJson, type Value } from "convex/values";
 import type { Identity } from "./engine.ts";
-import { readSetTouched, tableOf, type Change, type ReadSet } from "./indexed-db.ts";
+import { tableOf, type Change } from "./indexed-db.ts";
+import { readSetTouched, type ReadSet } from "./read-sets.ts";
 import type { CallResult } from "./sync.ts";
 
 export type Evaluation = { result: Promise<CallResult> };
