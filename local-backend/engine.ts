@@ -99,6 +99,10 @@ export class Engine {
   private readonly stores = new Map<string, IndexedStore>();
   private pendingChanges: Change[] = [];
   private retired = false;
+  /** The app's mutations and actions by "module:export". */
+  private appFunctionKinds = new Map<string, "mutation" | "action">();
+  /** convex-test's per-request context: names the scheduled function a transaction runs for. */
+  private requestMetadata: AsyncLocalStorage<{ scheduledFunctionId?: string | null }> | null = null;
   /** Metrics of the most recent top-level transaction (query or mutation). */
   lastTransactionMetrics: TransactionMetrics | null = null;
 
@@ -145,10 +149,20 @@ export class Engine {
     const t = test as unknown as Accessor;
     const crons = (await importFile(`${root}/convex/crons.ts`)()).default as LoadedModule;
     // Import every module now so a syntax error fails the load instead of a later request.
-    await Promise.all(Object.values(appModules).map((load) => load()));
+    const loaded = await Promise.all(Object.entries(keyByPrefix(`${root}/convex/`, appModules)).map(async ([path, load]) => [path, await load()] as const));
+    const kinds = new Map<string, "mutation" | "action">();
+    for (const [path, module] of loaded) {
+      for (const [name, fn] of Object.entries(module)) {
+        const registered = fn as RegisteredFunction | null;
+        if (registered?.isMutation) kinds.set(`${path}:${name}`, "mutation");
+        else if (registered?.isAction) kinds.set(`${path}:${name}`, "action");
+      }
+    }
 
     const app = keyByPrefix(`${root}/convex/`, appModules);
     const engine = new Engine(t, captureGlobal(t), app, { ...componentModules, "": app }, crons, onCommit);
+    engine.appFunctionKinds = kinds;
+    engine.requestMetadata = await captureRequestMetadata(t);
     engine.hookCommits();
     return engine;
   }
@@ -267,6 +281,20 @@ export class Engine {
     }
   }
 
+  /**
+   * convex-test commits a scheduled mutation, then marks its job done in a second transaction.
+   * So that a crash in between cannot run it twice, the commit that carries the mutation's
+   * writes also stores its job as done (memory catches up a moment later).
+   */
+  private markScheduledMutationDone(changes: Change[]) {
+    const jobId = this.requestMetadata?.getStore()?.scheduledFunctionId;
+    if (!jobId || changes.some((change) => change.id === jobId)) return;
+    const job = this.stores.get("")?.table("_scheduled_functions").docs.get(jobId);
+    if (!job || (job.state as { kind: string }).kind !== "inProgress") return;
+    if (this.appFunctionKinds.get(normalizeUdfPath(job.name as string)) !== "mutation") return;
+    changes.push({ component: "", id: jobId, before: job, after: { ...job, state: { kind: "success" }, completedTime: Date.now() } });
+  }
+
   private async kindOf(componentPath: string, name: string): Promise<"mutation" | "action" | undefined> {
     const [modulePath = "", exportName = "default"] = normalizeUdfPath(name).split(":");
     const load = this.componentModules[componentPath]?.[modulePath];
@@ -303,6 +331,7 @@ export class Engine {
       if (!isNested && this.pendingChanges.length > 0) {
         const changes = this.pendingChanges;
         this.pendingChanges = [];
+        this.markScheduledMutationDone(changes);
         this.onCommit({ changes, components: this.counters() });
       }
       return result;
@@ -325,6 +354,25 @@ function keyByPrefix(prefix: string, modules: Record<string, () => Promise<Loade
 
 // convex-test keeps its database in a closure. Every call it makes enters an AsyncLocalStorage
 // context holding that state, so one no-op call lets us see it.
+// The same trick finds the storage convex-test keeps each request's metadata in: any call enters it.
+async function captureRequestMetadata(t: TestInstance) {
+  let captured: AsyncLocalStorage<{ scheduledFunctionId?: string | null }> | null = null;
+  const run = AsyncLocalStorage.prototype.run;
+  AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, store: unknown, ...rest: unknown[]) {
+    if (!captured && store && typeof store === "object" && "scheduledFunctionId" in store && "requestId" in store) {
+      captured = this as AsyncLocalStorage<{ scheduledFunctionId?: string | null }>;
+    }
+    return (run as (...a: unknown[]) => unknown).call(this, store, ...rest);
+  } as typeof run;
+  try {
+    await t.run(async () => undefined); // an empty transaction: writes nothing
+
+  } finally {
+    AsyncLocalStorage.prototype.run = run;
+  }
+  return captured;
+}
+
 export function captureGlobal(t: TestInstance): ConvexGlobal {
   let captured: ConvexGlobal | undefined;
   const run = AsyncLocalStorage.prototype.run;

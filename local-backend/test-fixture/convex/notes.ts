@@ -66,3 +66,11 @@ export const all = query({
   args: { salt: v.number() },
   handler: async (ctx) => (await ctx.db.query("notes").collect()).length,
 });
+
+/** Schedules messages:shout, an action that writes through a mutation. */
+export const shoutLater = mutation({
+  args: { body: v.string() },
+  handler: async (ctx, { body }) => {
+    await ctx.scheduler.runAfter(0, makeFunctionReference<"action">("messages:shout"), { body });
+  },
+});
