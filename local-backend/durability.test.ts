@@ -52,7 +52,8 @@ function killHard(child: ChildProcess) {
 test("writes acknowledged right before kill -9 are all there after a restart", async () => {
   const dir = stateDir();
   const acknowledged: string[] = [];
-  for (let trial = 0; trial < 5; trial++) {
+  // KILL_TRIALS=100 for a longer run.
+  for (let trial = 0; trial < Number(process.env.KILL_TRIALS ?? 5); trial++) {
     const { child, http } = await start(dir);
     expect(await http.query(byTopic, { topic: "t" })).toEqual(acknowledged);
     for (let i = 0; i < 3; i++) {
@@ -64,7 +65,7 @@ test("writes acknowledged right before kill -9 are all there after a restart", a
   }
   const { http } = await start(dir);
   expect(await http.query(byTopic, { topic: "t" })).toEqual(acknowledged);
-}, 120_000);
+}, 120_000 + Number(process.env.KILL_TRIALS ?? 0) * 10_000);
 
 test("the state directory and its files are private to the user", async () => {
   const dir = stateDir();
