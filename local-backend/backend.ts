@@ -43,7 +43,7 @@ export type RunningBackend = {
   /** Every commit is already durable when it returns; this folds the write-ahead log into the database file. */
   flush(): void;
   /** Figures for tests and benchmarks: query evaluations so far, the longest commit write and checkpoint (ms). */
-  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; connections: number };
+  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null; connections: number };
   close(): Promise<void>;
 };
 
@@ -116,9 +116,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       const settled = await engine.restore(snapshot);
       for (const [component, docs] of groupByComponent(settled)) storage.writeDocuments(component, docs);
       log(`loaded data from ${storage.file}`);
-      void engine.warmIndexes();
     }
   }
+  void engine.warmIndexes();
   const crons = new CronRunner((udfPath, args) => engine.runInternal(udfPath, args), log);
   crons.start(engine.crons);
 
@@ -285,6 +285,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       longestWriteMs: storage?.longestWriteMs ?? 0,
       longestCheckpointMs: storage?.longestCheckpointMs ?? 0,
       storeLoadMs: storage?.loadMs ?? 0,
+      indexWarmMs: engine.indexWarmMs,
       connections: connections.size,
     }),
     async close() {

@@ -262,6 +262,7 @@ export class Engine {
    * needs it (which would stall that request). Stops if the engine is retired.
    */
   async warmIndexes() {
+    const started = performance.now();
     for (const store of this.stores.values()) {
       for (const [table, index] of store.indexNames()) {
         if (this.retired) return;
@@ -269,7 +270,10 @@ export class Engine {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    this.indexWarmMs = performance.now() - started;
   }
+  /** How long building every index took after a load (null until done). */
+  indexWarmMs: number | null = null;
 
   /** Stops this engine's pending scheduled jobs from running here: another engine takes them over. */
   retire() {
