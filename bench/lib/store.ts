@@ -59,7 +59,7 @@ export async function buildStore(stateDir: string, options: { documents: number;
   const log = options.log ?? (() => {});
   const backend = await startBackend({ root, stateDir, port: 0, sitePort: 0, log: () => {} });
   try {
-    if (!backend.isEmpty()) throw new Error(`${stateDir} already holds data; start from an empty store (npm run backend:reset).`);
+    if (!backend.isEmpty()) throw new Error(`${stateDir} already holds data; start from an empty store (--reset, or npm run backend:reset).`);
     const engine = backend.engine();
     const system = <T>(handler: (db: Db) => Promise<T>) => engine.runAsSystem(async (ctx) => await handler(ctx.db as Db));
     const issuer = backend.siteUrl;
