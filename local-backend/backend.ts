@@ -1,14 +1,16 @@
 // The local backend: the engine behind Convex's wire protocols, with persistence, crons and
 // hot reload. `startBackend` is used by `npm run dev`, the browser tests and the benchmarks.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { WebSocketServer } from "ws";
-import { Engine, FunctionNotFound, type Identity, type Snapshot, type UdfType } from "./engine.ts";
+import { Engine, FunctionNotFound, type Commit, type Identity, type UdfType } from "./engine.ts";
+import { LiveQueries, queryKey } from "./live-queries.ts";
+import { deleteData, privateDir, Storage } from "./storage.ts";
 import { loadOrCreateAuthKeys, readDotEnv } from "./env.ts";
 import { CronRunner } from "./crons.ts";
 import { encodeTs, SyncConnection, type CallResult, type SyncHost } from "./sync.ts";
@@ -24,6 +26,8 @@ export type BackendOptions = {
   reset?: boolean;
   watch?: boolean;
   log?: (line: string) => void;
+  /** Open sync connections allowed at once (default MAX_CONNECTIONS). */
+  maxConnections?: number;
 };
 
 export type RunningBackend = {
@@ -32,22 +36,28 @@ export type RunningBackend = {
   adminKey: string;
   /** Runs any function, internal ones included, as the system. */
   runInternal(udfPath: string, args?: Record<string, Value>): Promise<Value>;
+  /** The engine now serving (it changes on hot reload): seeding and benchmarks, in this process only. */
+  engine(): Engine;
   /** True when the store holds no user-created documents yet. */
   isEmpty(): boolean;
-  /** Persists pending data now. */
+  /** Every commit is already durable when it returns; this folds the write-ahead log into the database file. */
   flush(): void;
+  /** Figures for tests and benchmarks: query evaluations so far, the longest commit write and checkpoint (ms). */
+  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null; connections: number };
   close(): Promise<void>;
 };
 
-const SAVE_DELAY_MS = 200;
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Largest HTTP body and WebSocket message accepted; larger ones get an error (that request or connection only). */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** Open sync connections per process; more are refused with 503. */
+export const MAX_CONNECTIONS = Number(process.env.LOCAL_BACKEND_MAX_CONNECTIONS ?? 500);
 
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => console.log(`[local-backend] ${line}`));
   const stateDir = options.stateDir ?? join(options.root, ".local", `memory-${process.pid}`);
-  const dataFile = options.stateDir ? join(options.stateDir, "data.json") : null;
-  if (options.reset && dataFile) rmSync(dataFile, { force: true });
+  if (options.stateDir) privateDir(options.stateDir);
+  if (options.reset && options.stateDir) deleteData(options.stateDir);
 
   // Listen first: the site URL is part of the auth configuration the functions read.
   const apiServer = createServer();
@@ -70,35 +80,50 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   });
   const jwks = createLocalJWKSet({ keys: [keys.publicKey] });
 
-  // Commits: bump the timestamp, invalidate memoized query results, refresh every client, save.
+  // Commits: on disk first (before the caller hears of success), then a new timestamp, then
+  // the live queries whose reads the commit touched are re-run for the clients watching them.
   let ts = BigInt(Date.now()) * 1_000_000n;
-  let memo = new Map<string, Promise<CallResult>>();
   const connections = new Set<SyncConnection>();
-  let saveTimer: NodeJS.Timeout | null = null;
-  const onCommit = () => {
+  const storage = options.stateDir ? new Storage(options.stateDir) : null;
+  const live = new LiveQueries(async (udfPath, args, identity) => {
+    const { reads, run } = await engine.runTracked(udfPath, args, identity);
+    let result: CallResult;
+    try {
+      result = { ok: true, value: await run };
+    } catch (error) {
+      result = toFailure("query", udfPath, error);
+    }
+    return { reads, result };
+  });
+  const bumpTs = () => {
     const now = BigInt(Date.now()) * 1_000_000n;
     ts = now > ts ? now : ts + 1n;
-    memo = new Map();
-    for (const connection of connections) connection.refresh();
-    if (dataFile && !saveTimer) saveTimer = setTimeout(flush, SAVE_DELAY_MS);
+  };
+  let closed = false;
+  const onCommit = (commit: Commit) => {
+    if (closed) return log(`a commit arrived after close and was not stored (${commit.changes.length} documents)`);
+    storage?.write(commit);
+    bumpTs();
+    const stale = live.invalidate(commit.changes);
+    if (stale.size > 0) for (const connection of connections) connection.refresh(stale);
   };
 
   let engine = await Engine.load(options.root, onCommit);
-  if (dataFile && existsSync(dataFile)) {
-    engine.restore(JSON.parse(readFileSync(dataFile, "utf8")) as Snapshot);
-    log(`loaded data from ${dataFile}`);
+  if (storage) {
+    storage.migrateLegacy(options.stateDir!, log);
+    const snapshot = storage.load();
+    if (snapshot) {
+      const settled = await engine.restore(snapshot);
+      for (const [component, docs] of groupByComponent(settled)) storage.writeDocuments(component, docs);
+      log(`loaded data from ${storage.file}`);
+    }
   }
+  void engine.warmIndexes();
   const crons = new CronRunner((udfPath, args) => engine.runInternal(udfPath, args), log);
   crons.start(engine.crons);
 
   function flush() {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = null;
-    if (!dataFile) return;
-    mkdirSync(dirname(dataFile), { recursive: true });
-    const temporary = `${dataFile}.tmp`;
-    writeFileSync(temporary, JSON.stringify(engine.snapshot()));
-    renameSync(temporary, dataFile); // atomic: a crash never leaves half a file
+    storage?.checkpoint();
   }
 
   async function call(type: UdfType, udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<CallResult> {
@@ -111,15 +136,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
 
   const syncHost: SyncHost = {
     call,
-    evaluate(udfPath, args, identity) {
-      const key = `${identity?.tokenIdentifier ?? ""}\n${udfPath}\n${JSON.stringify(convexToJson(args))}`;
-      let result = memo.get(key);
-      if (!result) {
-        result = call("query", udfPath, args, identity);
-        memo.set(key, result);
-      }
-      return result;
-    },
+    evaluate: (key, owner, udfPath, args, identity) => live.get(key, owner, udfPath, args, identity),
+    queryKey,
     async verifyToken(token) {
       const { payload } = await jwtVerify(token, jwks, { issuer: siteUrl, audience: "convex" });
       if (!payload.sub || !payload.iss) throw new Error("token has no subject");
@@ -129,9 +147,14 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   };
 
   // WebSocket sync and the HTTP API share the deployment URL, as on Convex.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   apiServer.on("upgrade", (request, socket, head) => {
     if (!/^\/api\/[^/]+\/sync$/.test(new URL(request.url ?? "/", url).pathname)) return socket.destroy();
+    const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+    if (connections.size >= maxConnections) {
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nToo many connections (at most ${maxConnections}).`);
+      return;
+    }
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const connection = new SyncConnection(ws, syncHost);
       connections.add(connection);
@@ -237,10 +260,15 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     const snapshot = engine.snapshot();
     engine.retire();
-    next.restore(snapshot);
+    const settled = await next.restore(snapshot, false);
+    for (const [component, docs] of groupByComponent(settled)) storage?.writeDocuments(component, docs);
     engine = next;
+    void engine.warmIndexes();
     crons.start(engine.crons);
-    onCommit();
+    // New code: every result may differ.
+    live.clear();
+    bumpTs();
+    for (const connection of connections) connection.refresh(null);
     log("convex/ reloaded");
   }
 
@@ -249,14 +277,25 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     siteUrl,
     adminKey,
     runInternal: (udfPath, args = {}) => engine.runInternal(udfPath, args),
+    engine: () => engine,
     isEmpty: () => !engine.hasDocuments(),
     flush,
+    stats: () => ({
+      evaluations: live.evaluations,
+      longestWriteMs: storage?.longestWriteMs ?? 0,
+      longestCheckpointMs: storage?.longestCheckpointMs ?? 0,
+      storeLoadMs: storage?.loadMs ?? 0,
+      indexWarmMs: engine.indexWarmMs,
+      connections: connections.size,
+    }),
     async close() {
       watcher?.close();
       crons.stop();
-      flush();
       for (const client of sockets.clients) client.terminate();
       await Promise.all([closeServer(apiServer), closeServer(siteServer)]);
+      engine.retire();
+      closed = true;
+      storage?.close();
     },
   };
 }
@@ -269,6 +308,12 @@ function toFailure(type: UdfType, udfPath: string, error: unknown): CallResult {
   if (error instanceof FunctionNotFound) return { ok: false, errorMessage: error.message };
   const label = { query: "Q", mutation: "M", action: "A" }[type];
   return { ok: false, errorMessage: `[CONVEX ${label}(${udfPath})] Uncaught ${err?.name ?? "Error"}: ${err?.message ?? String(error)}` };
+}
+
+function groupByComponent(docs: { component: string; doc: Record<string, Value> }[]) {
+  const groups = new Map<string, Record<string, Value>[]>();
+  for (const { component, doc } of docs) groups.set(component, [...(groups.get(component) ?? []), doc]);
+  return groups;
 }
 
 function loadOrCreateAdminKey(stateDir: string): string {
@@ -303,7 +348,7 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > MAX_MESSAGE_BYTES) {
         reject(new Error("Body too large"));
         request.destroy();
       } else chunks.push(chunk);

@@ -5,11 +5,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { convexTest } from "convex-test";
 import { makeFunctionReference } from "convex/server";
-import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { register } from "tsx/esm/api";
 import { pathToFileURL } from "node:url";
 import { installLongTimers } from "./long-timers.ts";
 import { appModuleFiles, componentSpecs, type ComponentSpec } from "./modules.ts";
+import { installIndexes, type Change, type Doc, type FakeDb, type IndexedStore } from "./indexed-db.ts";
+import { newReadSet, readTracking, type ReadSet } from "./read-sets.ts";
+import { runRecoveredJob, scheduledJobs, settleInterrupted } from "./scheduled.ts";
 
 export type UdfType = "query" | "mutation" | "action";
 
@@ -36,19 +39,23 @@ export type TransactionMetrics = {
   functionsScheduled: { used: number; remaining: number };
   scheduledFunctionArgsBytes: { used: number; remaining: number };
 };
-type FakeDb = {
-  _documents: Record<string, Record<string, Value>>;
-  _nextDocId: number;
-  _lastCreationTime: number;
-  _writes: Record<string, unknown>[];
-  get(table: string, id: string): Record<string, Value> | null;
-  patch(table: string, id: string, value: Record<string, Value>): void;
-};
-
+/** A whole store: every component's documents and id/creation-time counters. */
 export type Snapshot = {
+  components: Record<string, { documents: Doc[]; nextDocId: number; lastCreationTime: number }>;
+};
+/** The store as `.local/backend/data.json` held it before the commit log. */
+export type JsonSnapshot = {
   version: 1;
   components: Record<string, { documents: JSONValue[]; nextDocId: number; lastCreationTime: number }>;
 };
+
+export function fromJsonSnapshot(json: JsonSnapshot): Snapshot {
+  const components: Snapshot["components"] = {};
+  for (const [path, saved] of Object.entries(json.components)) {
+    components[path] = { ...saved, documents: saved.documents.map((doc) => jsonToConvex(doc) as Doc) };
+  }
+  return { components };
+}
 
 type LoadedModule = Record<string, unknown>;
 type RegisteredFunction = {
@@ -79,12 +86,23 @@ type Accessor = {
 };
 type TestInstance = Accessor;
 
+/** The engine's view of one committed transaction. */
+export type Commit = { changes: Change[]; components: Record<string, { nextDocId: number; lastCreationTime: number }> };
+
 export class Engine {
   private readonly t: TestInstance;
   private readonly global: ConvexGlobal;
   private readonly appModules: Record<string, () => Promise<LoadedModule>>;
+  private readonly componentModules: Record<string, Record<string, () => Promise<LoadedModule>>>;
   readonly crons: LoadedModule;
-  private readonly onCommit: () => void;
+  private readonly onCommit: (commit: Commit) => void;
+  private readonly stores = new Map<string, IndexedStore>();
+  private pendingChanges: Change[] = [];
+  private retired = false;
+  /** The app's mutations and actions by "module:export". */
+  private appFunctionKinds = new Map<string, "mutation" | "action">();
+  /** convex-test's per-request context: names the scheduled function a transaction runs for. */
+  private requestMetadata: AsyncLocalStorage<{ scheduledFunctionId?: string | null }> | null = null;
   /** Metrics of the most recent top-level transaction (query or mutation). */
   lastTransactionMetrics: TransactionMetrics | null = null;
 
@@ -92,18 +110,26 @@ export class Engine {
     t: TestInstance,
     global: ConvexGlobal,
     appModules: Record<string, () => Promise<LoadedModule>>,
+    componentModules: Record<string, Record<string, () => Promise<LoadedModule>>>,
     crons: LoadedModule,
-    onCommit: () => void,
+    onCommit: (commit: Commit) => void,
   ) {
     this.t = t;
     this.global = global;
     this.appModules = appModules;
+    this.componentModules = componentModules;
     this.crons = crons;
     this.onCommit = onCommit;
+    for (const [path, { db }] of Object.entries(global.components)) {
+      this.stores.set(path, installIndexes(db, (change) => this.pendingChanges.push(change)));
+    }
   }
 
-  /** Loads convex/ (a fresh module graph each call, so edits take effect) and builds an engine. */
-  static async load(root: string, onCommit: () => void): Promise<Engine> {
+  /**
+   * Loads convex/ (a fresh module graph each call, so edits take effect) and builds an engine.
+   * `onCommit` hears each committed transaction before the caller gets its result.
+   */
+  static async load(root: string, onCommit: (commit: Commit) => void): Promise<Engine> {
     installLongTimers();
     generation += 1;
     const loader = register({ namespace: `convex-gen-${generation}` });
@@ -113,17 +139,30 @@ export class Engine {
     const schema = (await importFile(`${root}/convex/schema.ts`)()).default;
     // Convex's per-transaction limits hold here too, so local development fails where production would.
     const test = convexTest({ schema: schema as never, modules: appModules, transactionLimits: true });
+    const componentModules: Record<string, Record<string, () => Promise<LoadedModule>>> = {};
     for (const spec of componentSpecs(root)) {
       const modules = Object.fromEntries(spec.files.map((file) => [file, importFile(file)]));
       const componentSchema = (await importFile(spec.schemaFile)()).default;
       test.registerComponent(spec.path, componentSchema as never, modules);
+      componentModules[spec.path] = keyByPrefix(`${spec.schemaFile.slice(0, -"schema.ts".length)}`, modules);
     }
     const t = test as unknown as Accessor;
     const crons = (await importFile(`${root}/convex/crons.ts`)()).default as LoadedModule;
     // Import every module now so a syntax error fails the load instead of a later request.
-    await Promise.all(Object.values(appModules).map((load) => load()));
+    const loaded = await Promise.all(Object.entries(keyByPrefix(`${root}/convex/`, appModules)).map(async ([path, load]) => [path, await load()] as const));
+    const kinds = new Map<string, "mutation" | "action">();
+    for (const [path, module] of loaded) {
+      for (const [name, fn] of Object.entries(module)) {
+        const registered = fn as RegisteredFunction | null;
+        if (registered?.isMutation) kinds.set(`${path}:${name}`, "mutation");
+        else if (registered?.isAction) kinds.set(`${path}:${name}`, "action");
+      }
+    }
 
-    const engine = new Engine(t, captureGlobal(t), keyByModulePath(root, appModules), crons, onCommit);
+    const app = keyByPrefix(`${root}/convex/`, appModules);
+    const engine = new Engine(t, captureGlobal(t), app, { ...componentModules, "": app }, crons, onCommit);
+    engine.appFunctionKinds = kinds;
+    engine.requestMetadata = await captureRequestMetadata(t);
     engine.hookCommits();
     return engine;
   }
@@ -138,6 +177,14 @@ export class Engine {
     const accessor = identity ? this.t.withIdentity(identity) : this.t;
     const ref = makeFunctionReference(normalizeUdfPath(udfPath));
     return (await accessor[type](ref, args)) as Value;
+  }
+
+  /** Runs a public query and reports what it read (its read set), for live-query invalidation. */
+  async runTracked(udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<{ reads: ReadSet; run: Promise<Value> }> {
+    const reads = newReadSet();
+    const run = readTracking.run(reads, () => this.run("query", udfPath, args, identity));
+    await run.catch(() => undefined);
+    return { reads, run };
   }
 
   /** Runs any function (internal ones included) as the system: crons, seeding, admin tools. */
@@ -161,48 +208,103 @@ export class Engine {
     return false;
   }
 
+  /** Every component's documents and counters (shared objects: documents are never mutated in place). */
   snapshot(): Snapshot {
     const components: Snapshot["components"] = {};
     for (const [path, { db }] of Object.entries(this.global.components)) {
-      components[path] = {
-        documents: Object.values(db._documents).map((doc) => convexToJson(doc as Value)),
-        nextDocId: db._nextDocId,
-        lastCreationTime: db._lastCreationTime,
-      };
+      components[path] = { documents: Object.values(db._documents), nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
     }
-    return { version: 1, components };
+    return { components };
   }
 
-  /** Loads a snapshot into this (empty) engine and re-arms its pending scheduled functions. */
-  restore(snapshot: Snapshot) {
+  /** Each component's id and creation-time counters (persisted with every commit). */
+  counters(): Commit["components"] {
+    const components: Commit["components"] = {};
+    for (const [path, { db }] of Object.entries(this.global.components)) {
+      components[path] = { nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
+    }
+    return components;
+  }
+
+  /**
+   * Loads a snapshot into this (empty) engine, settles the scheduled functions the previous
+   * process (or engine, when `afterCrash` is false) left running, and re-arms the pending ones.
+   * Returns the documents it changed, for the caller to persist.
+   */
+  async restore(snapshot: Snapshot, afterCrash = true): Promise<{ component: string; doc: Doc }[]> {
     for (const [path, saved] of Object.entries(snapshot.components)) {
       const component = this.global.components[path];
       if (!component) continue; // a component that was uninstalled
-      const documents: FakeDb["_documents"] = {};
-      for (const json of saved.documents) {
-        const doc = jsonToConvex(json) as Record<string, Value>;
-        documents[doc._id as string] = doc;
-      }
+      const documents: Record<string, Doc> = {};
+      for (const doc of saved.documents) documents[doc._id as string] = doc;
       component.db._documents = documents;
       component.db._nextDocId = saved.nextDocId;
       component.db._lastCreationTime = saved.lastCreationTime;
+      this.stores.get(path)?.rebuild();
     }
+    const changed: { component: string; doc: Doc }[] = [];
     for (const [path, { db }] of Object.entries(this.global.components)) {
-      for (const job of scheduledJobs(db)) {
-        if (job.state.kind === "pending") this.armScheduledJob(path, db, job._id);
-        // A job cut off by a restart ran at most partly; report it as failed, as Convex does for actions.
-        if (job.state.kind === "inProgress") db._documents[job._id] = { ...db._documents[job._id], state: { kind: "failed" } };
+      const store = this.stores.get(path)!;
+      const kinds = new Map<string, "mutation" | "action" | undefined>();
+      for (const job of scheduledJobs(store)) {
+        if (job.state.kind === "inProgress") kinds.set(job.name, await this.kindOf(path, job.name));
+      }
+      for (const doc of settleInterrupted(store, (name) => kinds.get(name), afterCrash)) changed.push({ component: path, doc });
+      for (const job of scheduledJobs(store)) {
+        if (job.state.kind === "pending") runRecoveredJob(this.t, path, db, job._id);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Builds every index now, one per turn of the event loop, instead of on the first query that
+   * needs it (which would stall that request). Stops if the engine is retired.
+   */
+  async warmIndexes() {
+    const started = performance.now();
+    for (const store of this.stores.values()) {
+      for (const [table, index] of store.indexNames()) {
+        if (this.retired) return;
+        store.index(table, index);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    this.indexWarmMs = performance.now() - started;
+  }
+  /** How long building every index took after a load (null until done). */
+  indexWarmMs: number | null = null;
+
+  /** Stops this engine's pending scheduled jobs from running here: another engine takes them over. */
+  retire() {
+    this.retired = true;
+    for (const store of this.stores.values()) {
+      for (const job of scheduledJobs(store)) {
+        if (job.state.kind === "pending") store.putCommitted({ ...(job as unknown as Doc), state: { kind: "canceled" } });
       }
     }
   }
 
-  /** Stops this engine's pending scheduled jobs from running here: another engine takes them over. */
-  retire() {
-    for (const { db } of Object.values(this.global.components)) {
-      for (const job of scheduledJobs(db)) {
-        if (job.state.kind === "pending") db._documents[job._id] = { ...db._documents[job._id], state: { kind: "canceled" } };
-      }
-    }
+  /**
+   * convex-test commits a scheduled mutation, then marks its job done in a second transaction.
+   * So that a crash in between cannot run it twice, the commit that carries the mutation's
+   * writes also stores its job as done (memory catches up a moment later).
+   */
+  private markScheduledMutationDone(changes: Change[]) {
+    const jobId = this.requestMetadata?.getStore()?.scheduledFunctionId;
+    if (!jobId || changes.some((change) => change.id === jobId)) return;
+    const job = this.stores.get("")?.table("_scheduled_functions").docs.get(jobId);
+    if (!job || (job.state as { kind: string }).kind !== "inProgress") return;
+    if (this.appFunctionKinds.get(normalizeUdfPath(job.name as string)) !== "mutation") return;
+    changes.push({ component: "", id: jobId, before: job, after: { ...job, state: { kind: "success" }, completedTime: Date.now() } });
+  }
+
+  private async kindOf(componentPath: string, name: string): Promise<"mutation" | "action" | undefined> {
+    const [modulePath = "", exportName = "default"] = normalizeUdfPath(name).split(":");
+    const load = this.componentModules[componentPath]?.[modulePath];
+    const loaded: LoadedModule = load ? await load().catch(() => ({})) : {};
+    const fn = loaded[exportName] as RegisteredFunction | undefined;
+    return fn?.isMutation ? "mutation" : fn?.isAction ? "action" : undefined;
   }
 
   private async resolve(udfPath: string): Promise<RegisteredFunction> {
@@ -229,55 +331,16 @@ export class Engine {
     };
     manager.commit = (isNested: boolean) => {
       recordMetrics(isNested);
-      const wrote = !isNested && Object.values(this.global.components).some(({ db }) => {
-        const pending = db._writes[db._writes.length - 1];
-        return pending !== undefined && Object.keys(pending).length > 0;
-      });
       const result = commit(isNested);
-      if (wrote) this.onCommit();
+      if (!isNested && this.pendingChanges.length > 0) {
+        const changes = this.pendingChanges;
+        this.pendingChanges = [];
+        this.markScheduledMutationDone(changes);
+        this.onCommit({ changes, components: this.counters() });
+      }
       return result;
     };
   }
-
-  // Mirrors convex-test's own runner for a job whose timer was lost with the previous process.
-  private armScheduledJob(componentPath: string, db: FakeDb, jobId: string) {
-    const job = db._documents[jobId] as unknown as ScheduledJob;
-    const delay = Math.max(0, job.scheduledTime - Date.now());
-    setTimeout(() => {
-      void (async () => {
-        const setState = (state: ScheduledJob["state"], when: "start" | "end") =>
-          this.t.runInComponent(componentPath, async () => {
-            const current = db.get("_scheduled_functions", jobId) as unknown as ScheduledJob | null;
-            if (!current) return false;
-            if (when === "start" && current.state.kind !== "pending") return false;
-            db.patch("_scheduled_functions", jobId, { state, ...(when === "end" ? { completedTime: Date.now() } : {}) } as never);
-            return true;
-          });
-        if (!(await setState({ kind: "inProgress" }, "start"))) return;
-        try {
-          await this.t.fun({ componentPath, udfPath: job.name }, job.args[0] ?? {});
-          await setState({ kind: "success" }, "end");
-        } catch (error) {
-          console.error(`Scheduled function ${job.name} failed:`, error);
-          await setState({ kind: "failed" }, "end");
-        }
-      })();
-    }, delay);
-  }
-}
-
-type ScheduledJob = {
-  _id: string;
-  name: string;
-  args: Value[];
-  scheduledTime: number;
-  state: { kind: "pending" | "inProgress" | "success" | "failed" | "canceled" };
-};
-
-function scheduledJobs(db: FakeDb): ScheduledJob[] {
-  return Object.values(db._documents)
-    .filter((doc) => (doc._id as string).endsWith("_scheduled_functions"))
-    .map((doc) => doc as unknown as ScheduledJob);
 }
 
 /** "users/queries:viewer" and "users/queries.js:viewer" name the same function. */
@@ -287,8 +350,7 @@ export function normalizeUdfPath(udfPath: string): string {
   return exportName === undefined ? bare : `${bare}:${exportName}`;
 }
 
-function keyByModulePath(root: string, modules: Record<string, () => Promise<LoadedModule>>) {
-  const prefix = `${root}/convex/`;
+function keyByPrefix(prefix: string, modules: Record<string, () => Promise<LoadedModule>>) {
   return Object.fromEntries(
     Object.entries(modules).map(([file, load]) => [file.slice(prefix.length).replace(/\.(ts|js)$/, ""), load]),
   );
@@ -296,7 +358,26 @@ function keyByModulePath(root: string, modules: Record<string, () => Promise<Loa
 
 // convex-test keeps its database in a closure. Every call it makes enters an AsyncLocalStorage
 // context holding that state, so one no-op call lets us see it.
-function captureGlobal(t: TestInstance): ConvexGlobal {
+// The same trick finds the storage convex-test keeps each request's metadata in: any call enters it.
+async function captureRequestMetadata(t: TestInstance) {
+  let captured: AsyncLocalStorage<{ scheduledFunctionId?: string | null }> | null = null;
+  const run = AsyncLocalStorage.prototype.run;
+  AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, store: unknown, ...rest: unknown[]) {
+    if (!captured && store && typeof store === "object" && "scheduledFunctionId" in store && "requestId" in store) {
+      captured = this as AsyncLocalStorage<{ scheduledFunctionId?: string | null }>;
+    }
+    return (run as (...a: unknown[]) => unknown).call(this, store, ...rest);
+  } as typeof run;
+  try {
+    await t.run(async () => undefined); // an empty transaction: writes nothing
+
+  } finally {
+    AsyncLocalStorage.prototype.run = run;
+  }
+  return captured;
+}
+
+export function captureGlobal(t: TestInstance): ConvexGlobal {
   let captured: ConvexGlobal | undefined;
   const run = AsyncLocalStorage.prototype.run;
   AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, store: unknown, ...rest: unknown[]) {

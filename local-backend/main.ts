@@ -2,12 +2,13 @@
 //   --reset        start from an empty store      --reset-only   empty the store and exit
 //   --port N       --site-port N                  --no-watch     don't reload on changes
 //   --state-dir D  where data and keys live (default .local/backend)
-import { rmSync } from "node:fs";
+//   --root D       the app whose convex/ to serve (default this repository)
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startBackend } from "./backend.ts";
+import { DATA_FILE, deleteData } from "./storage.ts";
 
-const root = join(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.LOCAL_BACKEND_PORT ?? "3210" },
@@ -15,14 +16,16 @@ const { values } = parseArgs({
     reset: { type: "boolean", default: false },
     "reset-only": { type: "boolean", default: false },
     "no-watch": { type: "boolean", default: false },
-    "state-dir": { type: "string", default: join(root, ".local", "backend") },
+    "state-dir": { type: "string", default: join(import.meta.dirname, "..", ".local", "backend") },
+    root: { type: "string", default: join(import.meta.dirname, "..") },
   },
 });
+const root = values.root;
 const stateDir = values["state-dir"];
 
 if (values["reset-only"]) {
-  rmSync(join(stateDir, "data.json"), { force: true });
-  console.log(`Local backend data deleted (${join(stateDir, "data.json")}).`);
+  deleteData(stateDir);
+  console.log(`Local backend data deleted (${join(stateDir, DATA_FILE)}).`);
   process.exit(0);
 }
 
@@ -35,8 +38,17 @@ const backend = await startBackend({
   watch: !values["no-watch"],
 });
 console.log(`[local-backend] Convex API on ${backend.url}, HTTP actions on ${backend.siteUrl}`);
-console.log(`[local-backend] data in ${join(stateDir, "data.json")} (reset: npm run backend:reset)`);
-if (process.send) process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
+console.log(`[local-backend] data in ${join(stateDir, DATA_FILE)} (reset: npm run backend:reset)`);
+if (process.send) {
+  process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
+  // A parent process (the benchmark) may ask for figures.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  process.on("message", (message: { type?: string }) => {
+    if (message?.type !== "stats") return;
+    process.send!({ type: "stats", rss: process.memoryUsage().rss, eventLoopMaxMs: loop.max / 1e6, ...backend.stats() });
+  });
+}
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

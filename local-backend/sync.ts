@@ -1,5 +1,6 @@
-// The Convex client's WebSocket sync protocol: a query set per connection, re-evaluated after
-// every committed write; mutations in order; actions concurrently; Authenticate with a JWT.
+// The Convex client's WebSocket sync protocol: a query set per connection, whose queries are
+// re-evaluated when a commit wrote inside what they read; mutations in order; actions
+// concurrently (a bounded number at a time); Authenticate with a JWT.
 // Message shapes: node_modules/convex/dist/esm-types/browser/sync/protocol.d.ts
 import type { WebSocket } from "ws";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
@@ -12,16 +13,26 @@ export type CallResult =
 /** What the sync layer needs from the rest of the backend. */
 export type SyncHost = {
   call(type: UdfType, udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<CallResult>;
-  /** Memoized per commit: many clients subscribed to the same query cost one evaluation. */
-  evaluate(udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<CallResult>;
+  /**
+   * The query's current result, shared by every client asking the same (see live-queries.ts);
+   * the same object until a commit invalidates it. `owner` is the asking connection.
+   */
+  evaluate(key: string, owner: unknown, udfPath: string, args: Record<string, Value>, identity: Identity | null): { result: Promise<CallResult> };
+  queryKey(udfPath: string, args: Record<string, Value>, identity: Identity | null): string;
   verifyToken(token: string): Promise<Identity>;
   currentTs(): bigint;
 };
 
 type Version = { querySet: number; identity: number; ts: bigint };
-type Subscription = { udfPath: string; args: Record<string, Value>; lastSent?: string };
+type Subscription = { udfPath: string; args: Record<string, Value>; key: string; lastSent?: string; lastEvaluation?: object };
 
 const PING_INTERVAL_MS = 15_000;
+/** Queries one connection may subscribe to; more is answered with a FatalError for it alone. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 1_000;
+/** Actions of one connection running at once; the rest wait their turn. */
+const MAX_CONCURRENT_ACTIONS = 16;
+/** A client that stops reading is dropped before its unsent messages exhaust memory. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export function encodeTs(ts: bigint): string {
   const bytes = Buffer.alloc(8);
@@ -40,6 +51,9 @@ export class SyncConnection {
   // Mutations from one client commit in the order it sent them.
   private mutations: Promise<void> = Promise.resolve();
   private refreshQueued = false;
+  private readonly stale = new Set<string>();
+  private actionsRunning = 0;
+  private readonly actionsWaiting: (() => void)[] = [];
   private readonly ping: NodeJS.Timeout;
   private closed = false;
 
@@ -52,13 +66,22 @@ export class SyncConnection {
     this.ping = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
   }
 
-  /** Called after every commit: re-run this client's queries and send what changed. */
-  refresh() {
-    if (this.refreshQueued || this.closed) return;
+  /**
+   * Called after a commit with the keys of the query results it invalidated (null: all): re-run
+   * this client's affected queries and send what changed, in one Transition.
+   */
+  refresh(stale: Set<string> | null) {
+    if (this.closed) return;
+    if (stale === null) for (const subscription of this.subscriptions.values()) this.stale.add(subscription.key);
+    else for (const subscription of this.subscriptions.values()) if (stale.has(subscription.key)) this.stale.add(subscription.key);
+    if (this.refreshQueued || this.stale.size === 0) return;
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      await this.transition(this.version.querySet, this.version.identity, [...this.subscriptions.keys()]);
+      const keys = new Set(this.stale);
+      this.stale.clear();
+      const affected = [...this.subscriptions].filter(([, subscription]) => keys.has(subscription.key)).map(([queryId]) => queryId);
+      await this.transition(this.version.querySet, this.version.identity, affected);
     });
   }
 
@@ -115,7 +138,11 @@ export class SyncConnection {
         } catch (error) {
           return this.fail(`Bad query arguments: ${(error as Error).message}`);
         }
-        this.subscriptions.set(modification.queryId, { udfPath: modification.udfPath, args });
+        if (!this.subscriptions.has(modification.queryId) && this.subscriptions.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return this.fail(`Too many queries on one connection (at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION}).`);
+        }
+        const key = this.host.queryKey(modification.udfPath, args, this.identity);
+        this.subscriptions.set(modification.queryId, { udfPath: modification.udfPath, args, key });
         added.push(modification.queryId);
       } else if (modification.type === "Remove") {
         this.subscriptions.delete(modification.queryId);
@@ -146,7 +173,11 @@ export class SyncConnection {
       return;
     }
     // Every query may depend on who is asking.
-    for (const subscription of this.subscriptions.values()) delete subscription.lastSent;
+    for (const subscription of this.subscriptions.values()) {
+      delete subscription.lastSent;
+      delete subscription.lastEvaluation;
+      subscription.key = this.host.queryKey(subscription.udfPath, subscription.args, this.identity);
+    }
     await this.transition(this.version.querySet, message.baseVersion + 1, [...this.subscriptions.keys()]);
   }
 
@@ -173,7 +204,18 @@ export class SyncConnection {
 
   private action(message: { requestId: number; udfPath: string; args: JSONValue[] }) {
     const args = decodeArgs(message.args);
-    void this.host.call("action", message.udfPath, args, this.identity).then((result) =>
+    const identity = this.identity;
+    const run = async () => {
+      if (this.actionsRunning >= MAX_CONCURRENT_ACTIONS) await new Promise<void>((resolve) => this.actionsWaiting.push(resolve));
+      this.actionsRunning += 1;
+      try {
+        return await this.host.call("action", message.udfPath, args, identity);
+      } finally {
+        this.actionsRunning -= 1;
+        this.actionsWaiting.shift()?.();
+      }
+    };
+    void run().then((result) =>
       this.enqueue(async () => {
         this.send(
           result.ok
@@ -192,12 +234,16 @@ export class SyncConnection {
       evaluate.map(async (queryId) => {
         const subscription = this.subscriptions.get(queryId);
         if (!subscription) return null;
-        return { queryId, subscription, result: await this.host.evaluate(subscription.udfPath, subscription.args, this.identity) };
+        const evaluation = this.host.evaluate(subscription.key, this, subscription.udfPath, subscription.args, this.identity);
+        // The very result this client was last sent: nothing to compare.
+        if (evaluation === subscription.lastEvaluation) return null;
+        return { queryId, subscription, evaluation, result: await evaluation.result };
       }),
     );
     for (const entry of results) {
       if (!entry) continue;
-      const { queryId, subscription, result } = entry;
+      const { queryId, subscription, evaluation, result } = entry;
+      subscription.lastEvaluation = evaluation;
       const modification = result.ok
         ? { type: "QueryUpdated", queryId, value: convexToJson(result.value), logLines: [], journal: null }
         : { type: "QueryFailed", queryId, errorMessage: result.errorMessage, errorData: result.errorData, logLines: [], journal: null };
@@ -227,6 +273,11 @@ export class SyncConnection {
 
   private send(message: unknown) {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.terminate();
+      this.close();
+      return;
+    }
     this.socket.send(JSON.stringify(message));
   }
 

@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import type { Value } from "convex/values";
 import { Engine, type Identity, type UdfType } from "../../local-backend/engine.ts";
+import { walkStats } from "../../local-backend/indexed-db.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const BATCH = 2_000; // stays under Convex's 16,000 writes per transaction
@@ -80,12 +81,15 @@ export type ScaleRow = {
   bytesRead: number;
   indexRanges: number;
   documentsWritten: number;
+  /** Documents the local engine walked to answer (what it costs here, beside what Convex reads). */
+  documentsWalked: number;
 };
 
 /** Seeds a world whose main org has `members` members and measures every hot path once. */
 export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   const measure = async (engine: Engine, members: number, type: UdfType, path: string, args: Record<string, Value>, identity: Identity | null) => {
+    const walked = walkStats.documentsWalked;
     await engine.run(type, path, args, identity);
     const metrics = engine.lastTransactionMetrics!;
     rows.push({
@@ -96,6 +100,7 @@ export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
       bytesRead: metrics.bytesRead.used,
       indexRanges: metrics.databaseQueries.used,
       documentsWritten: metrics.documentsWritten.used,
+      documentsWalked: walkStats.documentsWalked - walked,
     });
   };
 
@@ -190,6 +195,7 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
 
   const tag = { events, rsvps };
   const measure = async (type: UdfType | "internal", path: string, args: Record<string, Value>, identity: Identity | null) => {
+    const walked = walkStats.documentsWalked;
     if (type === "internal") await engine.runInternal(path, args);
     else await engine.run(type, path, args, identity);
     const metrics = engine.lastTransactionMetrics!;
@@ -202,6 +208,7 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
       bytesRead: metrics.bytesRead.used,
       indexRanges: metrics.databaseQueries.used,
       documentsWritten: metrics.documentsWritten.used,
+      documentsWalked: walkStats.documentsWalked - walked,
     });
   };
   const firstPage = { paginationOpts: { numItems: 20, cursor: null } };
