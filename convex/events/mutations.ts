@@ -12,18 +12,22 @@ import { rsvpStatusValidator } from "../schema";
 import { applyRsvp, fillFreeSeats, requireEventAdmin, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
 
-/** Creates a draft event. Only the org's admins; nothing is visible to members until published. */
+/**
+ * Creates an event, a draft unless `publish` is true (then it is published in the same
+ * transaction, as publishEvent would). Only the org's admins; members see nothing of a draft.
+ */
 export const createEvent = mutation({
-  args: { orgId: v.id("organizations"), ...eventFieldsValidator },
+  args: { orgId: v.id("organizations"), ...eventFieldsValidator, publish: v.optional(v.boolean()) },
   returns: v.object({ eventId: v.id("events") }),
-  handler: async (ctx, { orgId, ...input }) => {
+  handler: async (ctx, { orgId, publish, ...input }) => {
     const { user } = await requireOrgAdmin(ctx, orgId);
     const fields = checkEventFields(input);
     const now = Date.now();
     const eventId = await ctx.db.insert("events", {
       orgId,
       ...fields,
-      status: "draft",
+      status: publish ? "published" : "draft",
+      ...(publish ? { publishedAt: now } : {}),
       goingCount: 0,
       maybeCount: 0,
       waitlistCount: 0,
@@ -33,6 +37,7 @@ export const createEvent = mutation({
       createdAt: now,
       updatedAt: now,
     });
+    if (publish) await onEventPublished(ctx, eventId);
     return { eventId };
   },
 });
