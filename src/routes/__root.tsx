@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
 import { NotFound } from "~/components/layout/not-found";
 import { SiteHeader } from "~/components/layout/site-header";
+import { UnexpectedErrorNotice } from "~/components/layout/unexpected-error-notice";
 import { IS_LOCAL_BACKEND } from "~/lib/convex";
 import appCss from "~/styles.css?url";
 
@@ -73,6 +74,7 @@ function AppFrame({ children }: { children: ReactNode }) {
       <main id="main" className="flex flex-1 flex-col">
         {children}
       </main>
+      <UnexpectedErrorNotice />
       <footer className="text-muted-foreground border-t px-4 py-6 text-center text-xs">
         ASTN Orgs · events and engagement for field-building organizations
         {IS_LOCAL_BACKEND ? (

@@ -6,7 +6,7 @@ import { InviteLinks } from "~/components/orgs/invite-links";
 import { OrgForm, type OrgFormValues } from "~/components/orgs/org-form";
 import { AdminOnly } from "~/components/orgs/org-states";
 import type { OrgPage } from "~/components/orgs/types";
-import { useOrg } from "~/components/orgs/use-org";
+import { useOrg } from "~/components/orgs/data";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { api } from "../../convex/_generated/api";

@@ -6,7 +6,7 @@ import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { CalendarSubscribe } from "~/components/events/calendar-subscribe";
 import { EventCard, EventCardSkeletons } from "~/components/events/event-card";
-import { useOrg } from "~/components/orgs/use-org";
+import { useOrg } from "~/components/orgs/data";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/utils";
 import type { Id } from "../../convex/_generated/dataModel";

@@ -3,7 +3,7 @@ import { CalendarDays, Mail, MapPin, Globe2 } from "lucide-react";
 
 import { OrgUpcomingEvents } from "~/components/events/upcoming-events";
 import { MuteOrgToggle } from "~/components/notifications/mute-org-toggle";
-import { useOrg } from "~/components/orgs/use-org";
+import { useOrg } from "~/components/orgs/data";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { formatLocation } from "~/lib/countries";

@@ -5,7 +5,7 @@ import { createFileRoute } from "@tanstack/react-router";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { MemberList } from "~/components/orgs/member-list";
 import { MembersOnly } from "~/components/orgs/org-states";
-import { useOrg } from "~/components/orgs/use-org";
+import { useOrg } from "~/components/orgs/data";
 import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "../../convex/_generated/api";
 

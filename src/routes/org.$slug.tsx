@@ -4,7 +4,7 @@ import { Globe2, Lock, MapPin, Users } from "lucide-react";
 import { OrgAvatar } from "~/components/orgs/org-avatar";
 import { LoadFailed, OrgNotFound } from "~/components/orgs/org-states";
 import type { OrgPage } from "~/components/orgs/types";
-import { orgQuery, useOrg } from "~/components/orgs/use-org";
+import { orgQuery, useOrg } from "~/components/orgs/data";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { formatLocation } from "~/lib/countries";

@@ -7,11 +7,13 @@ import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { displayUrl } from "~/lib/format";
 import { AddToCalendar } from "./add-to-calendar";
+import { useEvent } from "./data";
 import { EventDescription } from "./event-description";
+import { EventLoadFailed, EventNotFound } from "./event-states";
 import { EventTimeBlock } from "./event-time";
 import { RsvpCounts, RsvpPanel, spotsLabel } from "./rsvp-panel";
 import { eventTypeLabel, type EventPage } from "./types";
-import { useNow } from "./use-event";
+import { useNow } from "./use-now";
 
 // Organizer tools load only for admins (they render on the client, after the session is known):
 // visitors' first JavaScript stays small.
@@ -30,6 +32,15 @@ function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: Reac
       <div className="min-w-0 self-center">{children}</div>
     </div>
   );
+}
+
+/** The event page's states: the event, live, or why there is none (yet). */
+export function EventScreen({ eventId }: { eventId: string }) {
+  const { event, loading, notFound, failed, isAuthenticated } = useEvent(eventId);
+  if (notFound) return <EventNotFound signedIn={isAuthenticated} />;
+  if (failed) return <EventLoadFailed />;
+  if (loading || !event) return <EventPageSkeleton />;
+  return <EventPageView event={event} />;
 }
 
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */

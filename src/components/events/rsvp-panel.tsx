@@ -1,15 +1,13 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { Check, CircleHelp, Hourglass, Loader2, PartyPopper, X } from "lucide-react";
-import { useState } from "react";
 
 import { Button } from "~/components/ui/button";
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 import { plural } from "~/lib/format";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
+import { useRsvpMutation } from "./data";
 import type { EventPage, RsvpStatus } from "./types";
-import { useNow } from "./use-event";
+import { useNow } from "./use-now";
 
 type Choice = "going" | "maybe" | "not_going";
 
@@ -47,23 +45,14 @@ function statusMessage(status: RsvpStatus, event: EventPage): string {
 /** RSVP: the viewer's answer and the buttons to change it, or why they can't answer yet. */
 export function RsvpPanel({ event }: { event: EventPage }) {
   const location = useLocation();
-  const rsvp = useConvexMutation(api.events.mutations.rsvp);
-  const [pending, setPending] = useState<Choice | null>(null);
-  const [error, setError] = useState<string>();
+  const rsvp = useRsvpMutation();
+  const pending = rsvp.isPending ? rsvp.variables.status : null;
+  const error = expectedErrorMessage(rsvp.error);
   const current = event.viewerRsvp?.status ?? null;
   const full = event.spotsLeft === 0 || (event.capacity !== undefined && event.waitlistCount > 0);
 
-  async function choose(choice: Choice) {
-    setPending(choice);
-    setError(undefined);
-    try {
-      await rsvp({ eventId: event._id, status: choice });
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setPending(null);
-    }
-  }
+  // Shown at once (optimistic); the server's answer (a waitlist place, a refusal) follows.
+  const choose = (choice: Choice) => rsvp.mutate({ eventId: event._id, status: choice });
 
   const status = current ? (
     <p
@@ -110,7 +99,7 @@ export function RsvpPanel({ event }: { event: EventPage }) {
               variant={pressed ? "default" : "outline"}
               aria-pressed={pressed}
               disabled={pending !== null}
-              onClick={() => void choose(value)}
+              onClick={() => choose(value)}
               className="px-2"
             >
               {pending === value ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Icon aria-hidden="true" />}
