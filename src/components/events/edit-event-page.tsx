@@ -3,7 +3,8 @@ import { ArrowLeft } from "lucide-react";
 import { useState } from "react";
 
 import { useEvent, usePublishEventMutation, useUpdateEventMutation } from "./data";
-import { EventForm, eventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form";
+import { EventForm } from "./event-form";
+import { eventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form-values";
 import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "./event-form-shell";
 import { EventLoadFailed, EventNotFound } from "./event-states";
 import type { EventPage } from "./types";

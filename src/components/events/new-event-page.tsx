@@ -7,7 +7,8 @@ import { EmptyState } from "~/components/common/empty-state";
 import { orgQuery } from "~/components/orgs/data";
 import { errorCode } from "~/lib/errors";
 import { useCreateEventMutation } from "./data";
-import { EventForm, newEventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form";
+import { EventForm } from "./event-form";
+import { newEventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form-values";
 import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "./event-form-shell";
 import { EventLoadFailed } from "./event-states";
 

@@ -39,7 +39,7 @@ export function useOrg(slug: string) {
 }
 
 /** Orgs by name and country; skipped (no request) while `args` is null (before hydration). */
-export function useOrgSearch(args: { query: string; country: string } | null, pageSize: number) {
+export function useOrgSearch(args: { query: string; country?: string } | null, pageSize: number) {
   return usePaginatedQuery(api.orgs.queries.searchOrgs, args ?? "skip", { initialNumItems: pageSize });
 }
 
