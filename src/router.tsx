@@ -4,8 +4,7 @@ import { MutationCache, QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { setupRouterSsrQueryIntegration } from "@tanstack/react-router-ssr-query";
 
-import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
-import { NotFound } from "~/components/layout/not-found";
+import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { CONVEX_URL } from "~/lib/convex";
 import { GENERIC_ERROR_MESSAGE, isExpectedError } from "~/lib/errors";

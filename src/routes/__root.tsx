@@ -10,8 +10,7 @@ import {
 import type { ReactNode } from "react";
 
 import { AppFrame } from "~/components/layout/app-frame";
-import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
-import { NotFound } from "~/components/layout/not-found";
+import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
 import appCss from "~/styles.css?url";
 
 export type RouterContext = {

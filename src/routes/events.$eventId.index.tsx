@@ -1,8 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
 
-import { eventQuery } from "~/components/events/data";
+import { eventQuery } from "~/components/events/queries";
 import { EventScreen } from "~/components/events/event-page";
-import { eventHead, eventPreview } from "~/components/events/event-preview";
+import { eventHead } from "~/components/events/event-head";
 
 /**
  * The event page, at a stable address. It renders on the server (signed out): public events
@@ -12,7 +12,11 @@ import { eventHead, eventPreview } from "~/components/events/event-preview";
 export const Route = createFileRoute("/events/$eventId/")({
   loader: async ({ context, params }) => {
     try {
-      return eventPreview(await context.queryClient.ensureQueryData(eventQuery(params.eventId)));
+      const [event, { eventPreview }] = await Promise.all([
+        context.queryClient.ensureQueryData(eventQuery(params.eventId)),
+        import("~/components/events/event-preview"),
+      ]);
+      return eventPreview(event);
     } catch {
       return null; // NOT_FOUND (or members-only while signed out): the page shows its own state
     }

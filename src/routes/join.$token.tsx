@@ -1,6 +1,6 @@
 import { createFileRoute } from "@tanstack/react-router";
 
-import { invitePreviewQuery } from "~/components/orgs/data";
+import { invitePreviewQuery } from "~/components/orgs/queries";
 import { JoinPage } from "~/components/orgs/join-page";
 
 export const Route = createFileRoute("/join/$token")({

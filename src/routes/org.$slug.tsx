@@ -1,6 +1,6 @@
 import { createFileRoute, Outlet } from "@tanstack/react-router";
 
-import { orgQuery } from "~/components/orgs/data";
+import { orgQuery } from "~/components/orgs/queries";
 import { OrgLayout } from "~/components/orgs/org-layout";
 
 export const Route = createFileRoute("/org/$slug")({

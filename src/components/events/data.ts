@@ -5,26 +5,14 @@ import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
 import { useMutation } from "@tanstack/react-query";
 import { usePaginatedQuery } from "convex/react";
 
-import { useAuthAwareQuery } from "~/lib/use-auth-aware-query";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import type { EventPage, RsvpStatus } from "./types";
 
-export function eventQuery(eventId: string) {
-  return convexQuery(api.events.queries.getEvent, { eventId: eventId as Id<"events"> });
-}
+export { eventQuery, useEvent } from "./queries";
 
 export function myUpcomingEventsQuery() {
   return convexQuery(api.events.queries.myUpcomingEvents, {});
-}
-
-/**
- * The event page's data, live; "not found" only once the session has settled (a draft or a
- * members-only event is NOT_FOUND to the signed-out server render).
- */
-export function useEvent(eventId: string) {
-  const { data, ...state } = useAuthAwareQuery(eventQuery(eventId));
-  return { event: data, ...state };
 }
 
 export function useOrgEvents(orgId: Id<"organizations">, when: "upcoming" | "past", pageSize: number) {

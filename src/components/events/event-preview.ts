@@ -1,5 +1,5 @@
-// The event page's link-preview text (title, description and Open Graph tags). Its loader and
-// head ship with every page, so this must not pull a date library into the app shell.
+// What the event page's <head> says about the event (title, description and Open Graph tags).
+// The route's loader imports this when it runs, so it isn't part of the app shell.
 import type { EventPage } from "./types";
 
 /** Plain text for link previews: markdown marks dropped, whitespace folded, ≤200 characters. */
@@ -43,26 +43,5 @@ export function eventPreview(event: EventPage) {
     venue: event.venue,
     description: previewText(event.description),
     cancelled: event.status === "cancelled",
-  };
-}
-
-/** The page's <head>: its title, and the description and Open Graph tags link previews read. */
-export function eventHead(preview: EventPreview | null | undefined) {
-  if (!preview) return { meta: [{ title: "Event · ASTN Orgs" }] };
-  const title = `${preview.cancelled ? "Cancelled: " : ""}${preview.title}`;
-  const summary = [preview.when, preview.venue, `Hosted by ${preview.orgName}`].filter(Boolean).join(" · ");
-  const description = preview.description ? `${summary}. ${preview.description}` : summary;
-  return {
-    meta: [
-      { title: `${title} · ${preview.orgName}` },
-      { name: "description", content: description },
-      { property: "og:title", content: title },
-      { property: "og:description", content: description },
-      { property: "og:type", content: "event" },
-      { property: "og:site_name", content: "ASTN Orgs" },
-      { name: "twitter:card", content: "summary" },
-      { name: "twitter:title", content: title },
-      { name: "twitter:description", content: description },
-    ],
   };
 }

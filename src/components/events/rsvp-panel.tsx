@@ -3,7 +3,6 @@ import { Check, CircleHelp, Hourglass, Loader2, PartyPopper, X } from "lucide-re
 
 import { Button } from "~/components/ui/button";
 import { expectedErrorMessage } from "~/lib/errors";
-import { plural } from "~/lib/format";
 import { cn } from "~/lib/utils";
 import { useRsvpMutation } from "./data";
 import type { EventPage, RsvpStatus } from "./types";
@@ -16,14 +15,6 @@ const CHOICES: { value: Choice; label: string; icon: typeof Check }[] = [
   { value: "maybe", label: "Maybe", icon: CircleHelp },
   { value: "not_going", label: "Not going", icon: X },
 ];
-
-/** The counts line: "12 going · 3 maybe · 2 on the waitlist". */
-export function RsvpCounts({ event }: { event: Pick<EventPage, "goingCount" | "maybeCount" | "waitlistCount" | "capacity"> }) {
-  const parts = [`${event.goingCount.toLocaleString("en")} going`];
-  if (event.maybeCount > 0) parts.push(`${event.maybeCount.toLocaleString("en")} maybe`);
-  if (event.waitlistCount > 0) parts.push(`${event.waitlistCount.toLocaleString("en")} on the waitlist`);
-  return <span data-testid="rsvp-counts">{parts.join(" · ")}</span>;
-}
 
 function statusMessage(status: RsvpStatus, event: EventPage): string {
   const rsvp = event.viewerRsvp!;
@@ -43,7 +34,7 @@ function statusMessage(status: RsvpStatus, event: EventPage): string {
 }
 
 /** RSVP: the viewer's answer and the buttons to change it, or why they can't answer yet. */
-export function RsvpPanel({ event }: { event: EventPage }) {
+export default function RsvpPanel({ event }: { event: EventPage }) {
   const location = useLocation();
   const rsvp = useRsvpMutation();
   const pending = rsvp.isPending ? rsvp.variables.status : null;
@@ -161,11 +152,4 @@ function BlockedMessage({ event, redirect }: { event: EventPage; redirect: strin
     default:
       return null;
   }
-}
-
-/** "5 spots left" / "Full" / nothing when there's no capacity. */
-export function spotsLabel(event: Pick<EventPage, "capacity" | "spotsLeft">): string | null {
-  if (event.capacity === undefined || event.spotsLeft === null) return null;
-  if (event.spotsLeft === 0) return `Full (${plural(event.capacity, "spot")})`;
-  return `${plural(event.spotsLeft, "spot")} left of ${event.capacity.toLocaleString("en")}`;
 }

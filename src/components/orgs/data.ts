@@ -7,10 +7,9 @@ import { usePaginatedQuery } from "convex/react";
 import { useAuthAwareQuery } from "~/lib/use-auth-aware-query";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
+import { invitePreviewQuery, orgQuery } from "./queries";
 
-export function orgQuery(slug: string) {
-  return convexQuery(api.orgs.queries.getOrgBySlug, { slug });
-}
+export { invitePreviewQuery, orgQuery };
 
 export function myOrgsQuery() {
   return convexQuery(api.orgs.queries.myOrgs, {});
@@ -23,10 +22,6 @@ export function suggestedOrgsQuery() {
 /** Whether an org address is free; skipped (no request) while `slug` is null. */
 export function slugAvailableQuery(slug: string | null) {
   return { ...convexQuery(api.orgs.queries.checkSlugAvailable, slug === null ? "skip" : { slug }), enabled: slug !== null };
-}
-
-export function invitePreviewQuery(token: string) {
-  return convexQuery(api.orgs.invites.getInvitePreview, { token });
 }
 
 /**
