@@ -23,6 +23,11 @@ export function useEventNotificationLog(eventId: Id<"events">, pageSize: number)
   return usePaginatedQuery(api.notifications.queries.eventNotificationLog, { eventId }, { initialNumItems: pageSize });
 }
 
+/** Every email the local backend recorded instead of sending, newest first (dev mailbox). */
+export function useDevMailbox(pageSize: number) {
+  return usePaginatedQuery(api.emails.queries.devMailbox, {}, { initialNumItems: pageSize });
+}
+
 /** Marks one notification read: the row and the unread count change at once (optimistically). */
 export function useMarkReadMutation() {
   const mutationFn = useConvexMutation(api.notifications.mutations.markRead).withOptimisticUpdate((store, { notificationId }) => {

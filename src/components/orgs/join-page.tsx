@@ -90,9 +90,12 @@ function ValidInvite({ token, org, signedIn }: { token: string; org: InviteOrg; 
           <Button
             size="lg"
             disabled={busy}
-            onClick={() =>
-              join.mutate({ token }, { onSuccess: (result) => void navigate({ to: "/org/$slug", params: { slug: result.slug } }) })
-            }
+            onClick={async () => {
+              // Awaited, not mutate's onSuccess: joining updates the live preview, which may
+              // replace this component before the mutation's answer arrives.
+              const result = await join.mutateAsync({ token }).catch(() => null);
+              if (result) await navigate({ to: "/org/$slug", params: { slug: result.slug } });
+            }}
           >
             {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
             Join {org.name}
