@@ -172,8 +172,9 @@ describe("lifecycle", () => {
     const { t, admin, member, orgId } = await world();
     const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(), publish: true });
     const other = await createEventAs(admin.as, orgId);
-    const [created, published] = await t.run(async (ctx) => [await ctx.db.get(eventId), await ctx.db.get(other)]);
+    const [created, published] = await t.run(async (ctx) => [await ctx.db.get("events", eventId), await ctx.db.get("events", other)]);
     expect(created).toMatchObject({ status: "published", publishedAt: expect.any(Number) });
+    expect(published).toMatchObject({ status: "published" });
     expect(created!.publishedAt).toBe(created!.createdAt);
     const shape = (n: { kind: string; userId: unknown }[]) => n.map(({ kind, userId }) => ({ kind, userId }));
     const notifications = await t.run((ctx) => ctx.db.query("notifications").collect());
