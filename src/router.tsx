@@ -1,22 +1,33 @@
 import { ConvexAuthProvider } from "@convex-dev/auth/react";
 import { ConvexQueryClient } from "@convex-dev/react-query";
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { setupRouterSsrQueryIntegration } from "@tanstack/react-router-ssr-query";
 
-import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
-import { NotFound } from "~/components/layout/not-found";
+import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { CONVEX_URL } from "~/lib/convex";
+import { GENERIC_ERROR_MESSAGE, isExpectedError } from "~/lib/errors";
+import { unexpectedErrors } from "~/lib/unexpected-errors";
 import { routeTree } from "./routeTree.gen";
 
 export function getRouter() {
   const convexQueryClient = new ConvexQueryClient(CONVEX_URL, {
-    // Tabs left open shouldn't nag on close; our mutations are awaited by their forms.
+    // Tabs left open shouldn't nag on close.
     unsavedChangesWarning: false,
   });
 
   const queryClient: QueryClient = new QueryClient({
+    // The one handler for failures nobody planned for. Expected ones (a ConvexError: a field to
+    // fix, a conflict) are the form's to show beside its fields; a mutation that shows every
+    // failure itself (sign-in) says so with meta.showsErrors.
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (isExpectedError(error) || mutation.meta?.showsErrors) return;
+        console.error(error);
+        unexpectedErrors.report(GENERIC_ERROR_MESSAGE);
+      },
+    }),
     defaultOptions: {
       queries: {
         queryKeyHashFn: convexQueryClient.hashFn(),
@@ -45,4 +56,10 @@ export function getRouter() {
   setupRouterSsrQueryIntegration({ router, queryClient });
 
   return router;
+}
+
+declare module "@tanstack/react-query" {
+  interface Register {
+    mutationMeta: { showsErrors?: boolean };
+  }
 }

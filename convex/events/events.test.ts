@@ -235,6 +235,20 @@ describe("lifecycle", () => {
     ]);
   });
 
+  test("create with publish: true is published at once, as create-then-publish would be", async () => {
+    const { t, admin, member, orgId } = await world();
+    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(), publish: true });
+    const other = await createEventAs(admin.as, orgId);
+    const [created, published] = await t.run(async (ctx) => [await ctx.db.get("events", eventId), await ctx.db.get("events", other)]);
+    expect(created).toMatchObject({ status: "published", publishedAt: expect.any(Number) });
+    expect(published).toMatchObject({ status: "published" });
+    expect(created!.publishedAt).toBe(created!.createdAt);
+    const shape = (n: { kind: string; userId: unknown }[]) => n.map(({ kind, userId }) => ({ kind, userId }));
+    const notifications = await t.run((ctx) => ctx.db.query("notifications").collect());
+    expect(shape(notifications.filter((n) => n.eventId === eventId))).toEqual(shape(notifications.filter((n) => n.eventId === other)));
+    expect((await member.as.query(api.events.queries.getEvent, { eventId })).status).toBe("published");
+  });
+
   test("publish, cancel with reason, and a cancelled event is frozen", async () => {
     const { t, admin, member, orgId } = await world();
     const eventId = await createEventAs(admin.as, orgId);

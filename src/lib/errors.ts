@@ -80,3 +80,17 @@ export function toFormError(error: unknown, context: ErrorContext = {}): FormErr
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : typeof error === "string" ? error : "";
 }
+
+/**
+ * Whether a failure is one the backend meant (a ConvexError with a message for people: a field to
+ * fix, a conflict, a permission). Those are shown where they happened; anything else (a dropped
+ * connection, a server bug) is unexpected and reported once, app-wide.
+ */
+export function isExpectedError(error: unknown): boolean {
+  return isConvexError(error);
+}
+
+/** The message to show beside a control for an expected failure; nothing for unexpected ones. */
+export function expectedErrorMessage(error: unknown): string | undefined {
+  return error != null && isExpectedError(error) ? toFormError(error).message : undefined;
+}

@@ -4,16 +4,13 @@ import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
   HeadContent,
-  Link,
   Outlet,
   Scripts,
 } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 
-import { DefaultCatchBoundary } from "~/components/layout/default-catch-boundary";
-import { NotFound } from "~/components/layout/not-found";
-import { SiteHeader } from "~/components/layout/site-header";
-import { IS_LOCAL_BACKEND } from "~/lib/convex";
+import { AppFrame } from "~/components/layout/app-frame";
+import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
 import appCss from "~/styles.css?url";
 
 export type RouterContext = {
@@ -57,34 +54,6 @@ function RootLayout() {
     <AppFrame>
       <Outlet />
     </AppFrame>
-  );
-}
-
-function AppFrame({ children }: { children: ReactNode }) {
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="focus:bg-background focus:text-foreground sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:px-3 focus:py-2 focus:shadow"
-      >
-        Skip to content
-      </a>
-      <SiteHeader />
-      <main id="main" className="flex flex-1 flex-col">
-        {children}
-      </main>
-      <footer className="text-muted-foreground border-t px-4 py-6 text-center text-xs">
-        ASTN Orgs · events and engagement for field-building organizations
-        {IS_LOCAL_BACKEND ? (
-          <>
-            {" · "}
-            <Link to="/dev/mailbox" className="hover:text-foreground underline underline-offset-4">
-              Dev mailbox
-            </Link>
-          </>
-        ) : null}
-      </footer>
-    </div>
   );
 }
 

@@ -1,5 +1,4 @@
 import { useAuthActions } from "@convex-dev/auth/react";
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { LogOut } from "lucide-react";
@@ -7,7 +6,7 @@ import { useState } from "react";
 
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
-import { api } from "../../../convex/_generated/api";
+import { viewerQuery } from "./data";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -20,7 +19,7 @@ export function UserMenu() {
   const { signOut } = useAuthActions();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
-  const viewer = useQuery(convexQuery(api.users.queries.viewer, {}));
+  const viewer = useQuery(viewerQuery());
 
   const name = viewer.data?.name || viewer.data?.email || "";
 

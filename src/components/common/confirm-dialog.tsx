@@ -1,5 +1,6 @@
 import { Loader2 } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -12,7 +13,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "~/components/ui/dialog";
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 
 /**
  * Asks before a destructive action. `onConfirm` may throw a ConvexError: its message stays in
@@ -35,14 +36,17 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void>;
   destructive?: boolean;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  // The action is a react-query mutation: its pending state and (expected) error show here;
+  // an unexpected failure goes to the app-wide handler.
+  const confirm = useMutation({ mutationFn: onConfirm });
+  const busy = confirm.isPending;
+  const error = expectedErrorMessage(confirm.error);
 
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!next) setError(undefined);
+        if (!next) confirm.reset();
         onOpenChange(next);
       }}
     >
@@ -63,18 +67,12 @@ export function ConfirmDialog({
           <Button
             variant={destructive ? "destructive" : "default"}
             disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(undefined);
-              try {
-                await onConfirm();
-                onOpenChange(false);
-              } catch (e) {
-                setError(toFormError(e).message);
-              } finally {
-                setBusy(false);
-              }
-            }}
+            onClick={() =>
+              confirm.mutateAsync().then(
+                () => onOpenChange(false),
+                () => undefined, // shown above (or by the app-wide handler)
+              )
+            }
           >
             {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
             {confirmLabel}

@@ -1,4 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
@@ -6,13 +5,13 @@ import { FormAlert, SubmitButton } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Input } from "~/components/ui/input";
 import { checkName, LIMITS } from "~/lib/validation";
-import { api } from "../../../convex/_generated/api";
+import { useUpdateNameMutation } from "~/components/auth/data";
 
 const FIELDS = ["name"] as const;
 
 /** Renames the signed-in user (the name shown to everyone across the app). */
 export function DisplayNameForm({ name }: { name: string }) {
-  const updateName = useConvexMutation(api.users.mutations.updateName);
+  const updateName = useUpdateNameMutation();
   const [value, setValue] = useState(name);
   const { errors, formError, check, clear, busy, saved, setSaved, run } = useFormSubmit(FIELDS);
 
@@ -21,7 +20,7 @@ export function DisplayNameForm({ name }: { name: string }) {
     const form = event.currentTarget;
     if (check({ name: checkName(value) }, form)) return;
     setSaved(false);
-    await run(form, () => updateName({ name: value.trim() }));
+    await run(form, () => updateName.mutateAsync({ name: value.trim() }));
   }
 
   return (

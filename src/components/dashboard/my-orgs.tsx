@@ -1,4 +1,3 @@
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Compass, Plus, Users } from "lucide-react";
@@ -10,10 +9,10 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toFormError } from "~/lib/errors";
-import { api } from "../../../convex/_generated/api";
+import { myOrgsQuery } from "~/components/orgs/data";
 
 export function MyOrgs() {
-  const mine = useQuery(convexQuery(api.orgs.queries.myOrgs, {}));
+  const mine = useQuery(myOrgsQuery());
 
   return (
     <section aria-labelledby="my-orgs-title">

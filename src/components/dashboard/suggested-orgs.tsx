@@ -1,4 +1,3 @@
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { MapPin } from "lucide-react";
@@ -6,11 +5,11 @@ import { MapPin } from "lucide-react";
 import { OrgCard } from "~/components/orgs/org-card";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Button } from "~/components/ui/button";
-import { api } from "../../../convex/_generated/api";
+import { suggestedOrgsQuery } from "~/components/orgs/data";
 
 /** Public orgs near the member, only when they opted in to sharing their location. */
 export function SuggestedOrgs() {
-  const suggestions = useQuery(convexQuery(api.orgs.queries.suggestOrgsNearMe, {}));
+  const suggestions = useQuery(suggestedOrgsQuery());
 
   return (
     <section aria-labelledby="suggested-title">

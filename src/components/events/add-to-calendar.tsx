@@ -1,14 +1,12 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { CalendarPlus, Download, Loader2 } from "lucide-react";
-import { useState } from "react";
 
 import { Button } from "~/components/ui/button";
 import { CONVEX_SITE_URL } from "~/lib/convex";
-import { toFormError } from "~/lib/errors";
-import { api } from "../../../convex/_generated/api";
+import { expectedErrorMessage } from "~/lib/errors";
 import { googleCalendarUrl } from "../../../convex/events/calendarLinks";
+import { useCalendarTokenMutation } from "./data";
 import type { EventPage } from "./types";
-import { useOrigin } from "./use-event";
+import { useOrigin } from "./use-now";
 
 export function eventIcsUrl(eventId: string, token?: string): string {
   const url = `${CONVEX_SITE_URL}/events/${encodeURIComponent(eventId)}.ics`;
@@ -21,9 +19,9 @@ export function eventIcsUrl(eventId: string, token?: string): string {
  */
 export function AddToCalendar({ event }: { event: EventPage }) {
   const origin = useOrigin();
-  const getToken = useConvexMutation(api.events.calendarTokens.getOrCreateMyCalendarToken);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const getToken = useCalendarTokenMutation();
+  const busy = getToken.isPending;
+  const error = expectedErrorMessage(getToken.error);
   const google = googleCalendarUrl({
     title: event.title,
     startTime: event.startTime,
@@ -43,18 +41,9 @@ export function AddToCalendar({ event }: { event: EventPage }) {
             variant="outline"
             size="sm"
             disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(undefined);
-              try {
-                const { token } = await getToken({ orgId: event.org._id });
-                window.location.assign(eventIcsUrl(event._id, token));
-              } catch (e) {
-                setError(toFormError(e).message);
-              } finally {
-                setBusy(false);
-              }
-            }}
+            onClick={() =>
+              getToken.mutate({ orgId: event.org._id }, { onSuccess: ({ token }) => window.location.assign(eventIcsUrl(event._id, token)) })
+            }
           >
             {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Download aria-hidden="true" />}
             Download .ics

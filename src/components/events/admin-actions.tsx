@@ -1,4 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { Ban, Copy, Loader2, Pencil, Send, Trash2 } from "lucide-react";
 import { useState } from "react";
@@ -17,35 +16,32 @@ import {
   DialogTitle,
 } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
-import { toFormError } from "~/lib/errors";
-import { api } from "../../../convex/_generated/api";
+import { expectedErrorMessage, toFormError } from "~/lib/errors";
+import { useCancelEventMutation, useDeleteEventMutation, useDuplicateEventMutation, usePublishEventMutation } from "./data";
 import type { EventPage } from "./types";
 
 /** The admin toolbar of an event page: publish, edit, duplicate, cancel, delete. */
 export function AdminActions({ event }: { event: EventPage }) {
   const navigate = useNavigate();
-  const publish = useConvexMutation(api.events.mutations.publishEvent);
-  const duplicate = useConvexMutation(api.events.mutations.duplicateEvent);
-  const remove = useConvexMutation(api.events.mutations.deleteEvent);
-  const [busy, setBusy] = useState<"publish" | "duplicate" | null>(null);
-  const [error, setError] = useState<string>();
+  const publish = usePublishEventMutation();
+  const duplicate = useDuplicateEventMutation();
+  const remove = useDeleteEventMutation();
   const [cancelOpen, setCancelOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const busy = publish.isPending ? "publish" : duplicate.isPending ? "duplicate" : null;
+  // The latest of the two attempts is the one to explain.
+  const error = expectedErrorMessage(publish.submittedAt > duplicate.submittedAt ? publish.error : duplicate.error);
 
-  async function run(kind: "publish" | "duplicate") {
-    setBusy(kind);
-    setError(undefined);
-    try {
-      if (kind === "publish") {
-        await publish({ eventId: event._id });
-      } else {
-        const { eventId } = await duplicate({ eventId: event._id });
-        await navigate({ to: "/events/$eventId/edit", params: { eventId } });
-      }
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setBusy(null);
+  function run(kind: "publish" | "duplicate") {
+    if (kind === "publish") {
+      duplicate.reset();
+      publish.mutate({ eventId: event._id });
+    } else {
+      publish.reset();
+      duplicate.mutate(
+        { eventId: event._id },
+        { onSuccess: ({ eventId }) => void navigate({ to: "/events/$eventId/edit", params: { eventId } }) },
+      );
     }
   }
 
@@ -53,7 +49,7 @@ export function AdminActions({ event }: { event: EventPage }) {
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Manage event">
         {event.status === "draft" ? (
-          <Button size="sm" disabled={busy !== null} onClick={() => void run("publish")}>
+          <Button size="sm" disabled={busy !== null} onClick={() => run("publish")}>
             {busy === "publish" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Send aria-hidden="true" />}
             Publish
           </Button>
@@ -66,7 +62,7 @@ export function AdminActions({ event }: { event: EventPage }) {
             </Link>
           </Button>
         ) : null}
-        <Button size="sm" variant="outline" disabled={busy !== null} onClick={() => void run("duplicate")}>
+        <Button size="sm" variant="outline" disabled={busy !== null} onClick={() => run("duplicate")}>
           {busy === "duplicate" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Copy aria-hidden="true" />}
           Duplicate
         </Button>
@@ -96,7 +92,7 @@ export function AdminActions({ event }: { event: EventPage }) {
         description={`"${event.title}" will be deleted for good. Nobody has seen it yet.`}
         confirmLabel="Delete draft"
         onConfirm={async () => {
-          await remove({ eventId: event._id });
+          await remove.mutateAsync({ eventId: event._id });
           await navigate({ to: "/org/$slug/events", params: { slug: event.org.slug } });
         }}
       />
@@ -113,35 +109,28 @@ function CancelEventDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const cancel = useConvexMutation(api.events.mutations.cancelEvent);
+  const cancel = useCancelEventMutation();
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field?: string; message: string }>();
+  const error = cancel.error && expectedErrorMessage(cancel.error) !== undefined ? toFormError(cancel.error) : undefined;
   const answered = event.goingCount + event.maybeCount + event.waitlistCount;
 
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!next) setError(undefined);
+        if (!next) cancel.reset();
         onOpenChange(next);
       }}
     >
       <DialogContent>
         <form
           className="grid gap-4"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            setBusy(true);
-            setError(undefined);
-            try {
-              await cancel({ eventId: event._id, reason: reason.trim() === "" ? undefined : reason.trim() });
-              onOpenChange(false);
-            } catch (err) {
-              setError(toFormError(err));
-            } finally {
-              setBusy(false);
-            }
+            cancel.mutate(
+              { eventId: event._id, reason: reason.trim() === "" ? undefined : reason.trim() },
+              { onSuccess: () => onOpenChange(false) },
+            );
           }}
         >
           <DialogHeader>
@@ -172,8 +161,8 @@ function CancelEventDialog({
                 Keep event
               </Button>
             </DialogClose>
-            <Button type="submit" variant="destructive" disabled={busy}>
-              {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            <Button type="submit" variant="destructive" disabled={cancel.isPending}>
+              {cancel.isPending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
               Cancel event
             </Button>
           </DialogFooter>

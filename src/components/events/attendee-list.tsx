@@ -1,4 +1,3 @@
-import { usePaginatedQuery } from "convex/react";
 import { UsersRound } from "lucide-react";
 import { useState } from "react";
 import { format } from "date-fns";
@@ -9,7 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { initials } from "~/lib/format";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
+import { useAttendees } from "./data";
 import { RSVP_LABELS, type AttendeeRow, type EventPage, type RsvpStatus } from "./types";
 
 const PAGE_SIZE = 50;
@@ -33,11 +32,7 @@ const STATUS_VARIANT: Record<RsvpStatus, "success" | "secondary" | "muted" | "ou
 /** Admins' live list of everyone who answered, with status and RSVP time; the waitlist in order. */
 export function AttendeeList({ event }: { event: EventPage }) {
   const [filter, setFilter] = useState<Filter>("all");
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.events.queries.listAttendees,
-    filter === "all" ? { eventId: event._id } : { eventId: event._id, status: filter },
-    { initialNumItems: PAGE_SIZE },
-  );
+  const { results, status, loadMore } = useAttendees(event._id, filter, PAGE_SIZE);
 
   return (
     <section aria-labelledby="attendees-title" className="rounded-xl border p-4 sm:p-5">

@@ -1,4 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { CalendarSync, Check, Copy, Loader2, RotateCcw } from "lucide-react";
 import { useState } from "react";
 
@@ -15,9 +14,9 @@ import {
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { CONVEX_SITE_URL } from "~/lib/convex";
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 import type { Id } from "../../../convex/_generated/dataModel";
-import { api } from "../../../convex/_generated/api";
+import { useCalendarTokenMutation, useRotateCalendarTokenMutation } from "./data";
 
 type Org = { _id: Id<"organizations">; slug: string; name: string; visibility: "public" | "private" };
 
@@ -31,29 +30,25 @@ export function publicFeedUrl(slug: string): string {
  */
 export function CalendarSubscribe({ org, isMember }: { org: Org; isMember: boolean }) {
   const isPrivate = org.visibility === "private";
-  const getToken = useConvexMutation(api.events.calendarTokens.getOrCreateMyCalendarToken);
-  const rotate = useConvexMutation(api.events.calendarTokens.rotateMyCalendarToken);
+  const getToken = useCalendarTokenMutation();
+  const rotate = useRotateCalendarTokenMutation();
   const [privateUrl, setPrivateUrl] = useState<string>();
-  const [busy, setBusy] = useState<"get" | "reset" | null>(null);
-  const [error, setError] = useState<string>();
+  const busy = getToken.isPending ? "get" : rotate.isPending ? "reset" : null;
+  const [copyError, setCopyError] = useState<string>();
+  const error = copyError ?? expectedErrorMessage(rotate.error ?? getToken.error);
   const [copied, setCopied] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
 
   const url = isPrivate ? privateUrl : publicFeedUrl(org.slug);
 
-  async function load(kind: "get" | "reset") {
-    setBusy(kind);
-    setError(undefined);
-    try {
-      const result = kind === "get" ? await getToken({ orgId: org._id }) : await rotate({ orgId: org._id });
+  function load(kind: "get" | "reset") {
+    const onSuccess = (result: { feedUrl: string }) => {
       setPrivateUrl(result.feedUrl);
       setConfirmReset(false);
       setCopied(false);
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setBusy(null);
-    }
+    };
+    if (kind === "get") getToken.mutate({ orgId: org._id }, { onSuccess });
+    else rotate.mutate({ orgId: org._id }, { onSuccess });
   }
 
   if (isPrivate && !isMember) return null;
@@ -61,7 +56,7 @@ export function CalendarSubscribe({ org, isMember }: { org: Org; isMember: boole
   return (
     <Dialog
       onOpenChange={(open) => {
-        if (open && isPrivate && !privateUrl) void load("get");
+        if (open && isPrivate && !privateUrl) load("get");
         if (!open) setConfirmReset(false);
       }}
     >
@@ -99,9 +94,10 @@ export function CalendarSubscribe({ org, isMember }: { org: Org; isMember: boole
                 if (!url) return;
                 try {
                   await navigator.clipboard.writeText(url);
+                  setCopyError(undefined);
                   setCopied(true);
                 } catch {
-                  setError("Couldn't copy: select the address and copy it by hand.");
+                  setCopyError("Couldn't copy: select the address and copy it by hand.");
                 }
               }}
             >
@@ -121,7 +117,7 @@ export function CalendarSubscribe({ org, isMember }: { org: Org; isMember: boole
               <>
                 <p className="text-sm">Reset the link? Calendars subscribed with the old one stop updating.</p>
                 <div className="flex gap-2">
-                  <Button variant="destructive" size="sm" disabled={busy !== null} onClick={() => void load("reset")}>
+                  <Button variant="destructive" size="sm" disabled={busy !== null} onClick={() => load("reset")}>
                     {busy === "reset" ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
                     Reset link
                   </Button>

@@ -1,154 +1,30 @@
-import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { Eye, Loader2, PenLine, Send } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Checkbox } from "~/components/ui/checkbox";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
-import { addMinutesToLocal, formatEventWhen, showsDifferentLocalTime } from "~/lib/time";
-import { browserTimeZone, timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
+import { addMinutesToLocal } from "~/lib/time";
+import { timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
 import { cn } from "~/lib/utils";
 import { EventDescription } from "./event-description";
-import { DEFAULT_REMINDER_TIMES, EVENT_LIMITS } from "../../../convex/lib/vocabulary";
-import { EVENT_TYPES, type EventPage, type EventType } from "./types";
-
-/** What createEvent / updateEvent take (besides orgId / eventId). */
-export type EventFieldsArgs = {
-  title: string;
-  description?: string;
-  eventType: EventType;
-  startLocal: string;
-  endLocal: string;
-  timezone: string;
-  venue?: string;
-  locationUrl?: string;
-  onlineUrl?: string;
-  capacity?: number;
-  notifyBefore?: number[];
-};
-
-export type EventFormValues = {
-  title: string;
-  description: string;
-  eventType: EventType;
-  startLocal: string;
-  endLocal: string;
-  timezone: string;
-  venue: string;
-  locationUrl: string;
-  onlineUrl: string;
-  capacity: string;
-  notifyBefore: number[];
-};
-
-export const REMINDERS = [
-  { minutes: 10_080, label: "1 week before" },
-  { minutes: 1_440, label: "1 day before" },
-  { minutes: 180, label: "3 hours before" },
-  { minutes: 60, label: "1 hour before" },
-] as const;
-
-const FIELDS = [
-  "title",
-  "description",
-  "eventType",
-  "startLocal",
-  "endLocal",
-  "timezone",
-  "venue",
-  "locationUrl",
-  "onlineUrl",
-  "capacity",
-  "notifyBefore",
-] as const;
-
-const LIMITS = EVENT_LIMITS;
-
-/** A new event: tomorrow 18:00–20:00 in the browser's zone, reminders a day and an hour before. */
-export function newEventValues(timezone = browserTimeZone(), now = Date.now()): EventFormValues {
-  const tomorrow = new Date(now + 86_400_000);
-  const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, "0")}-${String(tomorrow.getDate()).padStart(2, "0")}`;
-  return {
-    title: "",
-    description: "",
-    eventType: "meetup",
-    startLocal: `${day}T18:00`,
-    endLocal: `${day}T20:00`,
-    timezone,
-    venue: "",
-    locationUrl: "",
-    onlineUrl: "",
-    capacity: "",
-    notifyBefore: [...DEFAULT_REMINDER_TIMES],
-  };
-}
-
-export function eventValues(event: EventPage): EventFormValues {
-  return {
-    title: event.title,
-    description: event.description ?? "",
-    eventType: event.eventType,
-    startLocal: event.startLocal,
-    endLocal: event.endLocal,
-    timezone: event.timezone,
-    venue: event.venue ?? "",
-    locationUrl: event.locationUrl ?? "",
-    onlineUrl: event.onlineUrl ?? "",
-    capacity: event.capacity === undefined ? "" : String(event.capacity),
-    notifyBefore: event.notifyBefore,
-  };
-}
-
-const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
-
-function toArgs(values: EventFormValues): EventFieldsArgs {
-  return {
-    title: values.title.trim(),
-    description: optional(values.description),
-    eventType: values.eventType,
-    startLocal: values.startLocal,
-    endLocal: values.endLocal,
-    timezone: values.timezone,
-    venue: optional(values.venue),
-    locationUrl: optional(values.locationUrl),
-    onlineUrl: optional(values.onlineUrl),
-    capacity: values.capacity.trim() === "" ? undefined : Number(values.capacity),
-    notifyBefore: values.notifyBefore,
-  };
-}
-
-function urlError(value: string): string | undefined {
-  const text = value.trim();
-  if (text === "") return undefined;
-  return /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text) ? undefined : "Enter a full web address starting with https://";
-}
-
-/** "Thursday, May 14, 2026 · 6:30 PM – 8:30 PM GMT+2 (7:30 PM – 9:30 PM your time)". */
-function describeWhen(values: EventFormValues): string | null {
-  const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-  if (!pattern.test(values.startLocal) || !pattern.test(values.endLocal)) return null;
-  try {
-    const start = fromZonedTime(values.startLocal, values.timezone).getTime();
-    const end = fromZonedTime(values.endLocal, values.timezone).getTime();
-    if (!(end > start)) return null;
-    // A wall-clock time the zone skips (DST) doesn't round-trip: the server explains that one.
-    const roundTrips = (ms: number, local: string) => formatInTimeZone(ms, values.timezone, "yyyy-MM-dd'T'HH:mm") === local;
-    if (!roundTrips(start, values.startLocal) || !roundTrips(end, values.endLocal)) return null;
-    const when = formatEventWhen(start, end, values.timezone);
-    const mine = browserTimeZone();
-    const local = showsDifferentLocalTime(start, end, values.timezone, mine) ? ` (${formatEventWhen(start, end, mine).time} your time)` : "";
-    return `${when.date} · ${when.time}${local}`;
-  } catch {
-    return null;
-  }
-}
-
-export type SubmitIntent = "draft" | "publish" | "save";
+import {
+  describeWhen,
+  eventFormErrors,
+  FIELDS,
+  LIMITS,
+  REMINDERS,
+  toArgs,
+  type EventFieldsArgs,
+  type EventFormValues,
+  type SubmitIntent,
+} from "./event-form-values";
+import { EVENT_TYPES, type EventType } from "./types";
 
 /**
  * The create / edit form of an event. Times are typed as wall-clock times in the chosen zone;
@@ -168,9 +44,10 @@ export function EventForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(initial);
-  const [submitting, setSubmitting] = useState<SubmitIntent | null>(null);
+  const [intent, setIntent] = useState<SubmitIntent>();
   const [preview, setPreview] = useState(false);
-  const { errors, formError, fail, check, clear } = useFormErrors(FIELDS);
+  const { errors, formError, check, clear, busy, run } = useFormSubmit(FIELDS);
+  const submitting = busy ? intent : null;
   const zones = useMemo(() => timeZoneOptions(initial.timezone), [initial.timezone]);
 
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
@@ -193,42 +70,9 @@ export function EventForm({
   const otherReminders = values.notifyBefore.filter((m) => !REMINDERS.some((r) => r.minutes === m));
 
   async function submit(intent: SubmitIntent, form: HTMLFormElement) {
-    const capacity = values.capacity.trim();
-    const hasErrors = check(
-      {
-        title:
-          values.title.trim() === ""
-            ? "Give the event a title."
-            : values.title.trim().length > LIMITS.title
-              ? `Keep the title under ${LIMITS.title} characters.`
-              : undefined,
-        description: values.description.length > LIMITS.description ? `Keep the description under ${LIMITS.description.toLocaleString("en")} characters.` : undefined,
-        startLocal: values.startLocal === "" ? "Choose when the event starts." : undefined,
-        endLocal:
-          values.endLocal === ""
-            ? "Choose when the event ends."
-            : values.startLocal !== "" && values.endLocal <= values.startLocal
-              ? "The end must be after the start."
-              : undefined,
-        venue: values.venue.trim().length > LIMITS.venue ? `Keep the venue under ${LIMITS.venue} characters.` : undefined,
-        locationUrl: urlError(values.locationUrl),
-        onlineUrl: urlError(values.onlineUrl),
-        capacity:
-          capacity !== "" && (!/^\d+$/.test(capacity) || Number(capacity) < 1)
-            ? "Capacity must be a whole number of at least 1 (leave it empty for no limit)."
-            : undefined,
-      },
-      form,
-    );
-    if (hasErrors) return;
-    setSubmitting(intent);
-    try {
-      await onSubmit(toArgs(values), intent);
-    } catch (error) {
-      fail(error, form);
-    } finally {
-      setSubmitting(null);
-    }
+    if (check(eventFormErrors(values), form)) return;
+    setIntent(intent);
+    await run(form, () => onSubmit(toArgs(values), intent));
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

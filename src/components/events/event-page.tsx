@@ -6,12 +6,21 @@ import { OrgAvatar } from "~/components/orgs/org-avatar";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { displayUrl } from "~/lib/format";
-import { AddToCalendar } from "./add-to-calendar";
+import { useEvent } from "./queries";
 import { EventDescription } from "./event-description";
 import { EventTimeBlock } from "./event-time";
-import { RsvpCounts, RsvpPanel, spotsLabel } from "./rsvp-panel";
+import { RsvpCounts, spotsLabel } from "./rsvp-counts";
 import { eventTypeLabel, type EventPage } from "./types";
-import { useNow } from "./use-event";
+import { useNow } from "./use-now";
+
+// Only for an event that can't be shown.
+const EventNotFound = lazy(() => import("./event-states").then((m) => ({ default: m.EventNotFound })));
+const EventLoadFailed = lazy(() => import("./event-states").then((m) => ({ default: m.EventLoadFailed })));
+
+// The RSVP controls and calendar links render on the server too, but their code loads after the
+// page's first paint (until then the server's HTML stands in).
+const RsvpPanel = lazy(() => import("./rsvp-panel"));
+const AddToCalendar = lazy(() => import("./add-to-calendar").then((m) => ({ default: m.AddToCalendar })));
 
 // Organizer tools load only for admins (they render on the client, after the session is known):
 // visitors' first JavaScript stays small.
@@ -30,6 +39,16 @@ function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: Reac
       <div className="min-w-0 self-center">{children}</div>
     </div>
   );
+}
+
+/** The event page's states: the event, live, or why there is none (yet). */
+export function EventScreen({ eventId }: { eventId: string }) {
+  const { event, loading, notFound, failed, isAuthenticated } = useEvent(eventId);
+  if (notFound || failed) {
+    return <Suspense fallback={<EventPageSkeleton />}>{notFound ? <EventNotFound signedIn={isAuthenticated} /> : <EventLoadFailed />}</Suspense>;
+  }
+  if (loading || !event) return <EventPageSkeleton />;
+  return <EventPageView event={event} />;
 }
 
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */
@@ -142,12 +161,16 @@ export function EventPageView({ event }: { event: EventPage }) {
                 {spots}
               </p>
             ) : null}
-            <RsvpPanel event={event} />
+            <Suspense fallback={<Skeleton className="h-20" />}>
+              <RsvpPanel event={event} />
+            </Suspense>
           </div>
           {event.status === "published" && !ended ? (
             <div className="grid gap-2 rounded-xl border p-4 sm:p-5">
               <h2 className="text-sm font-semibold">Add to calendar</h2>
-              <AddToCalendar event={event} />
+              <Suspense fallback={<Skeleton className="h-8" />}>
+                <AddToCalendar event={event} />
+              </Suspense>
             </div>
           ) : null}
           {isAdmin ? (

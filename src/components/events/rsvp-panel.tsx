@@ -1,15 +1,12 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { Link, useLocation } from "@tanstack/react-router";
 import { Check, CircleHelp, Hourglass, Loader2, PartyPopper, X } from "lucide-react";
-import { useState } from "react";
 
 import { Button } from "~/components/ui/button";
-import { toFormError } from "~/lib/errors";
-import { plural } from "~/lib/format";
+import { expectedErrorMessage } from "~/lib/errors";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
+import { useRsvpMutation } from "./data";
 import type { EventPage, RsvpStatus } from "./types";
-import { useNow } from "./use-event";
+import { useNow } from "./use-now";
 
 type Choice = "going" | "maybe" | "not_going";
 
@@ -18,14 +15,6 @@ const CHOICES: { value: Choice; label: string; icon: typeof Check }[] = [
   { value: "maybe", label: "Maybe", icon: CircleHelp },
   { value: "not_going", label: "Not going", icon: X },
 ];
-
-/** The counts line: "12 going · 3 maybe · 2 on the waitlist". */
-export function RsvpCounts({ event }: { event: Pick<EventPage, "goingCount" | "maybeCount" | "waitlistCount" | "capacity"> }) {
-  const parts = [`${event.goingCount.toLocaleString("en")} going`];
-  if (event.maybeCount > 0) parts.push(`${event.maybeCount.toLocaleString("en")} maybe`);
-  if (event.waitlistCount > 0) parts.push(`${event.waitlistCount.toLocaleString("en")} on the waitlist`);
-  return <span data-testid="rsvp-counts">{parts.join(" · ")}</span>;
-}
 
 function statusMessage(status: RsvpStatus, event: EventPage): string {
   const rsvp = event.viewerRsvp!;
@@ -45,25 +34,16 @@ function statusMessage(status: RsvpStatus, event: EventPage): string {
 }
 
 /** RSVP: the viewer's answer and the buttons to change it, or why they can't answer yet. */
-export function RsvpPanel({ event }: { event: EventPage }) {
+export default function RsvpPanel({ event }: { event: EventPage }) {
   const location = useLocation();
-  const rsvp = useConvexMutation(api.events.mutations.rsvp);
-  const [pending, setPending] = useState<Choice | null>(null);
-  const [error, setError] = useState<string>();
+  const rsvp = useRsvpMutation();
+  const pending = rsvp.isPending ? rsvp.variables.status : null;
+  const error = expectedErrorMessage(rsvp.error);
   const current = event.viewerRsvp?.status ?? null;
   const full = event.spotsLeft === 0 || (event.capacity !== undefined && event.waitlistCount > 0);
 
-  async function choose(choice: Choice) {
-    setPending(choice);
-    setError(undefined);
-    try {
-      await rsvp({ eventId: event._id, status: choice });
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setPending(null);
-    }
-  }
+  // Shown at once (optimistic); the server's answer (a waitlist place, a refusal) follows.
+  const choose = (choice: Choice) => rsvp.mutate({ eventId: event._id, status: choice });
 
   const status = current ? (
     <p
@@ -110,7 +90,7 @@ export function RsvpPanel({ event }: { event: EventPage }) {
               variant={pressed ? "default" : "outline"}
               aria-pressed={pressed}
               disabled={pending !== null}
-              onClick={() => void choose(value)}
+              onClick={() => choose(value)}
               className="px-2"
             >
               {pending === value ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Icon aria-hidden="true" />}
@@ -172,11 +152,4 @@ function BlockedMessage({ event, redirect }: { event: EventPage; redirect: strin
     default:
       return null;
   }
-}
-
-/** "5 spots left" / "Full" / nothing when there's no capacity. */
-export function spotsLabel(event: Pick<EventPage, "capacity" | "spotsLeft">): string | null {
-  if (event.capacity === undefined || event.spotsLeft === null) return null;
-  if (event.spotsLeft === 0) return `Full (${plural(event.capacity, "spot")})`;
-  return `${plural(event.spotsLeft, "spot")} left of ${event.capacity.toLocaleString("en")}`;
 }

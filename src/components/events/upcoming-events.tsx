@@ -1,7 +1,5 @@
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { usePaginatedQuery } from "convex/react";
 import { CalendarDays, Compass } from "lucide-react";
 
 import { EmptyState } from "~/components/common/empty-state";
@@ -10,7 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { toFormError } from "~/lib/errors";
 import type { Id } from "../../../convex/_generated/dataModel";
-import { api } from "../../../convex/_generated/api";
+import { myUpcomingEventsQuery, useOrgEvents } from "./data";
 import { EventCard, EventCardSkeletons } from "./event-card";
 import { RSVP_LABELS, type DashboardItem } from "./types";
 
@@ -28,7 +26,7 @@ function MyRsvpBadge({ item }: { item: DashboardItem }) {
 
 /** The member dashboard's "Upcoming events": across all their orgs, soonest first, with their RSVP. */
 export function UpcomingEvents() {
-  const upcoming = useQuery(convexQuery(api.events.queries.myUpcomingEvents, {}));
+  const upcoming = useQuery(myUpcomingEventsQuery());
   return (
     <section aria-labelledby="upcoming-events-title">
       <h2 id="upcoming-events-title" className="mb-3 text-lg font-semibold">
@@ -75,7 +73,7 @@ export function UpcomingEvents() {
 
 /** A short "Upcoming events" list on an org's overview, linking to its events page. */
 export function OrgUpcomingEvents({ orgId, slug }: { orgId: Id<"organizations">; slug: string }) {
-  const { results, status } = usePaginatedQuery(api.events.queries.listOrgEvents, { orgId, when: "upcoming" }, { initialNumItems: 3 });
+  const { results, status } = useOrgEvents(orgId, "upcoming", 3);
   return (
     <section aria-labelledby="org-upcoming-title" className="mt-8">
       <div className="mb-3 flex items-center justify-between gap-3">

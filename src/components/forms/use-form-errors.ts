@@ -1,7 +1,8 @@
+import { useMutation } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 
 import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
-import { toFormError, type ErrorContext } from "~/lib/errors";
+import { isExpectedError, toFormError, type ErrorContext } from "~/lib/errors";
 
 export type Errors = Record<string, string | undefined>;
 
@@ -52,31 +53,39 @@ export function useFormErrors(fields: readonly string[], context: ErrorContext =
 }
 
 /**
- * useFormErrors plus the submission: `run(form, action)` is `busy` while the action runs, sets
- * `saved` when it resolves, and hands a thrown error to `fail` (which focuses its field in
- * `form`; pass null not to move focus). `saved` stays as it is until then: clear it with
- * `setSaved(false)` where a form wants that.
+ * useFormErrors plus the submission, a react-query mutation: `run(form, action)` is `busy`
+ * (isPending) while the action runs, `saved` (isSuccess) once it resolved, and hands an expected
+ * error to `fail` (which focuses its field in `form`; pass null not to move focus). An unexpected
+ * one is left to the app-wide handler (router.tsx), except in a sign-in flow, whose failures are
+ * all the form's to word. `setSaved(false)` forgets the last submission.
  */
 export function useFormSubmit(fields: readonly string[], context?: ErrorContext) {
   const formErrors = useFormErrors(fields, context);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const inline = context?.flow !== undefined;
+  const submission = useMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    meta: { showsErrors: inline },
+  });
   const { fail } = formErrors;
+  const { mutateAsync, reset } = submission;
 
   const run = useCallback(
     async (form: HTMLFormElement | null, action: () => Promise<unknown>) => {
-      setBusy(true);
       try {
-        await action();
-        setSaved(true);
+        await mutateAsync(action);
       } catch (error) {
-        fail(error, form);
-      } finally {
-        setBusy(false);
+        if (inline || isExpectedError(error)) fail(error, form);
       }
     },
-    [fail],
+    [fail, inline, mutateAsync],
   );
 
-  return { ...formErrors, busy, saved, setSaved, run };
+  const setSaved = useCallback(
+    (saved: false) => {
+      if (!saved) reset();
+    },
+    [reset],
+  );
+
+  return { ...formErrors, busy: submission.isPending, saved: submission.isSuccess, setSaved, run };
 }

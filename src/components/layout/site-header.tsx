@@ -1,11 +1,14 @@
 import { useConvexAuth } from "convex/react";
 import { Link } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 
-import { UserMenu } from "~/components/auth/user-menu";
-import { NotificationBell } from "~/components/notifications/notification-bell";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
+
+// Only signed-in people see these, and the server always renders signed out: they load once
+// the session is known, and visitors' first JavaScript doesn't carry them.
+const AccountActions = lazy(() => import("./account-actions"));
 
 const MAIN_LINKS = [
   { to: "/home", label: "Home" },
@@ -61,18 +64,17 @@ export function SiteHeader() {
           {isLoading ? (
             <Skeleton className="h-8 w-32" aria-hidden="true" />
           ) : isAuthenticated ? (
-            <>
-              <NotificationBell />
-              <UserMenu />
-            </>
+            <Suspense fallback={<Skeleton className="h-8 w-32" aria-hidden="true" />}>
+              <AccountActions />
+            </Suspense>
           ) : (
             <>
-              <Button variant="ghost" size="sm" asChild>
-                <Link to="/sign-in">Sign in</Link>
-              </Button>
-              <Button size="sm" asChild>
-                <Link to="/sign-up">Sign up</Link>
-              </Button>
+              <Link to="/sign-in" data-slot="button" className={buttonVariants({ variant: "ghost", size: "sm" })}>
+                Sign in
+              </Link>
+              <Link to="/sign-up" data-slot="button" className={buttonVariants({ size: "sm" })}>
+                Sign up
+              </Link>
             </>
           )}
         </nav>

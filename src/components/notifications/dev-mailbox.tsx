@@ -1,4 +1,3 @@
-import { usePaginatedQuery } from "convex/react";
 import { format } from "date-fns";
 import { ExternalLink, MailOpen, ServerOff } from "lucide-react";
 import { useMemo, useState } from "react";
@@ -9,7 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { errorCode, toFormError } from "~/lib/errors";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
+import { useDevMailbox } from "./data";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { KIND_LABELS, STATUS_BADGES, type MailboxEntry } from "./labels";
 import { QueryErrorBoundary } from "./query-error-boundary";
@@ -40,7 +39,7 @@ export function DevMailbox() {
 }
 
 function Mailbox() {
-  const { results, status, loadMore } = usePaginatedQuery(api.emails.queries.devMailbox, {}, { initialNumItems: PAGE_SIZE });
+  const { results, status, loadMore } = useDevMailbox(PAGE_SIZE);
   const [selectedId, setSelectedId] = useState<Id<"emails">>();
   const selected = results.find((e) => e._id === selectedId) ?? results[0];
 

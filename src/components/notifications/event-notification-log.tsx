@@ -1,4 +1,3 @@
-import { usePaginatedQuery } from "convex/react";
 import { format } from "date-fns";
 import { MailCheck } from "lucide-react";
 
@@ -7,8 +6,8 @@ import { LoadMore } from "~/components/common/load-more";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { initials } from "~/lib/format";
-import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
+import { useEventNotificationLog } from "./data";
 import { KIND_LABELS, STATUS_BADGES, type LogEntry } from "./labels";
 
 const PAGE_SIZE = 25;
@@ -33,11 +32,7 @@ export function reminderScheduleText(notifyBefore: number[]): string {
  * waitlist promotions, announcements), who got it and when, with its delivery status. Live.
  */
 export function EventNotificationLog({ eventId, notifyBefore }: { eventId: Id<"events">; notifyBefore: number[] }) {
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.notifications.queries.eventNotificationLog,
-    { eventId },
-    { initialNumItems: PAGE_SIZE },
-  );
+  const { results, status, loadMore } = useEventNotificationLog(eventId, PAGE_SIZE);
 
   return (
     <section aria-labelledby="notifications-sent-title" className="rounded-xl border p-4 sm:p-5">

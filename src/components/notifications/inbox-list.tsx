@@ -1,19 +1,16 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { Link } from "@tanstack/react-router";
-import { usePaginatedQuery } from "convex/react";
 import { format } from "date-fns";
 import { BellRing, CalendarClock, CalendarX2, Check, CheckCheck, Inbox, Loader2, Megaphone, Newspaper, PartyPopper, PencilLine } from "lucide-react";
-import { useState } from "react";
 
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 import { formatRelative } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
+import { useMarkAllReadMutation, useMarkReadMutation, useMyNotifications } from "./data";
 import { KIND_LABELS, type InboxItem, type NotificationKind } from "./labels";
 
 const PAGE_SIZE = 20;
@@ -29,25 +26,15 @@ const KIND_ICONS: Record<NotificationKind, typeof BellRing> = {
 
 /** "Mark all as read", shown with the page header; disabled when nothing is unread. */
 export function MarkAllReadButton({ unread }: { unread: number }) {
-  const markAll = useConvexMutation(api.notifications.mutations.markAllRead);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const markAll = useMarkAllReadMutation();
+  const busy = markAll.isPending;
+  const error = expectedErrorMessage(markAll.error);
   return (
     <div className="flex flex-col items-start gap-1 sm:items-end">
       <Button
         variant="outline"
         disabled={busy || unread === 0}
-        onClick={async () => {
-          setBusy(true);
-          setError(undefined);
-          try {
-            await markAll({});
-          } catch (e) {
-            setError(toFormError(e).message);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onClick={() => markAll.mutate({})}
       >
         {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <CheckCheck aria-hidden="true" />}
         Mark all as read
@@ -63,11 +50,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
 
 /** The member's notifications, newest first, live; unread ones stand out. */
 export function InboxList() {
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.notifications.queries.listMyNotifications,
-    {},
-    { initialNumItems: PAGE_SIZE },
-  );
+  const { results, status, loadMore } = useMyNotifications(PAGE_SIZE);
 
   if (status === "LoadingFirstPage") {
     return (
@@ -104,24 +87,14 @@ export function InboxList() {
 }
 
 function InboxRow({ item }: { item: InboxItem }) {
-  const markRead = useConvexMutation(api.notifications.mutations.markRead);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  // Optimistic: the row and the unread count change at once, before the server answers.
+  const markRead = useMarkReadMutation();
+  const error = expectedErrorMessage(markRead.error);
   const unread = item.readAt === undefined;
   const Icon = KIND_ICONS[item.kind];
   const titleId = `notification-${item._id}`;
 
-  async function read() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await markRead({ notificationId: item._id });
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const read = () => markRead.mutate({ notificationId: item._id });
 
   return (
     <li
@@ -165,7 +138,7 @@ function InboxRow({ item }: { item: InboxItem }) {
               params={{ eventId: item.eventId }}
               className="underline-offset-4 outline-none hover:underline focus-visible:underline"
               onClick={() => {
-                if (unread) void markRead({ notificationId: item._id }).catch(() => undefined);
+                if (unread) read();
               }}
             >
               {item.title}
@@ -187,11 +160,11 @@ function InboxRow({ item }: { item: InboxItem }) {
             variant="ghost"
             size="sm"
             onClick={read}
-            disabled={busy}
+            disabled={markRead.isPending}
             aria-label={`Mark as read: ${item.title}`}
             className="text-muted-foreground hover:text-foreground"
           >
-            {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Check aria-hidden="true" />}
+            <Check aria-hidden="true" />
             <span className="hidden sm:inline">Mark as read</span>
           </Button>
         </div>

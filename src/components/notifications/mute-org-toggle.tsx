@@ -1,38 +1,30 @@
-import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { BellOff, BellRing } from "lucide-react";
-import { useId, useState } from "react";
+import { useId } from "react";
 
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
+import { myNotificationSettingsQuery, useMuteOrgMutation, useUnmuteOrgMutation } from "./data";
 
 /**
  * For members on an org's page: a switch that mutes (or unmutes) every reminder and
  * announcement from this org. Reflects the saved setting live.
  */
 export function MuteOrgToggle({ orgId, orgName }: { orgId: Id<"organizations">; orgName: string }) {
-  const settings = useQuery(convexQuery(api.notifications.queries.getMyNotificationSettings, {}));
-  const mute = useConvexMutation(api.notifications.mutations.muteOrg);
-  const unmute = useConvexMutation(api.notifications.mutations.unmuteOrg);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const settings = useQuery(myNotificationSettingsQuery());
+  const mute = useMuteOrgMutation();
+  const unmute = useUnmuteOrgMutation();
+  const busy = mute.isPending || unmute.isPending;
+  const error = expectedErrorMessage(mute.error ?? unmute.error);
   const id = useId();
 
   const muted = settings.data?.mutedOrgIds.includes(orgId) ?? false;
   const Icon = muted ? BellOff : BellRing;
 
-  async function toggle(next: boolean) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await (next ? mute({ orgId }) : unmute({ orgId }));
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setBusy(false);
-    }
+  function toggle(next: boolean) {
+    (next ? unmute : mute).reset();
+    (next ? mute : unmute).mutate({ orgId });
   }
 
   return (
@@ -57,7 +49,7 @@ export function MuteOrgToggle({ orgId, orgName }: { orgId: Id<"organizations">; 
           aria-checked={muted}
           aria-describedby={`${id}-hint`}
           disabled={busy || settings.isPending}
-          onChange={(e) => void toggle(e.target.checked)}
+          onChange={(e) => toggle(e.target.checked)}
           className={cn(
             "relative mt-0.5 h-5 w-9 shrink-0 cursor-pointer appearance-none rounded-full transition-colors outline-none",
             "bg-input checked:bg-primary focus-visible:ring-ring/50 focus-visible:ring-[3px] disabled:cursor-not-allowed disabled:opacity-60",

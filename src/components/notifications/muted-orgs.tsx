@@ -1,24 +1,23 @@
-import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { BellOff, Loader2 } from "lucide-react";
-import { useState } from "react";
 
 import { EmptyState } from "~/components/common/empty-state";
+import { myOrgsQuery } from "~/components/orgs/data";
 import { OrgAvatar } from "~/components/orgs/org-avatar";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toFormError } from "~/lib/errors";
-import { api } from "../../../convex/_generated/api";
+import { expectedErrorMessage } from "~/lib/errors";
 import type { Id } from "../../../convex/_generated/dataModel";
+import { useUnmuteOrgMutation } from "./data";
 
 /** The organizations the member muted (live), each with "Unmute". */
 export function MutedOrgs({ mutedOrgIds }: { mutedOrgIds: Id<"organizations">[] }) {
-  const myOrgs = useQuery(convexQuery(api.orgs.queries.myOrgs, {}));
-  const unmute = useConvexMutation(api.notifications.mutations.unmuteOrg);
-  const [pending, setPending] = useState<Id<"organizations">>();
-  const [error, setError] = useState<string>();
+  const myOrgs = useQuery(myOrgsQuery());
+  const unmute = useUnmuteOrgMutation();
+  const pending = unmute.isPending ? unmute.variables.orgId : undefined;
+  const error = expectedErrorMessage(unmute.error);
 
   if (myOrgs.isPending) {
     return (
@@ -66,17 +65,7 @@ export function MutedOrgs({ mutedOrgIds }: { mutedOrgIds: Id<"organizations">[] 
               size="sm"
               aria-label={`Unmute ${org.name}`}
               disabled={pending === org._id}
-              onClick={async () => {
-                setPending(org._id);
-                setError(undefined);
-                try {
-                  await unmute({ orgId: org._id });
-                } catch (e) {
-                  setError(toFormError(e).message);
-                } finally {
-                  setPending(undefined);
-                }
-              }}
+              onClick={() => unmute.mutate({ orgId: org._id })}
             >
               {pending === org._id ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
               Unmute

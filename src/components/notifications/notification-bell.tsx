@@ -1,15 +1,14 @@
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Bell } from "lucide-react";
 
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
+import { unreadCountQuery } from "./data";
 import { unreadLabel } from "./labels";
 
 /** The header's bell: a link to the inbox with the live unread count. */
 export function NotificationBell() {
-  const unread = useQuery(convexQuery(api.notifications.queries.unreadCount, {}));
+  const unread = useQuery(unreadCountQuery());
   const count = unread.data ?? 0;
   const label = unread.data === undefined ? "Notifications" : `Notifications, ${count > 99 ? "99+" : count} unread`;
 

@@ -1,4 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 
@@ -7,7 +6,6 @@ import { FormAlert, SaveBar } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/utils";
-import { api } from "../../../convex/_generated/api";
 import {
   DEFAULT_REMINDER_TIMES,
   defaultNotificationPreferences,
@@ -18,6 +16,7 @@ import {
   REMINDER_OFFSET_LABELS,
   REMINDER_OFFSETS,
 } from "../../../convex/lib/vocabulary";
+import { useUpdateNotificationPreferencesMutation } from "./data";
 import type { AnnouncementMode, NotificationSettings } from "./labels";
 
 export type { NotificationPreferences };
@@ -121,7 +120,7 @@ export function NotificationSettingsForm({
   /** The member's time zone (the profile's): email times use it. */
   timezone: string;
 }) {
-  const update = useConvexMutation(api.profiles.mutations.updateNotificationPreferences);
+  const update = useUpdateNotificationPreferencesMutation();
   const saved = toValues(preferences, settings);
   const [draft, setDraft] = useState<Values | null>(null);
   const { errors, formError, check, clear, reset, busy, saved: savedNote, setSaved: setSavedNote, run } = useFormSubmit(FIELDS);
@@ -153,7 +152,7 @@ export function NotificationSettingsForm({
     );
     if (invalid) return;
     await run(form, async () => {
-      await update({
+      await update.mutateAsync({
         preferences: {
           ...preferences,
           timezone,

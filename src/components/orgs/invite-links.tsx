@@ -1,5 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
-import { usePaginatedQuery } from "convex/react";
 import { Check, Copy, Link2, Loader2, RefreshCw } from "lucide-react";
 import { useEffect, useState, type FormEvent } from "react";
 
@@ -7,19 +5,19 @@ import { ConfirmDialog } from "~/components/common/confirm-dialog";
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { Field } from "~/components/forms/field";
-import { useFormErrors } from "~/components/forms/use-form-errors";
+import { useFormSubmit } from "~/components/forms/use-form-errors";
 import type { InviteRow } from "~/components/orgs/types";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 import { plural } from "~/lib/format";
 import { formatDate, formatRelative } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
 import type { Id } from "../../../convex/_generated/dataModel";
-import { api } from "../../../convex/_generated/api";
+import { useCreateInviteMutation, useInvites, useRegenerateInviteMutation, useRevokeInviteMutation } from "./data";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 10;
@@ -37,24 +35,13 @@ const STATUS: Record<InviteRow["status"], { label: string; variant: "success" | 
 
 /** Admins create shareable invite links, copy them, and revoke or regenerate them. */
 export function InviteLinks({ orgId }: { orgId: Id<"organizations"> }) {
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.orgs.invites.listInvites,
-    { orgId },
-    { initialNumItems: PAGE_SIZE },
-  );
+  const { results, status, loadMore } = useInvites(orgId, PAGE_SIZE);
   const [confirm, setConfirm] = useState<{ kind: "revoke" | "regenerate"; invite: InviteRow } | null>(null);
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
-  const revoke = useConvexMutation(api.orgs.invites.revokeInvite);
-  const regenerate = useConvexMutation(api.orgs.invites.regenerateInvite);
-
-  async function regenerateNow(invite: InviteRow) {
-    setRowError(null);
-    try {
-      await regenerate({ orgId, inviteId: invite._id });
-    } catch (e) {
-      setRowError({ id: invite._id, message: toFormError(e).message });
-    }
-  }
+  const revoke = useRevokeInviteMutation();
+  const regenerate = useRegenerateInviteMutation();
+  // An expired or used-up link is regenerated without asking; a failure is explained on its row.
+  const regenerateNow = useRegenerateInviteMutation();
+  const rowError = regenerateNow.error ? { id: regenerateNow.variables?.inviteId, message: expectedErrorMessage(regenerateNow.error) } : null;
 
   return (
     <div className="grid gap-6">
@@ -82,7 +69,7 @@ export function InviteLinks({ orgId }: { orgId: Id<"organizations"> }) {
                 onRegenerate={() =>
                   invite.status === "valid"
                     ? setConfirm({ kind: "regenerate", invite })
-                    : void regenerateNow(invite)
+                    : regenerateNow.mutate({ orgId, inviteId: invite._id })
                 }
               />
             ))}
@@ -98,7 +85,7 @@ export function InviteLinks({ orgId }: { orgId: Id<"organizations"> }) {
         description="Anyone who opens it will see that it no longer works. People who already joined stay members."
         confirmLabel="Revoke link"
         onConfirm={async () => {
-          if (confirm) await revoke({ orgId, inviteId: confirm.invite._id });
+          if (confirm) await revoke.mutateAsync({ orgId, inviteId: confirm.invite._id });
         }}
       />
       <ConfirmDialog
@@ -109,7 +96,7 @@ export function InviteLinks({ orgId }: { orgId: Id<"organizations"> }) {
         confirmLabel="Regenerate link"
         destructive={false}
         onConfirm={async () => {
-          if (confirm) await regenerate({ orgId, inviteId: confirm.invite._id });
+          if (confirm) await regenerate.mutateAsync({ orgId, inviteId: confirm.invite._id });
         }}
       />
     </div>
@@ -119,12 +106,10 @@ export function InviteLinks({ orgId }: { orgId: Id<"organizations"> }) {
 const CREATE_FIELDS = ["expiresAt", "maxUses"] as const;
 
 function CreateInviteForm({ orgId }: { orgId: Id<"organizations"> }) {
-  const createInvite = useConvexMutation(api.orgs.invites.createInvite);
+  const createInvite = useCreateInviteMutation();
   const [days, setDays] = useState("");
   const [maxUses, setMaxUses] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState(false);
-  const { errors, formError, fail, check, clear } = useFormErrors(CREATE_FIELDS);
+  const { errors, formError, check, clear, busy, saved: created, setSaved: setCreated, run } = useFormSubmit(CREATE_FIELDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -146,21 +131,15 @@ function CreateInviteForm({ orgId }: { orgId: Id<"organizations"> }) {
       form,
     );
     if (invalid) return;
-    setBusy(true);
-    try {
-      await createInvite({
+    await run(form, async () => {
+      await createInvite.mutateAsync({
         orgId,
         expiresAt: d === undefined ? undefined : Date.now() + d * DAY_MS,
         maxUses: m,
       });
       setDays("");
       setMaxUses("");
-      setCreated(true);
-    } catch (error) {
-      fail(error, form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

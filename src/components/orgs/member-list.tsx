@@ -1,5 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
-import { usePaginatedQuery } from "convex/react";
 import { useNavigate } from "@tanstack/react-router";
 import { LogOut, Loader2, ShieldCheck, UsersRound } from "lucide-react";
 import { useState } from "react";
@@ -14,11 +12,11 @@ import { Button } from "~/components/ui/button";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
-import { toFormError } from "~/lib/errors";
+import { expectedErrorMessage } from "~/lib/errors";
 import { initials, plural } from "~/lib/format";
 import { formatDate } from "~/lib/format-date";
 import type { Id } from "../../../convex/_generated/dataModel";
-import { api } from "../../../convex/_generated/api";
+import { useDemoteMemberMutation, useLeaveOrgMutation, useMembers, usePromoteMemberMutation, useRemoveMemberMutation } from "./data";
 
 const PAGE_SIZE = 25;
 type RoleFilter = "" | "admin" | "member";
@@ -26,17 +24,13 @@ type RoleFilter = "" | "admin" | "member";
 /** The live member list: new members appear without a reload; admins manage roles here. */
 export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"users"> | undefined }) {
   const [role, setRole] = useState<RoleFilter>("");
-  const { results, status, loadMore } = usePaginatedQuery(
-    api.orgs.queries.listMembers,
-    role === "" ? { orgId: org._id } : { orgId: org._id, role },
-    { initialNumItems: PAGE_SIZE },
-  );
+  const { results, status, loadMore } = useMembers(org._id, role, PAGE_SIZE);
   const isAdmin = org.viewerRole === "admin";
   const [profileOf, setProfileOf] = useState<MemberRow | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const removeMember = useConvexMutation(api.orgs.mutations.removeMember);
-  const leaveOrg = useConvexMutation(api.orgs.mutations.leaveOrg);
+  const removeMember = useRemoveMemberMutation();
+  const leaveOrg = useLeaveOrgMutation();
   const navigate = useNavigate();
 
   return (
@@ -113,7 +107,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
         description={`They will lose access to ${org.name} and its member-only pages. They can rejoin with an invite link.`}
         confirmLabel="Remove member"
         onConfirm={async () => {
-          if (removing) await removeMember({ orgId: org._id, userId: removing.userId });
+          if (removing) await removeMember.mutateAsync({ orgId: org._id, userId: removing.userId });
         }}
       />
       <ConfirmDialog
@@ -123,7 +117,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
         description="You'll need a new invite link to join again."
         confirmLabel="Leave organization"
         onConfirm={async () => {
-          await leaveOrg({ orgId: org._id });
+          await leaveOrg.mutateAsync({ orgId: org._id });
           await navigate({ to: "/home" });
         }}
       />
@@ -146,22 +140,16 @@ function MemberListItem({
   onOpenProfile: () => void;
   onRemove: () => void;
 }) {
-  const promote = useConvexMutation(api.orgs.mutations.promoteMember);
-  const demote = useConvexMutation(api.orgs.mutations.demoteMember);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const promote = usePromoteMemberMutation();
+  const demote = useDemoteMemberMutation();
+  const busy = promote.isPending || demote.isPending;
+  const error = expectedErrorMessage(promote.error ?? demote.error);
 
-  async function run(action: typeof promote) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action({ orgId, userId: member.userId });
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setBusy(false);
-    }
+  function run(action: typeof promote) {
+    (action === promote ? demote : promote).reset();
+    action.mutate({ orgId, userId: member.userId });
   }
+
 
   return (
     <li aria-label={member.name} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:flex-wrap sm:items-center">

@@ -1,4 +1,3 @@
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { EyeOff } from "lucide-react";
 import type { ReactNode } from "react";
@@ -20,7 +19,7 @@ import { formatLocation } from "~/lib/countries";
 import { toFormError } from "~/lib/errors";
 import { formatDate } from "~/lib/format-date";
 import type { Id } from "../../../convex/_generated/dataModel";
-import { api } from "../../../convex/_generated/api";
+import { memberProfileQuery } from "~/components/profiles/data";
 
 /** A member's profile as this org's admins see it: fields the member keeps private say so. */
 export function MemberProfileDialog({
@@ -32,13 +31,7 @@ export function MemberProfileDialog({
   member: MemberRow | null;
   onOpenChange: (open: boolean) => void;
 }) {
-  const profile = useQuery({
-    ...convexQuery(
-      api.profiles.queries.getMemberProfileForAdmin,
-      member ? { orgId, userId: member.userId } : "skip",
-    ),
-    enabled: member !== null,
-  });
+  const profile = useQuery(memberProfileQuery(orgId, member?.userId ?? null));
   const data = profile.data;
 
   return (

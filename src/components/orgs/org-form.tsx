@@ -1,4 +1,3 @@
-import { convexQuery } from "@convex-dev/react-query";
 import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Globe, Loader2, Lock, XCircle } from "lucide-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
@@ -12,7 +11,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { checkSlug, slugify } from "~/lib/slug";
 import { cn } from "~/lib/utils";
 import { checkEmail, checkLocation, toLocation } from "~/lib/validation";
-import { api } from "../../../convex/_generated/api";
+import { slugAvailableQuery } from "./data";
 
 export type OrgFormValues = {
   name: string;
@@ -264,10 +263,7 @@ function SlugField({
   const debounced = useDebounced(slug, 300);
   const formatProblem = slug === "" ? undefined : checkSlug(slug);
   const checkable = debounced !== "" && checkSlug(debounced) === undefined;
-  const availability = useQuery({
-    ...convexQuery(api.orgs.queries.checkSlugAvailable, checkable ? { slug: debounced } : "skip"),
-    enabled: checkable,
-  });
+  const availability = useQuery(slugAvailableQuery(checkable ? debounced : null));
   const settled = debounced === slug && checkable && availability.data !== undefined;
 
   let hint: React.ReactNode = "Your organization's page will live at /org/your-address.";

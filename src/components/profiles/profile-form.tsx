@@ -1,4 +1,3 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
@@ -11,7 +10,7 @@ import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
 import { checkLocation, toLocation } from "~/lib/validation";
-import { api } from "../../../convex/_generated/api";
+import { useUpdateMyProfileMutation } from "./data";
 
 export type ProfileFormValues = {
   name: string;
@@ -36,7 +35,7 @@ const FIELDS = [
 
 /** The member's own profile (full replace on save). */
 export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
-  const save = useConvexMutation(api.profiles.mutations.updateMyProfile);
+  const save = useUpdateMyProfileMutation();
   const [values, setValues] = useState(initial);
   const [pendingSkill, setPendingSkill] = useState("");
   const { errors, formError, check, clear, busy, saved, setSaved, run } = useFormSubmit(FIELDS);
@@ -69,7 +68,7 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
     if (invalid) return;
     setSaved(false);
     await run(form, () =>
-      save({
+      save.mutateAsync({
         name: values.name.trim(),
         headline: values.headline.trim() === "" ? undefined : values.headline.trim(),
         location: toLocation(values.city, values.country),

@@ -1,10 +1,9 @@
-import { useConvexMutation } from "@convex-dev/react-query";
 import { useState, type FormEvent } from "react";
 
 import { Choice } from "~/components/forms/choice";
 import { FormAlert, SaveBar } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
-import { api } from "../../../convex/_generated/api";
+import { useUpdatePrivacyMutation } from "./data";
 
 export type Privacy = { headline: boolean; location: boolean; skills: boolean; careerStage: boolean; email: boolean };
 
@@ -22,7 +21,7 @@ const PRIVACY_FIELDS: { key: keyof Privacy; label: string }[] = [
 ];
 
 export function PrivacyForm({ initial, initialShareLocation }: { initial: Privacy; initialShareLocation: boolean }) {
-  const update = useConvexMutation(api.profiles.mutations.updatePrivacy);
+  const update = useUpdatePrivacyMutation();
   const [privacy, setPrivacy] = useState(initial);
   const [shareLocation, setShareLocation] = useState(initialShareLocation);
   // Privacy has no field errors: whatever the server says shows at the top.
@@ -32,7 +31,7 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
     event.preventDefault();
     save.setSaved(false);
     save.reset();
-    void save.run(null, () => update({ privacy, shareLocationForSuggestions: shareLocation }));
+    void save.run(null, () => update.mutateAsync({ privacy, shareLocationForSuggestions: shareLocation }));
   }
 
   return (

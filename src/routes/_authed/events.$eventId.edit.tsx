@@ -1,74 +1,10 @@
-import { useConvexMutation } from "@convex-dev/react-query";
-import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft } from "lucide-react";
-import { useState } from "react";
+import { createFileRoute } from "@tanstack/react-router";
 
-import { EventForm, eventValues, type EventFieldsArgs, type SubmitIntent } from "~/components/events/event-form";
-import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "~/components/events/event-form-shell";
-import { EventLoadFailed, EventNotFound } from "~/components/events/event-states";
-import type { EventPage } from "~/components/events/types";
-import { useEvent } from "~/components/events/use-event";
-import { api } from "../../../convex/_generated/api";
+import { EditEventPage } from "~/components/events/edit-event-page";
 
 export const Route = createFileRoute("/_authed/events/$eventId/edit")({
   head: () => ({ meta: [{ title: "Edit event · ASTN Orgs" }] }),
-  component: EditEventPage,
+  component: function EditEventRoute() {
+    return <EditEventPage eventId={Route.useParams().eventId} />;
+  },
 });
-
-function EditEventPage() {
-  const { eventId } = Route.useParams();
-  const { event, loading, notFound, failed } = useEvent(eventId);
-  if (notFound) return <EventNotFound signedIn />;
-  if (failed) return <EventLoadFailed />;
-  if (loading || !event) return <EventFormSkeleton />;
-  if (event.viewerRole !== "admin") return <NotAnAdmin orgName={event.org.name} slug={event.org.slug} />;
-  // Keyed by id: after "Duplicate" the form starts over with the copy's values.
-  return <EditForm key={event._id} event={event} />;
-}
-
-function EditForm({ event }: { event: EventPage }) {
-  const navigate = useNavigate();
-  const update = useConvexMutation(api.events.mutations.updateEvent);
-  const publish = useConvexMutation(api.events.mutations.publishEvent);
-  // The form keeps what the admin typed; live updates to the event don't overwrite it.
-  const [initial] = useState(() => eventValues(event));
-  const toPage = () => navigate({ to: "/events/$eventId", params: { eventId: event._id } });
-
-  async function onSubmit(args: EventFieldsArgs, intent: SubmitIntent) {
-    await update({ eventId: event._id, ...args });
-    if (intent === "publish") await publish({ eventId: event._id });
-    await toPage();
-  }
-
-  if (event.status === "cancelled") {
-    return (
-      <EventFormShell title="This event was cancelled">
-        <p className="text-muted-foreground">A cancelled event can't be edited. Duplicate it from the event page to run it again.</p>
-      </EventFormShell>
-    );
-  }
-
-  return (
-    <EventFormShell
-      title={event.status === "draft" ? "Edit draft" : "Edit event"}
-      description={
-        event.status === "published"
-          ? "Changes go live when you save. If you change the time or place, people who RSVP'd are told."
-          : "Only admins see drafts. Publish when it's ready."
-      }
-      back={
-        <Link to="/events/$eventId" params={{ eventId: event._id }} className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm">
-          <ArrowLeft className="size-4" aria-hidden="true" />
-          Back to the event
-        </Link>
-      }
-    >
-      <EventForm
-        initial={initial}
-        intents={event.status === "draft" ? ["draft", "publish"] : ["save"]}
-        onSubmit={onSubmit}
-        onCancel={() => void toPage()}
-      />
-    </EventFormShell>
-  );
-}

@@ -1,73 +1,10 @@
-import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
-import { useQuery } from "@tanstack/react-query";
-import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft } from "lucide-react";
-import { useState } from "react";
+import { createFileRoute } from "@tanstack/react-router";
 
-import { EventForm, newEventValues, type EventFieldsArgs, type SubmitIntent } from "~/components/events/event-form";
-import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "~/components/events/event-form-shell";
-import { EventLoadFailed } from "~/components/events/event-states";
-import { EmptyState } from "~/components/common/empty-state";
-import { errorCode } from "~/lib/errors";
-import { api } from "../../../convex/_generated/api";
+import { NewEventPage } from "~/components/events/new-event-page";
 
 export const Route = createFileRoute("/_authed/org/$slug/events/new")({
   head: () => ({ meta: [{ title: "New event · ASTN Orgs" }] }),
-  component: NewEventPage,
+  component: function NewEventRoute() {
+    return <NewEventPage slug={Route.useParams().slug} />;
+  },
 });
-
-function NewEventPage() {
-  const { slug } = Route.useParams();
-  const navigate = useNavigate();
-  const org = useQuery(convexQuery(api.orgs.queries.getOrgBySlug, { slug }));
-  const create = useConvexMutation(api.events.mutations.createEvent);
-  const publish = useConvexMutation(api.events.mutations.publishEvent);
-  const [initial] = useState(() => newEventValues());
-
-  if (org.isPending) return <EventFormSkeleton />;
-  if (!org.data) return errorCode(org.error) === "NOT_FOUND" ? <OrgMissing /> : <EventLoadFailed />;
-  if (org.data.viewerRole !== "admin") return <NotAnAdmin orgName={org.data.name} slug={slug} />;
-  const orgId = org.data._id;
-
-  async function onSubmit(args: EventFieldsArgs, intent: SubmitIntent) {
-    const { eventId } = await create({ orgId, ...args });
-    if (intent === "publish") await publish({ eventId });
-    await navigate({ to: "/events/$eventId", params: { eventId } });
-  }
-
-  return (
-    <EventFormShell
-      title="New event"
-      description={
-        <>
-          For{" "}
-          <Link to="/org/$slug" params={{ slug }} className="text-foreground font-medium underline-offset-4 hover:underline">
-            {org.data.name}
-          </Link>
-          . Save it as a draft to finish later: only admins see drafts.
-        </>
-      }
-      back={
-        <Link to="/org/$slug/events" params={{ slug }} className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm">
-          <ArrowLeft className="size-4" aria-hidden="true" />
-          {org.data.name} events
-        </Link>
-      }
-    >
-      <EventForm
-        initial={initial}
-        intents={["draft", "publish"]}
-        onSubmit={onSubmit}
-        onCancel={() => void navigate({ to: "/org/$slug/events", params: { slug } })}
-      />
-    </EventFormShell>
-  );
-}
-
-function OrgMissing() {
-  return (
-    <div className="mx-auto w-full max-w-md px-4 py-16">
-      <EmptyState title="Organization not found">There's no organization at this address, or you're not a member.</EmptyState>
-    </div>
-  );
-}

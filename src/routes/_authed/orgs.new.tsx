@@ -1,46 +1,8 @@
-import { useConvexMutation } from "@convex-dev/react-query";
-import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft } from "lucide-react";
+import { createFileRoute } from "@tanstack/react-router";
 
-import { PageHeader } from "~/components/common/page-header";
-import { OrgForm } from "~/components/orgs/org-form";
-import { Card, CardContent } from "~/components/ui/card";
-import { api } from "../../../convex/_generated/api";
+import { CreateOrgPage } from "~/components/orgs/create-org-page";
 
 export const Route = createFileRoute("/_authed/orgs/new")({
   head: () => ({ meta: [{ title: "Create an organization · ASTN Orgs" }] }),
   component: CreateOrgPage,
 });
-
-function CreateOrgPage() {
-  const createOrg = useConvexMutation(api.orgs.mutations.createOrg);
-  const navigate = useNavigate();
-
-  return (
-    <div className="mx-auto w-full max-w-3xl px-4 py-10 sm:px-6">
-      <Link
-        to="/orgs"
-        className="text-muted-foreground hover:text-foreground mb-4 inline-flex items-center gap-1 text-sm"
-      >
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        All organizations
-      </Link>
-      <PageHeader
-        title="Create an organization"
-        description="You'll be its first admin. You can change everything except the address later."
-      />
-      <Card className="mt-8">
-        <CardContent>
-          <OrgForm
-            mode="create"
-            submitLabel="Create organization"
-            onSubmit={async (args) => {
-              const { slug } = await createOrg(args);
-              await navigate({ to: "/org/$slug", params: { slug } });
-            }}
-          />
-        </CardContent>
-      </Card>
-    </div>
-  );
-}

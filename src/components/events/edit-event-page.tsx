@@ -1,0 +1,68 @@
+import { Link, useNavigate } from "@tanstack/react-router";
+import { ArrowLeft } from "lucide-react";
+import { useState } from "react";
+
+import { useEvent, usePublishEventMutation, useUpdateEventMutation } from "./data";
+import { EventForm } from "./event-form";
+import { eventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form-values";
+import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "./event-form-shell";
+import { EventLoadFailed, EventNotFound } from "./event-states";
+import type { EventPage } from "./types";
+
+/** Editing an event (its admins only); a draft can be published from here too. */
+export function EditEventPage({ eventId }: { eventId: string }) {
+  const { event, loading, notFound, failed } = useEvent(eventId);
+  if (notFound) return <EventNotFound signedIn />;
+  if (failed) return <EventLoadFailed />;
+  if (loading || !event) return <EventFormSkeleton />;
+  if (event.viewerRole !== "admin") return <NotAnAdmin orgName={event.org.name} slug={event.org.slug} />;
+  // Keyed by id: after "Duplicate" the form starts over with the copy's values.
+  return <EditForm key={event._id} event={event} />;
+}
+
+function EditForm({ event }: { event: EventPage }) {
+  const navigate = useNavigate();
+  const update = useUpdateEventMutation();
+  const publish = usePublishEventMutation();
+  // The form keeps what the admin typed; live updates to the event don't overwrite it.
+  const [initial] = useState(() => eventValues(event));
+  const toPage = () => navigate({ to: "/events/$eventId", params: { eventId: event._id } });
+
+  async function onSubmit(args: EventFieldsArgs, intent: SubmitIntent) {
+    await update.mutateAsync({ eventId: event._id, ...args });
+    if (intent === "publish") await publish.mutateAsync({ eventId: event._id });
+    await toPage();
+  }
+
+  if (event.status === "cancelled") {
+    return (
+      <EventFormShell title="This event was cancelled">
+        <p className="text-muted-foreground">A cancelled event can't be edited. Duplicate it from the event page to run it again.</p>
+      </EventFormShell>
+    );
+  }
+
+  return (
+    <EventFormShell
+      title={event.status === "draft" ? "Edit draft" : "Edit event"}
+      description={
+        event.status === "published"
+          ? "Changes go live when you save. If you change the time or place, people who RSVP'd are told."
+          : "Only admins see drafts. Publish when it's ready."
+      }
+      back={
+        <Link to="/events/$eventId" params={{ eventId: event._id }} className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm">
+          <ArrowLeft className="size-4" aria-hidden="true" />
+          Back to the event
+        </Link>
+      }
+    >
+      <EventForm
+        initial={initial}
+        intents={event.status === "draft" ? ["draft", "publish"] : ["save"]}
+        onSubmit={onSubmit}
+        onCancel={() => void toPage()}
+      />
+    </EventFormShell>
+  );
+}

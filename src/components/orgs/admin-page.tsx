@@ -1,0 +1,86 @@
+import { Link } from "@tanstack/react-router";
+
+import { Skeleton } from "~/components/ui/skeleton";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { useOrg, useUpdateOrgMutation } from "./data";
+import { InviteLinks } from "./invite-links";
+import { OrgForm, type OrgFormValues } from "./org-form";
+import { AdminOnly } from "./org-states";
+import type { OrgPage } from "./types";
+
+/** Admins only: invite links and the org's settings. */
+function toFormValues(org: OrgPage): OrgFormValues {
+  return {
+    name: org.name,
+    slug: org.slug,
+    description: org.description ?? "",
+    city: org.location?.city ?? "",
+    country: org.location?.country ?? "",
+    website: org.website ?? "",
+    logoUrl: org.logoUrl ?? "",
+    contactEmail: org.contactEmail ?? "",
+    visibility: org.visibility,
+  };
+}
+
+/** An org's admin tools: invite links and the org's settings. */
+export function AdminPage({ slug }: { slug: string }) {
+  const { org, authLoading, isAuthenticated } = useOrg(slug);
+  const updateOrg = useUpdateOrgMutation();
+  if (!org || authLoading) {
+    return (
+      <div role="status" aria-busy="true">
+        <span className="sr-only">Loading…</span>
+        <Skeleton className="h-48" />
+      </div>
+    );
+  }
+  if (org.viewerRole !== "admin") {
+    return <AdminOnly orgName={org.name} slug={org.slug} signedIn={isAuthenticated} />;
+  }
+
+  return (
+    <div className="grid gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Invite links</h2>
+          </CardTitle>
+          <CardDescription>
+            Anyone with an active link can join {org.name} as a member. Links are unguessable; add
+            an expiry or a use limit for extra control.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <InviteLinks orgId={org._id} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Organization settings</h2>
+          </CardTitle>
+          <CardDescription>
+            The address /org/{org.slug} is permanent. Manage roles and see member profiles on the{" "}
+            <Link to="/org/$slug/members" params={{ slug: org.slug }} className="text-primary underline-offset-4 hover:underline">
+              Members
+            </Link>{" "}
+            tab.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <OrgForm
+            key={org._id}
+            mode="edit"
+            initial={toFormValues(org)}
+            submitLabel="Save changes"
+            onSubmit={async ({ slug: _slug, ...fields }) => {
+              await updateOrg.mutateAsync({ orgId: org._id, ...fields });
+            }}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { Link, useLocation } from "@tanstack/react-router";
+import { CalendarDays, Mail, MapPin, Globe2 } from "lucide-react";
+
+import { OrgUpcomingEvents } from "~/components/events/upcoming-events";
+import { MuteOrgToggle } from "~/components/notifications/mute-org-toggle";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { formatLocation } from "~/lib/countries";
+import { displayUrl } from "~/lib/format";
+import { formatDate } from "~/lib/format-date";
+import { useOrg } from "./data";
+
+/** An org's overview tab: about, how to join, upcoming events, details. */
+export function OrgOverview({ slug }: { slug: string }) {
+  const { org, isAuthenticated, authLoading } = useOrg(slug);
+  const location = useLocation();
+  if (!org) return null;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <section aria-labelledby="about-title" className="min-w-0">
+        <h2 id="about-title" className="text-lg font-semibold">
+          About
+        </h2>
+        {org.description ? (
+          <p className="mt-2 leading-relaxed break-words whitespace-pre-line">{org.description}</p>
+        ) : (
+          <p className="text-muted-foreground mt-2">
+            {org.viewerRole === "admin" ? (
+              <>
+                No description yet.{" "}
+                <Link to="/org/$slug/admin" params={{ slug }} className="text-primary underline-offset-4 hover:underline">
+                  Add one in the admin settings
+                </Link>
+                .
+              </>
+            ) : (
+              "This organization hasn't added a description yet."
+            )}
+          </p>
+        )}
+
+        {org.viewerRole === null && !authLoading ? (
+          <Card className="mt-6 gap-3 py-5">
+            <CardHeader className="px-5">
+              <CardTitle>Want to join {org.name}?</CardTitle>
+              <CardDescription>
+                Membership is by invitation. Ask an organizer for an invite link
+                {org.contactEmail ? " or write to them" : ""}.
+              </CardDescription>
+            </CardHeader>
+            {!isAuthenticated ? (
+              <CardContent className="flex flex-wrap gap-2 px-5">
+                <Button asChild size="sm">
+                  <Link to="/sign-in" search={{ redirect: location.href }}>
+                    Sign in
+                  </Link>
+                </Button>
+                <Button asChild size="sm" variant="outline">
+                  <Link to="/sign-up" search={{ redirect: location.href }}>
+                    Create an account
+                  </Link>
+                </Button>
+              </CardContent>
+            ) : null}
+          </Card>
+        ) : null}
+
+        {org.viewerRole !== null || org.visibility === "public" ? <OrgUpcomingEvents orgId={org._id} slug={slug} /> : null}
+      </section>
+
+      <aside aria-label="Details">
+        <Card className="gap-0 py-2">
+          <dl className="divide-y text-sm">
+            {org.location ? (
+              <Detail icon={MapPin} term="Location">
+                {formatLocation(org.location)}
+              </Detail>
+            ) : null}
+            {org.website ? (
+              <Detail icon={Globe2} term="Website">
+                <a href={org.website} target="_blank" rel="noopener noreferrer nofollow" className="text-primary break-all underline-offset-4 hover:underline">
+                  {displayUrl(org.website)}
+                </a>
+              </Detail>
+            ) : null}
+            {org.contactEmail ? (
+              <Detail icon={Mail} term="Contact">
+                <a href={`mailto:${org.contactEmail}`} className="text-primary break-all underline-offset-4 hover:underline">
+                  {org.contactEmail}
+                </a>
+              </Detail>
+            ) : null}
+            <Detail icon={CalendarDays} term="On ASTN since">
+              {/* Server and browser may sit in different time zones. */}
+              <span suppressHydrationWarning>{formatDate(org.createdAt)}</span>
+            </Detail>
+          </dl>
+        </Card>
+        {org.viewerRole !== null ? (
+          <Card className="mt-4 gap-0 py-0">
+            <MuteOrgToggle orgId={org._id} orgName={org.name} />
+          </Card>
+        ) : null}
+      </aside>
+    </div>
+  );
+}
+
+function Detail({
+  icon: Icon,
+  term,
+  children,
+}: {
+  icon: typeof MapPin;
+  term: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex gap-3 px-5 py-3">
+      <Icon className="text-muted-foreground mt-0.5 size-4 shrink-0" aria-hidden="true" />
+      <div className="min-w-0">
+        <dt className="text-muted-foreground text-xs">{term}</dt>
+        <dd className="mt-0.5">{children}</dd>
+      </div>
+    </div>
+  );
+}
