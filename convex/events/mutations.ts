@@ -7,6 +7,7 @@ import type { Doc } from "../_generated/dataModel";
 import { internalMutation, mutation, type MutationCtx } from "../_generated/server";
 import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
+import { enforceLimit } from "../lib/rateLimits";
 import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
 import { rsvpStatusValidator } from "../lib/vocabulary";
 import { applyRsvp, fillFreeSeats, requireEventAdmin, waitlistPosition } from "./model";
@@ -250,6 +251,7 @@ export const rsvp = mutation({
     if (event.status === "cancelled") throw appError("CONFLICT", "This event was cancelled.");
     const now = Date.now();
     if (now >= event.startTime) throw appError("CONFLICT", "This event has already started; RSVPs are closed.");
+    await enforceLimit(ctx, "rsvp", user._id);
     const result = await applyRsvp(ctx, event, user._id, status, now);
     if (result.scheduleMore) {
       await ctx.scheduler.runAfter(0, internal.events.mutations.continuePromotions, { eventId });

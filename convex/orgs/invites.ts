@@ -6,6 +6,7 @@ import type { Doc } from "../_generated/dataModel";
 import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { getMembership, getUserId, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError, invalidArgument } from "../lib/errors";
+import { enforceLimit } from "../lib/rateLimits";
 import { requireIntInRange } from "../lib/validation";
 import { addMembership } from "./model";
 import { randomToken } from "../lib/tokens";
@@ -66,6 +67,7 @@ export const createInvite = mutation({
       throw invalidArgument("expiresAt", "The expiry must be in the future and within a year.");
     }
     if (maxUses !== undefined) requireIntInRange("maxUses", maxUses, 1, MAX_USES);
+    await enforceLimit(ctx, "createInvite", user._id);
     return await insertInvite(ctx, orgId, user._id, expiresAt, maxUses);
   },
 });
@@ -138,6 +140,7 @@ export const regenerateInvite = mutation({
   handler: async (ctx, { orgId, inviteId }) => {
     const { user } = await requireOrgAdmin(ctx, orgId);
     const invite = await requireInviteOfOrg(ctx, orgId, inviteId);
+    await enforceLimit(ctx, "createInvite", user._id);
     const now = Date.now();
     if (invite.revokedAt === undefined) await ctx.db.patch("orgInvites", invite._id, { revokedAt: now });
     const lifetime = invite.expiresAt === undefined ? undefined : invite.expiresAt - invite._creationTime;

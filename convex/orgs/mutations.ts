@@ -3,6 +3,7 @@ import type { Id } from "../_generated/dataModel";
 import { mutation, type MutationCtx } from "../_generated/server";
 import { getMembership, requireOrgAdmin, requireOrgMember, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
+import { enforceLimit } from "../lib/rateLimits";
 import { requireSlug } from "../lib/validation";
 import {
   addMembership,
@@ -24,6 +25,7 @@ export const createOrg = mutation({
     if ((await getOrgBySlugRow(ctx, slug)) !== null) {
       throw appError("CONFLICT", "This address is already taken.", "slug");
     }
+    await enforceLimit(ctx, "createOrg", user._id);
     const now = Date.now();
     const orgId = await ctx.db.insert("organizations", {
       ...fields,
