@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { api } from "../_generated/api";
 import { createEventAs, createOrgAs, expectConvexError, joinOrg } from "../test.fixtures";
 import { newTest, signedInUser } from "../test.setup";
-import { describeWait, rateLimited } from "./rateLimits";
-import { RATE_LIMITS } from "./vocabulary";
+import { rateLimited } from "./rateLimits";
+import { describeWait, RATE_LIMITS } from "./vocabulary";
 
 describe("rate limits", () => {
   test("RSVP flips are limited per user, with a retry time", async () => {

@@ -3,28 +3,18 @@
 import { RateLimiter } from "@convex-dev/rate-limiter";
 import { ConvexError } from "convex/values";
 import { components } from "../_generated/api";
-import { type AppErrorData, RATE_LIMITS, type RateLimitName } from "./vocabulary";
+import { type AppErrorData, RATE_LIMITS, type RateLimitName, rateLimitMessage } from "./vocabulary";
 
 export const rateLimiter = new RateLimiter(components.rateLimiter, RATE_LIMITS);
 
 type RunMutationCtx = Parameters<typeof rateLimiter.limit>[0];
-
-/** "30 seconds", "2 minutes", "1 hour": the wait, rounded up, for people. */
-export function describeWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? "" : "s"}`;
-}
 
 /** RATE_LIMITED, saying when to try again (`retryAfter` in ms in the error data). */
 export function rateLimited(retryAfter: number, message = "Too many attempts.") {
   const wait = Math.max(0, Math.ceil(retryAfter));
   const data: AppErrorData = {
     code: "RATE_LIMITED",
-    message: `${message} Try again in ${describeWait(wait)}.`,
+    message: rateLimitMessage(wait, message),
     retryAfter: wait,
   };
   return new ConvexError(data);

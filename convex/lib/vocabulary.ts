@@ -93,6 +93,21 @@ export const RATE_LIMITS = {
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
+/** "30 seconds", "2 minutes", "1 hour": a wait in ms, rounded up, for people. */
+export function describeWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
+/** What a RATE_LIMITED answer says: "Too many attempts. Try again in 30 seconds." */
+export function rateLimitMessage(retryAfter: number, lead = "Too many attempts."): string {
+  return `${lead} Try again in ${describeWait(retryAfter)}.`;
+}
+
 /** Convex Auth's own lockout: failed password attempts per account and hour. */
 export const MAX_FAILED_SIGN_INS_PER_HOUR = RATE_LIMITS.signInPerEmail.capacity;
 

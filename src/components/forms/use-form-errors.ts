@@ -1,22 +1,24 @@
 import { useCallback, useState } from "react";
 
 import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
-import { toFormError, type ErrorContext } from "~/lib/errors";
+import { toFormError } from "~/lib/errors";
 
 export type Errors = Record<string, string | undefined>;
 
 /**
  * Field errors and a form-level error for a form that calls Convex. `fail` turns a thrown
- * ConvexError into a message by its field (when the form has that field) or at the top.
+ * ConvexError into a message by its field (when the form has that field) or at the top; a
+ * rate limit also sets `retryAt` (epoch ms), when trying again can succeed.
  */
-export function useFormErrors(fields: readonly string[], context: ErrorContext = {}) {
+export function useFormErrors(fields: readonly string[]) {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string>();
-  const { flow } = context;
+  const [retryAt, setRetryAt] = useState<number>();
 
   const fail = useCallback(
     (error: unknown, form?: HTMLFormElement | null) => {
-      const { field, message } = toFormError(error, { flow });
+      const { field, message, retryAfter } = toFormError(error);
+      setRetryAt(retryAfter === undefined ? undefined : Date.now() + retryAfter);
       if (field && fields.includes(field)) {
         const next = { [field]: message };
         setErrors(next);
@@ -27,13 +29,14 @@ export function useFormErrors(fields: readonly string[], context: ErrorContext =
         setFormError(message);
       }
     },
-    [fields, flow],
+    [fields],
   );
 
   /** Sets client-side errors; returns true when there are any (and focuses the first). */
   const check = useCallback((next: Errors, form?: HTMLFormElement | null) => {
     setErrors(next);
     setFormError(undefined);
+    setRetryAt(undefined);
     const any = Object.values(next).some((m) => m !== undefined);
     if (any && form) focusFirstInvalid(form, next);
     return any;
@@ -46,9 +49,10 @@ export function useFormErrors(fields: readonly string[], context: ErrorContext =
   const reset = useCallback(() => {
     setErrors({});
     setFormError(undefined);
+    setRetryAt(undefined);
   }, []);
 
-  return { errors, formError, fail, check, clear, reset, setFormError };
+  return { errors, formError, retryAt, fail, check, clear, reset, setFormError };
 }
 
 /**
@@ -57,8 +61,8 @@ export function useFormErrors(fields: readonly string[], context: ErrorContext =
  * `form`; pass null not to move focus). `saved` stays as it is until then: clear it with
  * `setSaved(false)` where a form wants that.
  */
-export function useFormSubmit(fields: readonly string[], context?: ErrorContext) {
-  const formErrors = useFormErrors(fields, context);
+export function useFormSubmit(fields: readonly string[]) {
+  const formErrors = useFormErrors(fields);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const { fail } = formErrors;
