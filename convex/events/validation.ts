@@ -95,7 +95,9 @@ export function checkCapacity(value: number | undefined): number | undefined {
 export function checkEventFields(input: EventFieldsInput) {
   const title = requireText("title", input.title, EVENT_LIMITS.title, "title");
   // Markdown is stored as typed (trailing/leading blank space trimmed); the UI renders it safely.
-  const description = optionalText("description", input.description, EVENT_LIMITS.description, "description");
+  const description = optionalText("description", input.description, EVENT_LIMITS.description, "description", {
+    multiline: true,
+  });
   const timezone = requireTimezone("timezone", input.timezone);
   const startTime = localToUtc("startLocal", input.startLocal, timezone);
   const endTime = localToUtc("endLocal", input.endLocal, timezone);
