@@ -276,3 +276,13 @@ describe("calendar injection", () => {
     });
   });
 });
+
+describe("malformed paths", () => {
+  test("malformed percent-encoding answers 400, not 500", async () => {
+    const t = newTest();
+    for (const path of ["/events/%E0%A4%A.ics", "/orgs/%E0%A4%A/calendar.ics", "/events/%.ics"]) {
+      const response = await t.fetch(path);
+      expect(response.status, path).toBe(400);
+    }
+  });
+});

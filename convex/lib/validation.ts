@@ -149,18 +149,22 @@ export function optionalHttpUrl(field: string, value: string | undefined): strin
 // which newer Intl versions accept but which are not IANA zones.
 const TIMEZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
-/** An IANA timezone the runtime knows (checked with Intl). */
+/**
+ * An IANA timezone the runtime knows (checked with Intl), returned in its canonical spelling:
+ * Intl matches names case-insensitively, so "europe/london" is stored as "Europe/London".
+ */
 export function requireTimezone(field: string, value: string): string {
   const zone = value.trim();
   if (zone.length === 0 || zone.length > LIMITS.timezone || !TIMEZONE_SHAPE.test(zone)) {
     throw invalidArgument(field, "Choose a valid time zone.");
   }
+  let canonical: string;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
+    canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     throw invalidArgument(field, `Unknown time zone "${zone}".`);
   }
-  return zone;
+  return canonical;
 }
 
 const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"]);
