@@ -33,7 +33,8 @@ type Rule = {
   skipCalls?: string;
 };
 
-const REFUSED: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND"];
+// orgA is private: to anyone outside it, its id (and anything in it) does not exist.
+const REFUSED: ErrorCode[] = ["NOT_FOUND"];
 const DEFAULTS: Record<Access, Record<CallerName, Outcome>> = {
   public: { anonymous: "ok", outsider: "ok", otherOrgAdmin: "ok", member: "ok", admin: "ok" },
   user: { anonymous: ["UNAUTHENTICATED"], outsider: "ok", otherOrgAdmin: "ok", member: "ok", admin: "ok" },

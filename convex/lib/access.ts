@@ -37,7 +37,8 @@ export type OrgAccess = {
 
 /**
  * The signed-in caller must belong to the org.
- * UNAUTHENTICATED when signed out, NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
+ * UNAUTHENTICATED when signed out; NOT_FOUND when the org does not exist or is private (so a
+ * private org's id tells an outsider nothing); FORBIDDEN for a public org the caller is not in.
  */
 export async function requireOrgMember(
   ctx: QueryCtx,
@@ -48,6 +49,7 @@ export async function requireOrgMember(
   if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
   const membership = await getMembership(ctx, orgId, user._id);
   if (membership === null) {
+    if (org.visibility === "private") throw appError("NOT_FOUND", "This organization does not exist.");
     throw appError("FORBIDDEN", "Only members of this organization can do this.");
   }
   return { user, membership, org };

@@ -150,8 +150,9 @@ export const regenerateInvite = mutation({
 });
 
 /**
- * What the join page shows before anyone signs in. Public by design: holding the token is the
- * permission. Unknown tokens answer "not_found" with no org.
+ * What the join page shows before anyone signs in. Public by design: holding a working token is
+ * the permission. Unknown tokens answer "not_found"; expired, revoked and used-up ones only their
+ * state, with no org (an old link must not keep showing what the org is now), except to members.
  */
 export const getInvitePreview = query({
   args: { token: v.string() },
@@ -175,8 +176,10 @@ export const getInvitePreview = query({
     const org = invite === null ? null : await ctx.db.get("organizations", invite.orgId);
     if (invite === null || org === null) return { status: "not_found" as const, org: null, viewerIsMember: false };
     const membership = userId === null ? null : await getMembership(ctx, org._id, userId);
+    const status = inviteStatus(invite, Date.now());
+    if (status !== "valid" && membership === null) return { status, org: null, viewerIsMember: false };
     return {
-      status: inviteStatus(invite, Date.now()),
+      status,
       org: {
         name: org.name,
         slug: org.slug,

@@ -4,7 +4,7 @@ import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
 import { locationValidator, privacyValidator } from "../schema";
 import { careerStageValidator, orgRoleValidator } from "../lib/vocabulary";
-import { displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
+import { computeCompleteness, displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
 
 /** The caller's own profile, or null before they have saved one. */
 export const getMyProfile = query({
@@ -19,7 +19,8 @@ export const getMyProfile = query({
 
 /**
  * A member's profile as an admin of one of their orgs sees it: name, role and completeness
- * always; every other field only if the member shares it (`shared` says which).
+ * always; every other field only if the member shares it (`shared` says which). Completeness
+ * counts only the shared fields, so it cannot reveal whether hidden ones are filled in.
  */
 export const getMemberProfileForAdmin = query({
   args: { orgId: v.id("organizations"), userId: v.id("users") },
@@ -54,7 +55,16 @@ export const getMemberProfileForAdmin = query({
       name: displayName(profile, user),
       role: membership.role,
       joinedAt: membership.joinedAt,
-      completeness: profile?.completeness ?? 0,
+      completeness:
+        profile === null
+          ? 0
+          : computeCompleteness({
+              name: profile.name,
+              headline: shared.headline ? profile.headline : undefined,
+              location: shared.location ? profile.location : undefined,
+              skills: shared.skills ? profile.skills : [],
+              careerStage: shared.careerStage ? profile.careerStage : undefined,
+            }),
       headline: shared.headline ? profile?.headline : undefined,
       location: shared.location ? profile?.location : undefined,
       skills: shared.skills ? profile?.skills : undefined,
