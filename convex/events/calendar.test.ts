@@ -108,9 +108,9 @@ describe("GET /events/<id>.ics", () => {
     const response = await t.fetch(`/events/${eventId}.ics?token=${token}`);
     expect(response.headers.get("Cache-Control")).toContain("no-store");
     expect(parseIcs(await response.text()).events[0]!.DESCRIPTION).toContain("Join online: https://meet.example.org/abc");
-    // Outsiders cannot get a token for the org.
+    // Outsiders cannot get a token for the org (to them, a private org does not exist).
     expect((await expectConvexError(outsider.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId }))).code).toBe(
-      "FORBIDDEN",
+      "NOT_FOUND",
     );
   });
 });

@@ -120,8 +120,9 @@ describe("invite links", () => {
     const { t, ada, bob, orgId } = await setup();
     const { inviteId } = await ada.as.mutation(api.orgs.invites.createInvite, { orgId });
     const { orgId: bobsOrg } = await createOrgAs(bob.as);
+    // Ada's org is private: to Bob it does not exist.
     expect(await expectConvexError(bob.as.mutation(api.orgs.invites.createInvite, { orgId }))).toMatchObject({
-      code: "FORBIDDEN",
+      code: "NOT_FOUND",
     });
     // Bob is admin of his own org but cannot reach Ada's invite through it.
     expect(
