@@ -31,8 +31,24 @@ type Authorize = (
 // ConvexErrors with stable codes; unknown email and wrong password answer alike.
 // Convex Auth merges the provider's `options` over the provider, so the `authorize` that runs
 // is the one in `options`: wrap that one.
-const options = (password as unknown as { options: { authorize: Authorize } }).options;
+const options = (
+  password as unknown as {
+    options: {
+      authorize: Authorize;
+      crypto: { hashSecret(secret: string): Promise<string>; verifySecret(secret: string, hash: string): Promise<boolean> };
+    };
+  }
+).options;
 const authorize = options.authorize;
+
+// An unknown email skips the password hash check the library does for a known one; do an
+// equivalent check against a throwaway hash so the answer takes as long either way.
+let throwawayHash: Promise<string> | undefined;
+async function checkAgainstThrowawayHash(secret: string) {
+  throwawayHash ??= options.crypto.hashSecret(`unused-${Math.random()}`);
+  await options.crypto.verifySecret(secret, await throwawayHash);
+}
+
 options.authorize = async (params, ctx) => {
   const flow = params.flow;
   if (flow === "signUp" || flow === "signIn") {
@@ -59,6 +75,9 @@ options.authorize = async (params, ctx) => {
         maxFailedPerHour: MAX_FAILED_SIGN_INS_PER_HOUR,
       });
       throw rateLimited(retryAfter, "Too many failed sign-in attempts.");
+    }
+    if (String((error as Error).message).includes("InvalidAccountId")) {
+      await checkAgainstThrowawayHash(String(params.password ?? ""));
     }
     throw appError("UNAUTHENTICATED", "Wrong email or password.");
   }
