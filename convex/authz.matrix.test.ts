@@ -131,7 +131,7 @@ const RULES: Record<string, Rule> = {
   "events/mutations:rsvp": { access: "member", args: (w) => ({ eventId: w.eventId, status: "going" }) },
   "events/calendarTokens:getOrCreateMyCalendarToken": { access: "member", args: (w) => ({ orgId: w.orgA }) },
   "events/calendarTokens:rotateMyCalendarToken": { access: "member", args: (w) => ({ orgId: w.orgA }) },
-  // notifications (issue 5)
+  // notifications
   "notifications/queries:unreadCount": { access: "user", args: () => ({}) },
   "notifications/queries:listMyNotifications": { access: "user", args: () => ({ paginationOpts: page }) },
   "notifications/queries:getMyNotificationSettings": { access: "user", args: () => ({}) },

@@ -12,7 +12,7 @@ auth.addHttpRoutes(http);
 http.route({ pathPrefix: "/events/", method: "GET", handler: eventIcs });
 http.route({ pathPrefix: "/orgs/", method: "GET", handler: orgIcs });
 
-// Notifications (issue 5): one-click unsubscribe (GET confirms, POST acts) and Resend's
+// Notifications: one-click unsubscribe (GET confirms, POST acts) and Resend's
 // delivery-status webhook.
 http.route({ path: "/unsubscribe", method: "GET", handler: unsubscribeGet });
 http.route({ path: "/unsubscribe", method: "POST", handler: unsubscribePost });

@@ -1,6 +1,6 @@
 // Event input: validators for the create/edit form and the checks that turn it into stored
 // fields. Times arrive as wall-clock strings in the event's IANA timezone and are stored as UTC
-// milliseconds (DESIGN.md: convert at the edges with date-fns-tz).
+// milliseconds (converted at the edges with date-fns-tz).
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { v, type ObjectType } from "convex/values";
 import { invalidArgument } from "../lib/errors";
