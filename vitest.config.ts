@@ -12,6 +12,8 @@ export default defineConfig({
           environment: "edge-runtime",
           setupFiles: ["convex/vitest.setup.ts"],
           server: { deps: { inline: ["convex-test"] } },
+          // A file's first test loads every module and component; on busy CI cores that can pass 5 s.
+          testTimeout: 30_000,
         },
       },
       {

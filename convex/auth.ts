@@ -3,8 +3,9 @@ import { convexAuth } from "@convex-dev/auth/server";
 import { ConvexError } from "convex/values";
 import { internal } from "./_generated/api";
 import { appError } from "./lib/errors";
+import { enforceLimit, rateLimited } from "./lib/rateLimits";
 import { checkPasswordStrength, normalizeEmail, requireText } from "./lib/validation";
-import { LIMITS } from "./lib/vocabulary";
+import { LIMITS, MAX_FAILED_SIGN_INS_PER_HOUR } from "./lib/vocabulary";
 
 const password = Password({
   // Runs (synchronously) for every flow; its errors are ConvexErrors so the form can place them.
@@ -19,22 +20,64 @@ const password = Password({
   },
 });
 
-// The library reports a taken email or a wrong password with plain Errors, whose messages a
-// production deployment redacts. Turn them into ConvexErrors with stable codes.
-const authorize = password.authorize!;
-password.authorize = async (params, ctx) => {
-  if (params.flow === "signUp") {
+type Authorize = (
+  params: Record<string, unknown>,
+  ctx: Parameters<NonNullable<typeof password.authorize>>[1],
+) => Promise<{ userId: string; sessionId?: string } | null>;
+
+// The library reports a taken email, an unknown email, a wrong password and a lockout with
+// plain Errors ("Account … already exists", "InvalidAccountId", "InvalidSecret",
+// "TooManyFailedAttempts"), whose messages a production deployment redacts. Turn them into
+// ConvexErrors with stable codes; unknown email and wrong password answer alike.
+// Convex Auth merges the provider's `options` over the provider, so the `authorize` that runs
+// is the one in `options`: wrap that one.
+const options = (
+  password as unknown as {
+    options: {
+      authorize: Authorize;
+      crypto: { hashSecret(secret: string): Promise<string>; verifySecret(secret: string, hash: string): Promise<boolean> };
+    };
+  }
+).options;
+const authorize = options.authorize;
+
+// An unknown email skips the password hash check the library does for a known one; do an
+// equivalent check against a throwaway hash so the answer takes as long either way.
+let throwawayHash: Promise<string> | undefined;
+async function checkAgainstThrowawayHash(secret: string) {
+  throwawayHash ??= options.crypto.hashSecret(`unused-${Math.random()}`);
+  await options.crypto.verifySecret(secret, await throwawayHash);
+}
+
+options.authorize = async (params, ctx) => {
+  const flow = params.flow;
+  if (flow === "signUp" || flow === "signIn") {
     const email = normalizeEmail("email", String(params.email ?? ""));
-    if (await ctx.runQuery(internal.users.queries.passwordAccountExists, { email })) {
-      throw appError("CONFLICT", "An account with this email already exists.", "email");
+    if (flow === "signUp") {
+      await enforceLimit(ctx, "signUpGlobal");
+      await enforceLimit(ctx, "signUpPerEmail", email);
+      if (await ctx.runQuery(internal.users.queries.passwordAccountExists, { email })) {
+        throw appError("CONFLICT", "An account with this email already exists.", "email");
+      }
+    } else {
+      await enforceLimit(ctx, "signInGlobal");
+      await enforceLimit(ctx, "signInPerEmail", email);
     }
   }
   try {
     return await authorize(params, ctx);
   } catch (error) {
-    if (error instanceof ConvexError || params.flow !== "signIn") throw error;
+    if (error instanceof ConvexError || flow !== "signIn") throw error;
     if (String((error as Error).message).includes("TooManyFailedAttempts")) {
-      throw appError("RATE_LIMITED", "Too many failed attempts. Try again in a few minutes.");
+      const email = normalizeEmail("email", String(params.email ?? ""));
+      const retryAfter = await ctx.runQuery(internal.users.queries.signInLockoutRemaining, {
+        email,
+        maxFailedPerHour: MAX_FAILED_SIGN_INS_PER_HOUR,
+      });
+      throw rateLimited(retryAfter, "Too many failed sign-in attempts.");
+    }
+    if (String((error as Error).message).includes("InvalidAccountId")) {
+      await checkAgainstThrowawayHash(String(params.password ?? ""));
     }
     throw appError("UNAUTHENTICATED", "Wrong email or password.");
   }
@@ -42,4 +85,5 @@ password.authorize = async (params, ctx) => {
 
 export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({
   providers: [password],
+  signIn: { maxFailedAttempsPerHour: MAX_FAILED_SIGN_INS_PER_HOUR },
 });

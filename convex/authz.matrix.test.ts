@@ -80,6 +80,15 @@ const DEFAULTS: Record<AccessLevel, Record<CallerName, Outcome>> = {
   eventAdmin: ADMIN_DEFAULTS,
 };
 
+// A private org's id (and anything in it) does not exist for anyone outside it.
+const hiddenOrg: Overrides = { outsider: ["NOT_FOUND"], otherOrgAdmin: ["NOT_FOUND"] };
+const PRIVATE_DEFAULTS: Partial<Record<AccessLevel, Overrides>> = {
+  orgMember: hiddenOrg,
+  eventMember: hiddenOrg,
+  orgAdmin: hiddenOrg,
+  eventAdmin: hiddenOrg,
+};
+
 const page = { numItems: 10, cursor: null };
 const allPrivate = { headline: false, location: false, skills: false, careerStage: false, email: false };
 const hiddenFromNonMembers: Overrides = { anonymous: ["NOT_FOUND"], outsider: ["NOT_FOUND"], otherOrgAdmin: ["NOT_FOUND"] };
@@ -344,6 +353,7 @@ describe("authorization matrix", () => {
         const outcome =
           (visibility === "private" ? rule.whenPrivate?.[caller] : undefined) ??
           rule.expect?.[caller] ??
+          (visibility === "private" ? PRIVATE_DEFAULTS[f.level!]?.[caller] : undefined) ??
           DEFAULTS[f.level!][caller];
         const shown = outcome === "ok" ? "ok" : outcome.join("|");
         return { ...f, visibility, caller, rule, outcome, label: `${f.name} [${visibility} org] as ${caller} → ${shown}` };

@@ -19,6 +19,7 @@ export function newTest() {
   // The resend test helper does not register its nested components; do it here.
   resend.register(anyT, "resend");
   rateLimiter.register(anyT, "resend/rateLimiter");
+  rateLimiter.register(anyT, "rateLimiter");
   workpool.register(anyT, "resend/emailWorkpool");
   workpool.register(anyT, "resend/callbackWorkpool");
   return t;

@@ -61,6 +61,30 @@ describe("accounts", () => {
   });
 });
 
+describe("lockout", () => {
+  test("after too many attempts the form says when to try again and holds the button", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(uniqueEmail("nobody"));
+    await page.getByLabel("Password").fill("not-the-password-9");
+    const limitedText = /Too many attempts\. Try again in \d+ (seconds?|minutes?)\./;
+    const readyOrLimited = () =>
+      page.waitForFunction(() => {
+        const submit = document.querySelector<HTMLButtonElement>("form button[type=submit]");
+        return document.body.innerText.includes("Too many attempts.") || (submit !== null && !submit.disabled);
+      });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await readyOrLimited();
+      if ((await page.getByText(limitedText).count()) > 0) break;
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    }
+    await page.getByText(limitedText).waitFor();
+    expect(await page.getByRole("button", { name: "Sign in", exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByText(/Error:|TooManyFailedAttempts|InvalidAccountId/).count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe("real time", () => {
   test("a change in one browser context appears in another without a reload", async () => {
     const email = uniqueEmail("live");

@@ -36,6 +36,7 @@ const COMPONENT_TREE: { path: string; pkg: string; parent?: string }[] = [
   { path: "resend/callbackWorkpool", pkg: "@convex-dev/workpool", parent: "@convex-dev/resend" },
   { path: "resend/emailWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
   { path: "resend/callbackWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
+  { path: "rateLimiter", pkg: "@convex-dev/rate-limiter" },
 ];
 
 export function componentSpecs(root: string): ComponentSpec[] {

@@ -8,7 +8,10 @@ const root = join(import.meta.dirname, "..");
 const generated = join(root, "convex", "_generated");
 
 /** The app's components, as installed in convex/convex.config.ts: name → package. */
-const COMPONENTS: Record<string, string> = { resend: "@convex-dev/resend" };
+const COMPONENTS: Record<string, string> = {
+  resend: "@convex-dev/resend",
+  rateLimiter: "@convex-dev/rate-limiter",
+};
 
 execFileSync(
   process.execPath,

@@ -112,8 +112,10 @@ export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
   // The org under test, created through the app, plus neighbours for search and suggestions.
   const location = { city: "Berlin", country: "DE" };
   const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "big-hub", name: "Big Safety Hub", location, visibility: "public" }, admin)) as { orgId: string };
+  // Each neighbour has its own founder: one person may create only a few orgs an hour.
+  const founders = await insertUsers(engine, 25, "Founder");
   for (let i = 0; i < 25; i++) {
-    await engine.run("mutation", "orgs/mutations:createOrg", { slug: `hub-${i}`, name: `Safety Hub ${i}`, location: { city: i % 2 ? "Berlin" : "Munich", country: "DE" }, visibility: i % 5 ? "public" : "private" }, admin);
+    await engine.run("mutation", "orgs/mutations:createOrg", { slug: `hub-${i}`, name: `Safety Hub ${i}`, location: { city: i % 2 ? "Berlin" : "Munich", country: "DE" }, visibility: i % 5 ? "public" : "private" }, identityOf(founders[i]!));
   }
   await addMembers(engine, orgId, [memberId!, ...(await insertUsers(engine, members - 2, `S${members}`))]);
   const { token } = (await engine.run("mutation", "orgs/invites:createInvite", { orgId }, admin)) as { token: string };

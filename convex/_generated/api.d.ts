@@ -33,8 +33,10 @@ import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_env from "../lib/env.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
+import type * as lib_vocabulary from "../lib/vocabulary.js";
 import type * as notifications_deliver from "../notifications/deliver.js";
 import type * as notifications_digest from "../notifications/digest.js";
 import type * as notifications_fanout from "../notifications/fanout.js";
@@ -86,8 +88,10 @@ declare const fullApi: ApiFromModules<{
   "lib/access": typeof lib_access;
   "lib/env": typeof lib_env;
   "lib/errors": typeof lib_errors;
+  "lib/rateLimits": typeof lib_rateLimits;
   "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;
+  "lib/vocabulary": typeof lib_vocabulary;
   "notifications/deliver": typeof notifications_deliver;
   "notifications/digest": typeof notifications_digest;
   "notifications/fanout": typeof notifications_fanout;
@@ -121,4 +125,5 @@ export declare const internal: FilterApi<
 
 export declare const components: {
   resend: import("@convex-dev/resend/_generated/component.js").ComponentApi<"resend">;
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

@@ -108,9 +108,9 @@ describe("GET /events/<id>.ics", () => {
     const response = await t.fetch(`/events/${eventId}.ics?token=${token}`);
     expect(response.headers.get("Cache-Control")).toContain("no-store");
     expect(parseIcs(await response.text()).events[0]!.DESCRIPTION).toContain("Join online: https://meet.example.org/abc");
-    // Outsiders cannot get a token for the org.
+    // Outsiders cannot get a token for the org (to them, a private org does not exist).
     expect((await expectConvexError(outsider.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId }))).code).toBe(
-      "FORBIDDEN",
+      "NOT_FOUND",
     );
   });
 });
@@ -214,5 +214,75 @@ describe("calendar helpers", () => {
       details: "Bring the book & notes\n\nhttps://orgs.example.org/events/1",
       location: "Cafe",
     });
+  });
+});
+
+describe("calendar injection", () => {
+  const injected = "Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:victim@astn-orgs\r\nSUMMARY:Fake\r\nEND:VEVENT\r\nX";
+
+  test("an org name or event title with line breaks writes no lines of its own", () => {
+    const text = buildIcs({
+      name: `${injected}: ${injected}`,
+      events: [
+        {
+          id: "abc",
+          title: injected,
+          description: `Line one\r\nline two\u0000\u202E`,
+          venue: injected,
+          cancelReason: injected,
+          startTime: Date.UTC(2026, 9, 25, 0, 30),
+          endTime: Date.UTC(2026, 9, 25, 3, 30),
+          status: "cancelled",
+          sequence: 0,
+          updatedAt: 0,
+          createdAt: 0,
+          orgName: injected,
+        },
+      ],
+    });
+    expect(text.includes("\u0000") || text.includes("\u202E")).toBe(false);
+    const lines = text.split("\r\n");
+    expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("UID:"))).toEqual(["UID:abc@astn-orgs"]);
+    expect(lines.filter((l) => l === "END:VCALENDAR")).toHaveLength(1);
+    expect(text.split(/\r\n|\n|\r/).filter((l) => /^(UID|BEGIN|END):/.test(l))).toHaveLength(5);
+    const { calendar, events } = parseIcs(text);
+    expect(calendar["X-WR-CALNAME"]).toBe(calendar.NAME);
+    expect(calendar.NAME).toMatch(/^Evil END:VCALENDAR BEGIN:VEVENT UID:victim@astn-orgs/);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.DESCRIPTION).toContain("Line one\nline two");
+  });
+
+  test("a stored org name with CR/LF (written before input was checked) is harmless in the feed", async () => {
+    const { t, admin, orgId, slug } = await world();
+    await createEventAs(admin.as, orgId, { title: "Real talk", startLocal: `${year}-05-14T18:30`, endLocal: `${year}-05-14T20:00` });
+    await t.run(async (ctx) => ctx.db.patch("organizations", orgId, { name: injected }));
+    const response = await t.fetch(`/orgs/${slug}/calendar.ics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.split(/\r\n|\n|\r/).filter((l) => l.startsWith("UID:"))).toHaveLength(1);
+    expect(parseIcs(text).events.map((e) => e.SUMMARY)).toEqual(["Real talk"]);
+  });
+
+  test("names and titles with line breaks are refused at the door", async () => {
+    const { admin, orgId } = await world();
+    expect(await expectConvexError(createOrgAs(admin.as, { name: "Evil\r\nBEGIN:VEVENT" }))).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      field: "name",
+    });
+    expect(await expectConvexError(createEventAs(admin.as, orgId, { title: "Talk\nUID:x" }))).toMatchObject({
+      code: "INVALID_ARGUMENT",
+      field: "title",
+    });
+  });
+});
+
+describe("malformed paths", () => {
+  test("malformed percent-encoding answers 400, not 500", async () => {
+    const t = newTest();
+    for (const path of ["/events/%E0%A4%A.ics", "/orgs/%E0%A4%A/calendar.ics", "/events/%.ics"]) {
+      const response = await t.fetch(path);
+      expect(response.status, path).toBe(400);
+    }
   });
 });

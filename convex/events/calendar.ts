@@ -22,6 +22,39 @@ export type CalendarEvent = {
   orgName: string;
 };
 
+// Whatever the stored text holds (rows written before input was checked, or by internal code),
+// nothing here may start a new line in the file: ical-generator escapes line breaks in SUMMARY,
+// DESCRIPTION and LOCATION but writes NAME and X-WR-CALNAME as given. So the calendar name is
+// one line, escaped here; other text keeps its line feeds (the library escapes them) and loses
+// the other control characters (NUL, lone CR, …), Unicode line separators and bidi controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]+/gu;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS_BUT_LINE_FEED = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]+/gu;
+
+/** One line of text: controls become a space. */
+export function calendarLine(text: string): string {
+  return text.replace(CONTROLS, " ").trim();
+}
+
+/** Free text: CR LF and CR become line feeds, other controls a space. */
+export function calendarText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROLS_BUT_LINE_FEED, " ").trim();
+}
+
+/** A TEXT value the library writes unescaped (NAME, X-WR-CALNAME): one line, RFC 5545 escapes. */
+function escapedCalendarName(text: string): string {
+  return calendarLine(text).replace(/[\\;,]/g, (c) => `\\${c}`);
+}
+
+function optionalLine(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : calendarLine(text);
+}
+
+function optionalText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : calendarText(text);
+}
+
 /** Stable across edits and exports, unique per event. */
 export function eventUid(eventId: string): string {
   return `${eventId}@astn-orgs`;
@@ -30,12 +63,12 @@ export function eventUid(eventId: string): string {
 function describe(event: CalendarEvent): string | undefined {
   const parts: string[] = [];
   if (event.status === "cancelled") {
-    parts.push(event.cancelReason ? `Cancelled: ${event.cancelReason}` : "This event was cancelled.");
+    parts.push(event.cancelReason ? `Cancelled: ${calendarText(event.cancelReason)}` : "This event was cancelled.");
   }
-  if (event.description) parts.push(event.description);
-  if (event.onlineUrl) parts.push(`Join online: ${event.onlineUrl}`);
-  if (event.locationUrl) parts.push(`Map: ${event.locationUrl}`);
-  if (event.pageUrl) parts.push(`Event page: ${event.pageUrl}`);
+  if (event.description) parts.push(calendarText(event.description));
+  if (event.onlineUrl) parts.push(`Join online: ${calendarLine(event.onlineUrl)}`);
+  if (event.locationUrl) parts.push(`Map: ${calendarLine(event.locationUrl)}`);
+  if (event.pageUrl) parts.push(`Event page: ${calendarLine(event.pageUrl)}`);
   return parts.length === 0 ? undefined : parts.join("\n\n");
 }
 
@@ -45,7 +78,7 @@ function describe(event: CalendarEvent): string | undefined {
  */
 export function buildIcs(calendar: { name: string; events: CalendarEvent[]; feed?: boolean }): string {
   const cal = ical({
-    name: calendar.name,
+    name: escapedCalendarName(calendar.name),
     prodId: { company: "ASTN", product: "ASTN Orgs", language: "EN" },
     method: calendar.feed ? null : ICalCalendarMethod.PUBLISH,
     ttl: calendar.feed ? 60 * 60 : null, // subscribed feeds: refresh hourly
@@ -59,10 +92,10 @@ export function buildIcs(calendar: { name: string; events: CalendarEvent[]; feed
       lastModified: new Date(event.updatedAt),
       start: new Date(event.startTime),
       end: new Date(event.endTime),
-      summary: event.title,
+      summary: calendarText(event.title),
       description: describe(event),
-      location: event.venue ?? (event.onlineUrl ? event.onlineUrl : undefined),
-      url: event.pageUrl,
+      location: optionalText(event.venue ?? (event.onlineUrl ? event.onlineUrl : undefined)),
+      url: optionalLine(event.pageUrl),
       status: event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       organizer: undefined,
     });

@@ -103,6 +103,19 @@ export const orgCalendar = internalQuery({
   },
 });
 
+function badRequest() {
+  return new Response("Bad request", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** A percent-encoded path segment, or null when its encoding is malformed (e.g. "%E0%A4%A"). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 function notFound() {
   return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
@@ -125,11 +138,10 @@ export const eventIcs = httpAction(async (ctx, request) => {
   const url = new URL(request.url);
   const match = /^\/events\/([^/]+)\.ics$/.exec(url.pathname);
   if (match === null) return notFound();
+  const eventId = decodeSegment(match[1]!);
+  if (eventId === null) return badRequest();
   const token = url.searchParams.get("token") ?? undefined;
-  const calendar = await ctx.runQuery(internal.events.calendarFeed.eventCalendar, {
-    eventId: decodeURIComponent(match[1]!),
-    token,
-  });
+  const calendar = await ctx.runQuery(internal.events.calendarFeed.eventCalendar, { eventId, token });
   if (calendar === null) return notFound();
   return icsResponse(buildIcs({ name: calendar.name, events: calendar.events }), "event.ics", token !== undefined);
 });
@@ -139,7 +151,8 @@ export const orgIcs = httpAction(async (ctx, request) => {
   const url = new URL(request.url);
   const match = /^\/orgs\/([^/]+)\/calendar\.ics$/.exec(url.pathname);
   if (match === null) return notFound();
-  const slug = decodeURIComponent(match[1]!);
+  const slug = decodeSegment(match[1]!);
+  if (slug === null) return badRequest();
   const token = url.searchParams.get("token") ?? undefined;
   const calendar = await ctx.runQuery(internal.events.calendarFeed.orgCalendar, { slug, token });
   if (calendar === null) return notFound();

@@ -7,6 +7,7 @@ import type { Doc } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
+import { enforceLimit } from "../lib/rateLimits";
 import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
 import { rsvpStatusValidator } from "../lib/vocabulary";
 import { applyRsvp, fillFreeSeats, waitlistPosition } from "./model";
@@ -247,6 +248,7 @@ export const rsvp = eventMemberMutation({
     if (event.status === "cancelled") throw appError("CONFLICT", "This event was cancelled.");
     const now = Date.now();
     if (now >= event.startTime) throw appError("CONFLICT", "This event has already started; RSVPs are closed.");
+    await enforceLimit(ctx, "rsvp", user._id);
     const result = await applyRsvp(ctx, event, user._id, status, now);
     if (result.scheduleMore) {
       await ctx.scheduler.runAfter(0, internal.events.mutations.continuePromotions, { eventId });

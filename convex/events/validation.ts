@@ -66,6 +66,18 @@ export function localToUtc(field: string, value: string, timezone: string): numb
   return utc;
 }
 
+/** Event times lie from 2020 to at most five years ahead of now. */
+export function checkEventTimeRange(field: string, utcMs: number, now = Date.now()): void {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + EVENT_LIMITS.maxYearsAhead);
+  if (utcMs < EVENT_LIMITS.earliestTime) {
+    throw invalidArgument(field, "Events cannot be dated before 2020.");
+  }
+  if (utcMs > latest.getTime()) {
+    throw invalidArgument(field, `Events can be scheduled at most ${EVENT_LIMITS.maxYearsAhead} years ahead.`);
+  }
+}
+
 /** Reminder offsets: ≤10 whole minutes in 1..4 weeks; de-duplicated, longest first. */
 export function checkNotifyBefore(values: number[] | undefined): number[] {
   if (values === undefined) return [...DEFAULT_REMINDER_TIMES];
@@ -95,10 +107,14 @@ export function checkCapacity(value: number | undefined): number | undefined {
 export function checkEventFields(input: EventFieldsInput) {
   const title = requireText("title", input.title, EVENT_LIMITS.title, "title");
   // Markdown is stored as typed (trailing/leading blank space trimmed); the UI renders it safely.
-  const description = optionalText("description", input.description, EVENT_LIMITS.description, "description");
+  const description = optionalText("description", input.description, EVENT_LIMITS.description, "description", {
+    multiline: true,
+  });
   const timezone = requireTimezone("timezone", input.timezone);
   const startTime = localToUtc("startLocal", input.startLocal, timezone);
   const endTime = localToUtc("endLocal", input.endLocal, timezone);
+  checkEventTimeRange("startLocal", startTime);
+  checkEventTimeRange("endLocal", endTime);
   if (endTime <= startTime) throw invalidArgument("endLocal", "The end must be after the start.");
   if (endTime - startTime > EVENT_LIMITS.maxDurationMs) {
     throw invalidArgument("endLocal", "An event can last at most 7 days.");

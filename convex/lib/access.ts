@@ -47,7 +47,8 @@ export type OrgAccess = {
 
 /**
  * The signed-in caller (`user`, from requireUser) must belong to the org.
- * NOT_FOUND when the org does not exist, FORBIDDEN otherwise.
+ * NOT_FOUND when the org does not exist or is private (so a private org's id tells an outsider
+ * nothing); FORBIDDEN for a public org the caller is not in.
  */
 export async function requireOrgMember(
   ctx: QueryCtx,
@@ -58,6 +59,7 @@ export async function requireOrgMember(
   if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
   const membership = await getMembership(ctx, orgId, user._id);
   if (membership === null) {
+    if (org.visibility === "private") throw appError("NOT_FOUND", "This organization does not exist.");
     throw appError("FORBIDDEN", "Only members of this organization can do this.");
   }
   return { user, membership, org };

@@ -4,12 +4,52 @@ import { LIMITS } from "./vocabulary";
 // Pragmatic check: one @, no spaces, a dot in the domain. Deliverability is the mail server's job.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Trims and checks a required string; throws INVALID_ARGUMENT naming the field. */
-export function requireText(field: string, value: string, max: number, label = field): string {
-  const trimmed = value.trim();
+// Characters no stored text may hold: C0 and C1 controls (NUL included), DEL, and the bidi
+// embeddings, overrides and isolates that make text display differently from what it is.
+// Multi-line text may hold line feeds and tabs (a CR LF or lone CR becomes a line feed).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_OR_BIDI_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+// Text made only of these shows as nothing: white space, format characters (zero-width space,
+// joiners, word joiner, BOM, soft hyphen…) and the blank-looking Hangul and Braille fillers.
+// eslint-disable-next-line no-misleading-character-class -- variation selectors and the grapheme joiner are listed on purpose
+const INVISIBLE_ONLY = /^[\s\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0]*$/u;
+
+export type TextOptions = {
+  /** Descriptions and other free text: line breaks and tabs allowed. */
+  multiline?: boolean;
+};
+
+/**
+ * Trims and checks a required string; throws INVALID_ARGUMENT naming the field. Single-line
+ * text (names, titles, venues…) holds no line breaks or control characters, multi-line text no
+ * controls beyond line feeds and tabs; neither holds bidi controls, and text that would show
+ * as nothing (only invisible characters) is refused.
+ */
+export function requireText(
+  field: string,
+  value: string,
+  max: number,
+  label = field,
+  options: TextOptions = {},
+): string {
+  const text = options.multiline ? value.replace(/\r\n?/g, "\n") : value;
+  const trimmed = text.trim();
   if (trimmed.length === 0) throw invalidArgument(field, `${capitalize(label)} is required.`);
   if (trimmed.length > max) {
     throw invalidArgument(field, `${capitalize(label)} must be at most ${max} characters.`);
+  }
+  if ((options.multiline ? CONTROL_OR_BIDI_MULTILINE : CONTROL_OR_BIDI).test(trimmed)) {
+    throw invalidArgument(
+      field,
+      options.multiline
+        ? `${capitalize(label)} cannot contain control characters.`
+        : `${capitalize(label)} must be a single line without control characters.`,
+    );
+  }
+  if (INVISIBLE_ONLY.test(trimmed)) {
+    throw invalidArgument(field, `${capitalize(label)} must contain visible characters.`);
   }
   return trimmed;
 }
@@ -17,7 +57,7 @@ export function requireText(field: string, value: string, max: number, label = f
 export function normalizeEmail(field: string, value: string): string {
   const email = value.trim().toLowerCase();
   if (email.length === 0) throw invalidArgument(field, "Email is required.");
-  if (email.length > LIMITS.email || !EMAIL_PATTERN.test(email)) {
+  if (email.length > LIMITS.email || !EMAIL_PATTERN.test(email) || CONTROL_OR_BIDI.test(email)) {
     throw invalidArgument(field, "Enter a valid email address.");
   }
   return email;
@@ -45,9 +85,10 @@ export function optionalText(
   value: string | undefined,
   max: number,
   label = field,
+  options: TextOptions = {},
 ): string | undefined {
   if (value === undefined || value.trim().length === 0) return undefined;
-  return requireText(field, value, max, label);
+  return requireText(field, value, max, label, options);
 }
 
 export function optionalEmail(field: string, value: string | undefined): string | undefined {
@@ -108,18 +149,22 @@ export function optionalHttpUrl(field: string, value: string | undefined): strin
 // which newer Intl versions accept but which are not IANA zones.
 const TIMEZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
-/** An IANA timezone the runtime knows (checked with Intl). */
+/**
+ * An IANA timezone the runtime knows (checked with Intl), returned in its canonical spelling:
+ * Intl matches names case-insensitively, so "europe/london" is stored as "Europe/London".
+ */
 export function requireTimezone(field: string, value: string): string {
   const zone = value.trim();
   if (zone.length === 0 || zone.length > LIMITS.timezone || !TIMEZONE_SHAPE.test(zone)) {
     throw invalidArgument(field, "Choose a valid time zone.");
   }
+  let canonical: string;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
+    canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     throw invalidArgument(field, `Unknown time zone "${zone}".`);
   }
-  return zone;
+  return canonical;
 }
 
 const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"]);
@@ -168,6 +213,7 @@ export function requireTags(field: string, values: string[]): string[] {
     if (tag.length > LIMITS.skill) {
       throw invalidArgument(field, `Each tag must be at most ${LIMITS.skill} characters.`);
     }
+    requireText(field, tag, LIMITS.skill, "each tag");
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

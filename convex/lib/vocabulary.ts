@@ -16,8 +16,11 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** What a ConvexError carries: a stable code, a message for people, the field it is about. */
-export type AppErrorData = { code: ErrorCode; message: string; field?: string };
+/**
+ * What a ConvexError carries: a stable code, a message for people, the field it is about and,
+ * for RATE_LIMITED, how many milliseconds until a retry can succeed.
+ */
+export type AppErrorData = { code: ErrorCode; message: string; field?: string; retryAfter?: number };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
@@ -49,7 +52,64 @@ export const EVENT_LIMITS = {
   notifyBeforeMaxMinutes: 4 * 7 * 24 * 60, // four weeks
   /** Longest event. Also bounds how far back "upcoming" scans look for events still running. */
   maxDurationMs: 7 * 24 * 60 * 60 * 1000,
+  /** Events start and end on or after this instant (2020-01-01T00:00Z)… */
+  earliestTime: Date.UTC(2020, 0, 1),
+  /** …and at most this many years after now. */
+  maxYearsAhead: 5,
 } as const;
+
+// ---- Rate limits ----
+
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * Named limits for what a script could otherwise repeat at will (@convex-dev/rate-limiter
+ * configurations). A token bucket allows a burst of `capacity`, refilled at `rate` per
+ * `period`. Generous enough for people and the demo seed, far below what a loop can do.
+ */
+export const RATE_LIMITS = {
+  /** Sign-ups per email address. */
+  signUpPerEmail: { kind: "token bucket", rate: 5, period: HOUR_MS, capacity: 5 },
+  /** Sign-ups across the whole deployment. */
+  signUpGlobal: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
+  /**
+   * Sign-in attempts per email address, successful or not: never looser than Convex Auth's own
+   * lockout of known accounts, so an unknown email and a locked account are refused alike.
+   */
+  signInPerEmail: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 10 },
+  /** Sign-in attempts across the whole deployment. */
+  signInGlobal: { kind: "token bucket", rate: 3000, period: HOUR_MS, capacity: 300, shards: 4 },
+  /** New organizations per user. */
+  createOrg: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 10 },
+  /** New invite links per admin (creating and regenerating). */
+  createInvite: { kind: "token bucket", rate: 60, period: HOUR_MS, capacity: 20 },
+  /** RSVP changes per user. */
+  rsvp: { kind: "token bucket", rate: 60, period: 10 * MINUTE_MS, capacity: 20 },
+  /** Event feedback per user. */
+  feedback: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
+  /** Member-list exports per admin. */
+  export: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
+} as const;
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/** "30 seconds", "2 minutes", "1 hour": a wait in ms, rounded up, for people. */
+export function describeWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
+/** What a RATE_LIMITED answer says: "Too many attempts. Try again in 30 seconds." */
+export function rateLimitMessage(retryAfter: number, lead = "Too many attempts."): string {
+  return `${lead} Try again in ${describeWait(retryAfter)}.`;
+}
+
+/** Convex Auth's own lockout: failed password attempts per account and hour. */
+export const MAX_FAILED_SIGN_INS_PER_HOUR = RATE_LIMITS.signInPerEmail.capacity;
 
 // ---- Orgs and profiles ----
 

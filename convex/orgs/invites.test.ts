@@ -69,7 +69,9 @@ describe("invite links", () => {
     const carol = await signedInUser(t);
     const { token } = await ada.as.mutation(api.orgs.invites.createInvite, { orgId, maxUses: 1 });
     await bob.as.mutation(api.orgs.invites.joinByInvite, { token });
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toMatchObject({ status: "used_up" });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toEqual({ status: "used_up", org: null, viewerIsMember: false });
+    // Someone already in the org still sees it.
+    expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token })).toMatchObject({ status: "used_up", viewerIsMember: true, org: { slug: expect.any(String) } });
     expect(await expectConvexError(carol.as.mutation(api.orgs.invites.joinByInvite, { token }))).toMatchObject({
       code: "CONFLICT",
       field: "token",
@@ -83,7 +85,7 @@ describe("invite links", () => {
     const { t, ada, bob, orgId } = await setup();
     const { token } = await ada.as.mutation(api.orgs.invites.createInvite, { orgId, expiresAt: Date.now() + 60_000 });
     vi.advanceTimersByTime(61_000);
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toMatchObject({ status: "expired" });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toEqual({ status: "expired", org: null, viewerIsMember: false });
     expect(await expectConvexError(bob.as.mutation(api.orgs.invites.joinByInvite, { token }))).toMatchObject({
       code: "CONFLICT",
     });
@@ -98,7 +100,10 @@ describe("invite links", () => {
       expiresAt: Date.now() + 86_400_000,
     });
     const fresh = await ada.as.mutation(api.orgs.invites.regenerateInvite, { orgId, inviteId: old.inviteId });
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token: old.token })).toMatchObject({ status: "revoked" });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token: old.token })).toEqual({ status: "revoked", org: null, viewerIsMember: false });
+    // A renamed org does not show its new name through the old link.
+    await ada.as.mutation(api.orgs.mutations.updateOrg, { orgId, name: "Renamed", visibility: "private" });
+    expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token: old.token })).toEqual({ status: "revoked", org: null, viewerIsMember: false });
     expect(await expectConvexError(bob.as.mutation(api.orgs.invites.joinByInvite, { token: old.token }))).toMatchObject({
       code: "CONFLICT",
     });
@@ -115,8 +120,9 @@ describe("invite links", () => {
     const { t, ada, bob, orgId } = await setup();
     const { inviteId } = await ada.as.mutation(api.orgs.invites.createInvite, { orgId });
     const { orgId: bobsOrg } = await createOrgAs(bob.as);
+    // Ada's org is private: to Bob it does not exist.
     expect(await expectConvexError(bob.as.mutation(api.orgs.invites.createInvite, { orgId }))).toMatchObject({
-      code: "FORBIDDEN",
+      code: "NOT_FOUND",
     });
     // Bob is admin of his own org but cannot reach Ada's invite through it.
     expect(

@@ -7,6 +7,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getMembership } from "../lib/access";
 import { appError, invalidArgument } from "../lib/errors";
 import { orgAdminMutation, orgAdminQuery, publicQuery, userMutation } from "../lib/functions";
+import { enforceLimit } from "../lib/rateLimits";
 import { requireIntInRange } from "../lib/validation";
 import { addMembership } from "./model";
 import { randomToken } from "../lib/tokens";
@@ -66,6 +67,7 @@ export const createInvite = orgAdminMutation({
       throw invalidArgument("expiresAt", "The expiry must be in the future and within a year.");
     }
     if (maxUses !== undefined) requireIntInRange("maxUses", maxUses, 1, MAX_USES);
+    await enforceLimit(ctx, "createInvite", user._id);
     return await insertInvite(ctx, org._id, user._id, expiresAt, maxUses);
   },
 });
@@ -138,6 +140,7 @@ export const regenerateInvite = orgAdminMutation({
     const { user } = ctx;
     const orgId = ctx.org._id;
     const invite = await requireInviteOfOrg(ctx, orgId, inviteId);
+    await enforceLimit(ctx, "createInvite", user._id);
     const now = Date.now();
     if (invite.revokedAt === undefined) await ctx.db.patch("orgInvites", invite._id, { revokedAt: now });
     const lifetime = invite.expiresAt === undefined ? undefined : invite.expiresAt - invite._creationTime;
@@ -147,8 +150,9 @@ export const regenerateInvite = orgAdminMutation({
 });
 
 /**
- * What the join page shows before anyone signs in. Public by design: holding the token is the
- * permission. Unknown tokens answer "not_found" with no org.
+ * What the join page shows before anyone signs in. Public by design: holding a working token is
+ * the permission. Unknown tokens answer "not_found"; expired, revoked and used-up ones only their
+ * state, with no org (an old link must not keep showing what the org is now), except to members.
  */
 export const getInvitePreview = publicQuery({
   args: { token: v.string() },
@@ -172,8 +176,10 @@ export const getInvitePreview = publicQuery({
     const org = invite === null ? null : await ctx.db.get("organizations", invite.orgId);
     if (invite === null || org === null) return { status: "not_found" as const, org: null, viewerIsMember: false };
     const membership = userId === null ? null : await getMembership(ctx, org._id, userId);
+    const status = inviteStatus(invite, Date.now());
+    if (status !== "valid" && membership === null) return { status, org: null, viewerIsMember: false };
     return {
-      status: inviteStatus(invite, Date.now()),
+      status,
       org: {
         name: org.name,
         slug: org.slug,

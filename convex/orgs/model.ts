@@ -33,7 +33,7 @@ export function checkOrgFields(input: OrgFieldsInput) {
   const location = input.location === undefined ? undefined : requireLocation("location", input.location);
   return {
     name: requireText("name", input.name, LIMITS.name, "name"),
-    description: optionalText("description", input.description, LIMITS.description, "description"),
+    description: optionalText("description", input.description, LIMITS.description, "description", { multiline: true }),
     location,
     website: optionalHttpUrl("website", input.website),
     logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),

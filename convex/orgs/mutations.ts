@@ -4,6 +4,7 @@ import type { MutationCtx } from "../_generated/server";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { orgAdminMutation, orgMemberMutation, userMutation } from "../lib/functions";
+import { enforceLimit } from "../lib/rateLimits";
 import { requireSlug } from "../lib/validation";
 import {
   addMembership,
@@ -25,6 +26,7 @@ export const createOrg = userMutation({
     if ((await getOrgBySlugRow(ctx, slug)) !== null) {
       throw appError("CONFLICT", "This address is already taken.", "slug");
     }
+    await enforceLimit(ctx, "createOrg", user._id);
     const now = Date.now();
     const orgId = await ctx.db.insert("organizations", {
       ...fields,

@@ -195,3 +195,24 @@ describe("listMembers privacy", () => {
     expect(second.isDone).toBe(true);
   });
 });
+
+describe("a private org's id tells outsiders nothing", () => {
+  test("non-members get NOT_FOUND for a private org, as for one that does not exist; FORBIDDEN for a public one", async () => {
+    const t = newTest();
+    const ada = await signedInUser(t);
+    const outsider = await signedInUser(t);
+    const hidden = await createOrgAs(ada.as, { visibility: "private" });
+    const open = await createOrgAs(ada.as, { visibility: "public" });
+    const args = (orgId: typeof hidden.orgId) => ({ orgId, paginationOpts: { numItems: 10, cursor: null } });
+    expect(await expectConvexError(outsider.as.query(api.orgs.queries.listMembers, args(hidden.orgId)))).toMatchObject({
+      code: "NOT_FOUND",
+      message: "This organization does not exist.",
+    });
+    expect(await expectConvexError(outsider.as.mutation(api.orgs.invites.createInvite, { orgId: hidden.orgId }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await expectConvexError(outsider.as.query(api.orgs.queries.listMembers, args(open.orgId)))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});

@@ -136,7 +136,7 @@ describe("getMemberProfileForAdmin applies the member's privacy choices", () => 
       name: "Mia",
       role: "member",
       joinedAt: expect.any(Number),
-      completeness: 100,
+      completeness: 80, // of what the admin may see: the hidden location does not count
       headline: "Policy fellow",
       skills: ["policy"],
       careerStage: "early_career",
@@ -151,6 +151,8 @@ describe("getMemberProfileForAdmin applies the member's privacy choices", () => 
     const hidden = await admin.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId, userId: member.userId });
     expect(Object.keys(hidden).sort()).toEqual(["completeness", "joinedAt", "name", "role", "shared", "userId"]);
     expect(hidden.name).toBe("Mia");
+    // The member's own profile is complete, but that is not the admin's to know.
+    expect(hidden.completeness).toBe(20);
 
     await member.as.mutation(api.profiles.mutations.updatePrivacy, {
       privacy: { ...none, email: true, location: true },

@@ -4,7 +4,7 @@ import { appError } from "../lib/errors";
 import { orgAdminQuery, userQuery } from "../lib/functions";
 import { locationValidator, privacyValidator } from "../schema";
 import { careerStageValidator, orgRoleValidator } from "../lib/vocabulary";
-import { displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
+import { computeCompleteness, displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
 
 /** The caller's own profile, or null before they have saved one. */
 export const getMyProfile = userQuery({
@@ -19,7 +19,8 @@ export const getMyProfile = userQuery({
 
 /**
  * A member's profile as an admin of one of their orgs sees it: name, role and completeness
- * always; every other field only if the member shares it (`shared` says which).
+ * always; every other field only if the member shares it (`shared` says which). Completeness
+ * counts only the shared fields, so it cannot reveal whether hidden ones are filled in.
  */
 export const getMemberProfileForAdmin = orgAdminQuery({
   args: { userId: v.id("users") },
@@ -53,7 +54,16 @@ export const getMemberProfileForAdmin = orgAdminQuery({
       name: displayName(profile, user),
       role: membership.role,
       joinedAt: membership.joinedAt,
-      completeness: profile?.completeness ?? 0,
+      completeness:
+        profile === null
+          ? 0
+          : computeCompleteness({
+              name: profile.name,
+              headline: shared.headline ? profile.headline : undefined,
+              location: shared.location ? profile.location : undefined,
+              skills: shared.skills ? profile.skills : [],
+              careerStage: shared.careerStage ? profile.careerStage : undefined,
+            }),
       headline: shared.headline ? profile?.headline : undefined,
       location: shared.location ? profile?.location : undefined,
       skills: shared.skills ? profile?.skills : undefined,

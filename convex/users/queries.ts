@@ -38,3 +38,27 @@ export const passwordAccountExists = internalQuery({
     return account !== null;
   },
 });
+
+/**
+ * How long (ms) until Convex Auth's lockout for this email's password account lets one more
+ * attempt through: its limit refills `maxFailedPerHour` attempts an hour and blocks below one.
+ */
+export const signInLockoutRemaining = internalQuery({
+  args: { email: v.string(), maxFailedPerHour: v.number() },
+  returns: v.number(),
+  handler: async (ctx, { email, maxFailedPerHour }) => {
+    const account = await ctx.db
+      .query("authAccounts")
+      .withIndex("providerAndAccountId", (q) => q.eq("provider", "password").eq("providerAccountId", email))
+      .first();
+    if (account === null) return 0;
+    const limit = await ctx.db
+      .query("authRateLimits")
+      .withIndex("identifier", (q) => q.eq("identifier", account._id))
+      .unique();
+    if (limit === null) return 0;
+    const perMs = maxFailedPerHour / (60 * 60 * 1000);
+    const left = Math.min(maxFailedPerHour, limit.attemptsLeft + (Date.now() - limit.lastAttemptTime) * perMs);
+    return left >= 1 ? 0 : Math.ceil((1 - left) / perMs);
+  },
+});

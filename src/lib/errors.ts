@@ -1,22 +1,16 @@
 import { ConvexError, type Value } from "convex/values";
 
-import { type ErrorCode, isErrorCode } from "../../convex/lib/vocabulary";
+import { type ErrorCode, isErrorCode, rateLimitMessage } from "../../convex/lib/vocabulary";
 
 export type { ErrorCode };
 
-/** What a form shows: a message, attached to a field when the server named one. */
-export type FormError = { field?: string; message: string };
-
-export type ErrorContext = {
-  /**
-   * The sign-in flow: Convex Auth reports a wrong password or an unknown account as a plain
-   * (and, on a production deployment, redacted) error. We never say which of the two it was.
-   */
-  flow?: "signIn" | "signUp";
-};
+/**
+ * What a form shows: a message, attached to a field when the server named one, and for a rate
+ * limit how many milliseconds until a retry can succeed.
+ */
+export type FormError = { field?: string; message: string; retryAfter?: number };
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong. Please try again.";
-export const WRONG_CREDENTIALS_MESSAGE = "Wrong email or password.";
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "Please sign in to continue.",
@@ -51,14 +45,25 @@ export function errorCode(error: unknown): ErrorCode | undefined {
 
 /**
  * Turns anything thrown by a Convex call into something safe to show a user. Never returns a
- * stack trace or an internal message: only the messages our backend wrote for people.
+ * stack trace or an internal message: only the messages our backend wrote for people. (The
+ * backend answers sign-in failures with coded errors too: a wrong password and an unknown
+ * email alike, a taken email as CONFLICT on `email`, a lockout as RATE_LIMITED.)
  */
-export function toFormError(error: unknown, context: ErrorContext = {}): FormError {
+export function toFormError(error: unknown): FormError {
   if (isConvexError(error)) {
     const data = error.data;
     if (typeof data === "string" && data.trim() !== "") return { message: data };
     if (typeof data === "object" && data !== null) {
-      const { code, message, field } = data as { code?: unknown; message?: unknown; field?: unknown };
+      const { code, message, field, retryAfter } = data as {
+        code?: unknown;
+        message?: unknown;
+        field?: unknown;
+        retryAfter?: unknown;
+      };
+      if (code === "RATE_LIMITED" && typeof retryAfter === "number" && Number.isFinite(retryAfter)) {
+        const wait = Math.max(0, retryAfter);
+        return { message: rateLimitMessage(wait), retryAfter: wait };
+      }
       const text =
         typeof message === "string" && message.trim() !== ""
           ? message
@@ -67,18 +72,8 @@ export function toFormError(error: unknown, context: ErrorContext = {}): FormErr
             : GENERIC_ERROR_MESSAGE;
       return typeof field === "string" && field !== "" ? { field, message: text } : { message: text };
     }
-    return { message: GENERIC_ERROR_MESSAGE };
-  }
-  if (context.flow === "signIn") return { message: WRONG_CREDENTIALS_MESSAGE };
-  if (context.flow === "signUp" && /already exists/i.test(errorMessage(error))) {
-    // Convex Auth's own (plain) error for a taken email; production redacts it to the generic one.
-    return { field: "email", message: "An account with this email already exists." };
   }
   return { message: GENERIC_ERROR_MESSAGE };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : typeof error === "string" ? error : "";
 }
 
 /**

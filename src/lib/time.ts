@@ -1,6 +1,6 @@
 // Event times for display. The database holds UTC milliseconds and each event carries its IANA
 // timezone; these helpers show a time in the event's zone, and say when the viewer's own zone
-// shows a different wall-clock time (DESIGN.md: the viewer's local time beside it).
+// shows a different wall-clock time (the viewer's local time beside it).
 //
 // They read the wall clock with the platform's Intl and spell it in English themselves: the event
 // page ships them to every visitor, and date-fns' `format` with its locale (through date-fns-tz's

@@ -1,11 +1,12 @@
 import { useAuthActions } from "@convex-dev/auth/react";
 import { useHydrated } from "@tanstack/react-router";
-import type { FormEvent, ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 
 import { useSessionAfterSignIn } from "~/components/auth/use-session-after-sign-in";
 import { FormAlert, SubmitButton } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import type { FieldErrors } from "~/lib/validation";
+import { rateLimitMessage } from "../../../convex/lib/vocabulary";
 
 type Flow = "signIn" | "signUp";
 
@@ -15,7 +16,8 @@ type Read<F extends string> = { errors: FieldErrors<F>; params: Record<string, s
 /**
  * The sign-in / sign-up submission: checks the fields (focusing the first bad one), calls
  * Convex Auth's password provider, shows its error by the field it names or at the top, and
- * waits for the session before navigating (useSessionAfterSignIn).
+ * waits for the session before navigating (useSessionAfterSignIn). After too many attempts
+ * the top message counts down to when trying again can succeed, and the button waits too.
  */
 export function usePasswordAuth<F extends string>(
   flow: Flow,
@@ -26,7 +28,8 @@ export function usePasswordAuth<F extends string>(
   const { signIn } = useAuthActions();
   const hydrated = useHydrated();
   const session = useSessionAfterSignIn(redirect);
-  const { errors, formError, check, clear, busy: submitting, run } = useFormSubmit(fields, { flow });
+  const { errors, formError, retryAt, check, clear, busy: submitting, run } = useFormSubmit(fields);
+  const wait = useRemaining(retryAt);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,9 +50,26 @@ export function usePasswordAuth<F extends string>(
     clear: (field: F) => () => clear(field),
     onSubmit,
     busy: submitting || session.awaitingSession || session.signedIn,
-    topError: formError ?? session.sessionError,
+    topError: retryAt === undefined ? (formError ?? session.sessionError) : wait > 0 ? rateLimitMessage(wait) : undefined,
     hydrated,
+    waiting: wait > 0,
   };
+}
+
+/** Milliseconds left until `until` (epoch ms), updated every second; 0 when past or unset. */
+function useRemaining(until: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === undefined) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [until]);
+  return until === undefined ? 0 : Math.max(0, until - now);
 }
 
 /** The form inside the auth card: top error, the fields, and the full-width submit button. */
@@ -58,7 +78,7 @@ export function PasswordAuthForm({
   submitLabel,
   children,
 }: {
-  auth: Pick<ReturnType<typeof usePasswordAuth>, "onSubmit" | "busy" | "topError" | "hydrated">;
+  auth: Pick<ReturnType<typeof usePasswordAuth>, "onSubmit" | "busy" | "topError" | "hydrated" | "waiting">;
   submitLabel: string;
   children: ReactNode;
 }) {
@@ -66,7 +86,7 @@ export function PasswordAuthForm({
     <form noValidate onSubmit={auth.onSubmit} className="grid gap-4" aria-busy={auth.busy}>
       <FormAlert message={auth.topError} />
       {children}
-      <SubmitButton busy={auth.busy} className="mt-2 w-full" disabled={!auth.hydrated}>
+      <SubmitButton busy={auth.busy} className="mt-2 w-full" disabled={!auth.hydrated || auth.waiting}>
         {submitLabel}
       </SubmitButton>
     </form>

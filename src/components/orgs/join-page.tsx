@@ -29,6 +29,19 @@ export function JoinPage({ token }: { token: string }) {
   if (!preview.data || auth.isLoading) return <JoinSkeleton />;
 
   const { status, org, viewerIsMember } = preview.data;
+  if (status !== "not_found" && status !== "valid" && !viewerIsMember) {
+    // A link that no longer works shows only its state, not the org.
+    const copy = {
+      expired: { icon: Clock, title: "This invite link has expired" },
+      revoked: { icon: Ban, title: "This invite link was revoked" },
+      used_up: { icon: Ban, title: "This invite link has been used up" },
+    }[status];
+    return (
+      <Shell icon={copy.icon} title={copy.title}>
+        It can no longer be used to join. Ask one of the organizers for a new link.
+      </Shell>
+    );
+  }
   if (status === "not_found" || org === null) {
     return (
       <Shell icon={Link2Off} title="This invite link doesn't work">
@@ -55,19 +68,6 @@ export function JoinPage({ token }: { token: string }) {
       </Shell>
     );
   }
-  if (status !== "valid") {
-    const copy = {
-      expired: { icon: Clock, title: "This invite link has expired" },
-      revoked: { icon: Ban, title: "This invite link was revoked" },
-      used_up: { icon: Ban, title: "This invite link has been used up" },
-    }[status];
-    return (
-      <Shell icon={copy.icon} title={copy.title} org={org}>
-        It can no longer be used to join {org.name}. Ask one of its organizers for a new link.
-      </Shell>
-    );
-  }
-
   return <ValidInvite token={token} org={org} signedIn={auth.isAuthenticated} />;
 }
 
