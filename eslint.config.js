@@ -4,6 +4,45 @@ import convexPlugin from "@convex-dev/eslint-plugin";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+// src/components/: shared folders (primitives, form parts, common pieces, layout) import no
+// feature. A feature imports from another feature only its public surface: the data module (its
+// queries and mutation hooks) and the components listed here, which pages elsewhere compose;
+// everything else in a feature folder is internal to it.
+const SHARED = ["ui", "forms", "common", "layout"];
+const PUBLIC = {
+  auth: ["data"],
+  events: ["data", "upcoming-events"],
+  orgs: ["data", "org-card"],
+  notifications: ["data", "notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
+  profiles: ["data"],
+};
+const FEATURES = readdirSync(join(import.meta.dirname, "src", "components"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !SHARED.includes(entry.name))
+  .map((entry) => entry.name);
+const internals = (feature) =>
+  // (No pattern for the folder itself: gitignore semantics could not re-include its public modules.)
+  ["~/components", ".."].flatMap((base) => [
+    `${base}/${feature}/*`,
+    ...(PUBLIC[feature] ?? []).map((module) => `!${base}/${feature}/${module}`),
+  ]);
+const everything = (feature) => ["~/components", ".."].flatMap((base) => [`${base}/${feature}`, `${base}/${feature}/*`]);
+const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
+const boundaries = [
+  ...SHARED.map((folder) => ({
+    files: [`src/components/${folder}/**`],
+    rules: restrict(FEATURES.flatMap(everything), "Shared components import no feature."),
+  })),
+  ...FEATURES.map((feature) => ({
+    files: [`src/components/${feature}/**`],
+    rules: restrict(
+      FEATURES.filter((other) => other !== feature).flatMap(internals),
+      "That module is internal to its feature: import its data module or a public component (PUBLIC in eslint.config.js), or move what both need to common/.",
+    ),
+  })),
+];
 
 export default tseslint.config(
   { ignores: ["node_modules", ".output", "dist", ".local", ".tanstack", ".nitro", "convex/_generated", "src/routeTree.gen.ts", "e2e/artifacts"] },
@@ -52,4 +91,5 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...boundaries,
 );

@@ -7,7 +7,7 @@ import {
   Outlet,
   Scripts,
 } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode } from "react";
 
 import { AppFrame } from "~/components/layout/app-frame";
 import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
@@ -49,9 +49,13 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: () => <NotFound />,
 });
 
+// Only signed-in people see these, and the server always renders signed out: they load once
+// the session is known, and visitors' first JavaScript doesn't carry them.
+const AccountActions = lazy(() => import("~/components/auth/account-actions"));
+
 function RootLayout() {
   return (
-    <AppFrame>
+    <AppFrame accountActions={<AccountActions />}>
       <Outlet />
     </AppFrame>
   );

@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { Ban, ExternalLink, FileEdit, MapPin, Ticket, Users, Video } from "lucide-react";
 import { lazy, Suspense, type ReactNode } from "react";
 
-import { OrgAvatar } from "~/components/orgs/org-avatar";
+import { OrgAvatar } from "~/components/common/org-avatar";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { displayUrl } from "~/lib/format";

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 
-import { focusFirstInvalid } from "~/components/auth/focus-first-invalid";
+import { focusFirstInvalid } from "./focus-first-invalid";
 import { isExpectedError, toFormError } from "~/lib/errors";
 
 export type Errors = Record<string, string | undefined>;

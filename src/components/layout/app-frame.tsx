@@ -6,7 +6,7 @@ import { SiteHeader } from "./site-header";
 import { UnexpectedErrorNotice } from "./unexpected-error-notice";
 
 /** Every page's frame: skip link, header, the page, the unexpected-error notice, footer. */
-export function AppFrame({ children }: { children: ReactNode }) {
+export function AppFrame({ children, accountActions }: { children: ReactNode; accountActions: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -15,7 +15,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <SiteHeader />
+      <SiteHeader accountActions={accountActions} />
       <main id="main" className="flex flex-1 flex-col">
         {children}
       </main>

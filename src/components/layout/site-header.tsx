@@ -1,14 +1,10 @@
 import { useConvexAuth } from "convex/react";
 import { Link } from "@tanstack/react-router";
-import { lazy, Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
-
-// Only signed-in people see these, and the server always renders signed out: they load once
-// the session is known, and visitors' first JavaScript doesn't carry them.
-const AccountActions = lazy(() => import("./account-actions"));
 
 const MAIN_LINKS = [
   { to: "/home", label: "Home" },
@@ -37,7 +33,8 @@ function MainNav({ signedIn, className }: { signedIn: boolean; className?: strin
   );
 }
 
-export function SiteHeader() {
+/** `accountActions`: the signed-in controls (inbox bell, user menu), shown once the session is known. */
+export function SiteHeader({ accountActions }: { accountActions: ReactNode }) {
   const { isLoading, isAuthenticated } = useConvexAuth();
 
   return (
@@ -65,7 +62,7 @@ export function SiteHeader() {
             <Skeleton className="h-8 w-32" aria-hidden="true" />
           ) : isAuthenticated ? (
             <Suspense fallback={<Skeleton className="h-8 w-32" aria-hidden="true" />}>
-              <AccountActions />
+              {accountActions}
             </Suspense>
           ) : (
             <>

@@ -4,7 +4,7 @@ import { BellOff, Loader2 } from "lucide-react";
 
 import { EmptyState } from "~/components/common/empty-state";
 import { myOrgsQuery } from "~/components/orgs/data";
-import { OrgAvatar } from "~/components/orgs/org-avatar";
+import { OrgAvatar } from "~/components/common/org-avatar";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";

@@ -12,7 +12,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage, toFormError } from "~/lib/errors";
 import { plural } from "~/lib/format";
 import { invitePreviewQuery, useJoinByInviteMutation } from "./data";
-import { OrgAvatar } from "./org-avatar";
+import { OrgAvatar } from "~/components/common/org-avatar";
 
 /** Where invite links land: what the invite is for, and "Join" (or why it no longer works). */
 export function JoinPage({ token }: { token: string }) {

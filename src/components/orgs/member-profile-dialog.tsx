@@ -3,7 +3,6 @@ import { EyeOff } from "lucide-react";
 import type { ReactNode } from "react";
 
 import type { MemberRow } from "~/components/orgs/types";
-import { careerStageLabel } from "~/components/profiles/career-stages";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import {
@@ -20,6 +19,7 @@ import { toFormError } from "~/lib/errors";
 import { formatDate } from "~/lib/format-date";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { memberProfileQuery } from "~/components/profiles/data";
+import { CAREER_STAGE_LABELS } from "../../../convex/lib/vocabulary";
 
 /** A member's profile as this org's admins see it: fields the member keeps private say so. */
 export function MemberProfileDialog({
@@ -88,7 +88,7 @@ export function MemberProfileDialog({
                 ) : undefined}
               </Row>
               <Row term="Career stage" shared={data.shared.careerStage}>
-                {data.careerStage ? careerStageLabel(data.careerStage) : undefined}
+                {data.careerStage ? CAREER_STAGE_LABELS[data.careerStage] : undefined}
               </Row>
               <Row term="Email" shared={data.shared.email}>
                 {data.email ? (

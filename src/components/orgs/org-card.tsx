@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { MapPin, Users } from "lucide-react";
 import type { ReactNode } from "react";
 
-import { OrgAvatar } from "~/components/orgs/org-avatar";
+import { OrgAvatar } from "~/components/common/org-avatar";
 import { formatLocation } from "~/lib/countries";
 import { plural } from "~/lib/format";
 import type { OrgSummary } from "~/components/orgs/types";

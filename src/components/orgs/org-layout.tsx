@@ -7,7 +7,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { formatLocation } from "~/lib/countries";
 import { displayUrl, plural } from "~/lib/format";
 import { useOrg } from "./data";
-import { OrgAvatar } from "./org-avatar";
+import { OrgAvatar } from "~/components/common/org-avatar";
 import { LoadFailed, OrgNotFound } from "./org-states";
 import type { OrgPage } from "./types";
 

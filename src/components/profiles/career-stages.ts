@@ -3,7 +3,3 @@ import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from "../../../c
 export type { CareerStage };
 
 export const CAREER_STAGE_OPTIONS = CAREER_STAGES.map((value) => ({ value, label: CAREER_STAGE_LABELS[value] }));
-
-export function careerStageLabel(value: CareerStage): string {
-  return CAREER_STAGE_LABELS[value];
-}
