@@ -179,10 +179,9 @@ async function sendPrompt(
         links,
       }),
     extraLinks: async () => {
-      const [yes, no] = await Promise.all([
-        createPurposeToken(ctx, row.userId, "attendance-yes", event._id, expiresAt),
-        createPurposeToken(ctx, row.userId, "attendance-no", event._id, expiresAt),
-      ]);
+      // One after the other: the first may create the signing secret.
+      const yes = await createPurposeToken(ctx, row.userId, "attendance-yes", event._id, expiresAt);
+      const no = await createPurposeToken(ctx, row.userId, "attendance-no", event._id, expiresAt);
       const base = `${env.convexSiteUrl()}/attendance?token=`;
       return { attendanceYesUrl: base + encodeURIComponent(yes), attendanceNoUrl: base + encodeURIComponent(no) };
     },
