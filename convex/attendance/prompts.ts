@@ -19,7 +19,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { attendancePromptEmail } from "../emails/templates";
-import { createPurposeToken } from "../emails/tokens";
+import { getOrCreateUnsubscribeSecret, signToken } from "../emails/tokens";
 import { env } from "../lib/env";
 import { ATTENDANCE_LIMITS, EVENT_LIMITS } from "../lib/vocabulary";
 import { sendNotice, toEventInfo } from "../notifications/deliver";
@@ -179,9 +179,9 @@ async function sendPrompt(
         links,
       }),
     extraLinks: async () => {
-      // One after the other: the first may create the signing secret.
-      const yes = await createPurposeToken(ctx, row.userId, "attendance-yes", event._id, expiresAt);
-      const no = await createPurposeToken(ctx, row.userId, "attendance-no", event._id, expiresAt);
+      const secret = await getOrCreateUnsubscribeSecret(ctx);
+      const yes = await signToken(secret, row.userId, "attendance-yes", expiresAt, event._id);
+      const no = await signToken(secret, row.userId, "attendance-no", expiresAt, event._id);
       const base = `${env.convexSiteUrl()}/attendance?token=`;
       return { attendanceYesUrl: base + encodeURIComponent(yes), attendanceNoUrl: base + encodeURIComponent(no) };
     },
