@@ -12,6 +12,9 @@ export default defineConfig({
           environment: "edge-runtime",
           setupFiles: ["convex/vitest.setup.ts"],
           server: { deps: { inline: ["convex-test"] } },
+          // A file's first test also loads convex/ into convex-test; on a busy two-core machine
+          // that alone can pass vitest's 5 s default.
+          testTimeout: 20_000,
         },
       },
       {

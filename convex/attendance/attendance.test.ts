@@ -467,5 +467,5 @@ describe("2,000 RSVPs", () => {
     await runScheduled(t); // the prompt's pages
     const count = await t.run(async (ctx) => (await ctx.db.query("emails").collect()).filter((e) => e.kind === "attendance_prompt").length);
     expect(count).toBe(2000);
-  }, 120_000);
+  }, 300_000);
 });
