@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".output", "dist", ".local", ".tanstack", ".nitro", "convex/_generated", "src/routeTree.gen.ts", "e2e/artifacts"] },
+  { ignores: ["node_modules", ".output", "dist", "**/.local", ".tanstack", ".nitro", "convex/_generated", "src/routeTree.gen.ts", "e2e/artifacts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...convexPlugin.configs.recommended,

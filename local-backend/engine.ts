@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { convexTest } from "convex-test";
 import { makeFunctionReference } from "convex/server";
 import { jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { join } from "node:path";
 import { loadBundle, type LoadedModule } from "./bundle.ts";
 import { installLongTimers } from "./long-timers.ts";
 import { appModuleFiles, componentSpecs, type ComponentSpec } from "./modules.ts";
@@ -130,7 +131,8 @@ export class Engine {
     const appFiles = appModuleFiles(root);
     // One bundle of everything (a fresh module graph each call, so edits take effect); a
     // syntax error anywhere fails the load instead of a later request.
-    const bundle = await loadBundle([...appFiles, ...specs.flatMap((spec) => [...spec.files, spec.schemaFile])]);
+    const files = [...appFiles, ...specs.flatMap((spec) => [...spec.files, spec.schemaFile])];
+    const bundle = await loadBundle(files, join(root, ".local", "bundle-cache"));
     const importFile = (file: string) => {
       const module = bundle.get(file)!;
       return () => Promise.resolve(module);
