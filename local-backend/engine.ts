@@ -9,7 +9,7 @@ import { jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { join } from "node:path";
 import { loadBundle, type LoadedModule } from "./bundle.ts";
 import { installLongTimers } from "./long-timers.ts";
-import { appModuleFiles, componentSpecs, type ComponentSpec } from "./modules.ts";
+import { appModuleFiles, componentSpecs, serializeValidatorsOnce, type ComponentSpec } from "./modules.ts";
 import { installIndexes, type Change, type Doc, type FakeDb, type IndexedStore } from "./indexed-db.ts";
 import { newReadSet, readTracking, type ReadSet } from "./read-sets.ts";
 import { runRecoveredJob, scheduledJobs, settleInterrupted } from "./scheduled.ts";
@@ -133,6 +133,7 @@ export class Engine {
     // syntax error anywhere fails the load instead of a later request.
     const files = [...appFiles, ...specs.flatMap((spec) => [...spec.files, spec.schemaFile])];
     const bundle = await loadBundle(files, join(root, ".local", "bundle-cache"));
+    for (const module of bundle.values()) for (const fn of Object.values(module)) serializeValidatorsOnce(fn);
     const importFile = (file: string) => {
       const module = bundle.get(file)!;
       return () => Promise.resolve(module);
