@@ -56,7 +56,9 @@ if (process.send) {
   }, 5).unref();
   process.on("message", (message: { type?: string }) => {
     if (message?.type !== "stats") return;
-    process.send!({ type: "stats", rss: process.memoryUsage().rss, eventLoopMaxMs: loop.max / 1e6, eventLoopMaxCpuMs, ...backend.stats() });
+    const cpu = process.threadCpuUsage();
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    process.send!({ type: "stats", rss: process.memoryUsage().rss, eventLoopMaxMs: loop.max / 1e6, eventLoopMaxCpuMs, cpuMs, ...backend.stats() });
   });
 }
 
