@@ -25,7 +25,7 @@ const getEvent = makeFunctionReference<"query", { eventId: string }, { goingCoun
 const rsvp = makeFunctionReference<"mutation", { eventId: string; status: "going" | "not_going" }>("events/mutations:rsvp");
 
 type Ready = { url: string; siteUrl: string };
-type Stats = { rss: number; eventLoopMaxMs: number; eventLoopMaxCpuMs: number; cpuMs: number; evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null };
+type Stats = { rss: number; eventLoopMaxMs: number; eventLoopMaxCpuMs: number; gcMaxMs: number; cpuMs: number; evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null };
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -154,6 +154,7 @@ async function measure(store: BuiltStore, stateDir: string) {
     checkpointMaxMs: Number(stats.longestCheckpointMs.toFixed(2)),
     eventLoopMaxMs: Number(stats.eventLoopMaxMs.toFixed(2)),
     eventLoopMaxCpuMs: Number(stats.eventLoopMaxCpuMs.toFixed(2)),
+    gcMaxMs: Number(stats.gcMaxMs.toFixed(2)),
     startupMs: Number(startupMs.toFixed(0)),
     storeLoadMs: Number(stats.storeLoadMs.toFixed(0)),
     indexWarmMs: Number(warm.indexWarmMs.toFixed(0)),
