@@ -33,9 +33,11 @@ export type FakeDb = {
 /** One committed document change: `before`/`after` are null for an insert/delete. */
 export type Change = { component: string; id: string; before: Doc | null; after: Doc | null };
 
+/** The table of a convex-test id ("123users" → "users"). */
 export function tableOf(id: string): string {
-  const match = /^[0-9]+/.exec(id);
-  return match ? id.slice(match[0].length) : "";
+  let digits = 0;
+  while (digits < id.length && id.charCodeAt(digits) >= 48 && id.charCodeAt(digits) <= 57) digits++;
+  return digits > 0 ? id.slice(digits) : "";
 }
 
 /** convex-test's evaluateFieldPath for committed documents: dotted paths through plain objects. */

@@ -243,7 +243,7 @@ export class Engine {
       component.db._documents = documents;
       component.db._nextDocId = saved.nextDocId;
       component.db._lastCreationTime = saved.lastCreationTime;
-      this.stores.get(path)?.rebuild();
+      this.stores.get(path)?.rebuild(saved.documents);
     }
     const changed: { component: string; doc: Doc }[] = [];
     for (const [path, { db }] of Object.entries(this.global.components)) {
