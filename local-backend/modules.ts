@@ -1,4 +1,5 @@
-// Which files make up the app's Convex functions and its components.
+// Which files make up the app's Convex functions and its components, and one preparation of
+// the functions they register.
 import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
