@@ -45,7 +45,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".output", "dist", ".local", ".tanstack", ".nitro", "convex/_generated", "src/routeTree.gen.ts", "e2e/artifacts"] },
+  { ignores: ["node_modules", ".output", "dist", "**/.local", ".tanstack", ".nitro", "convex/_generated", "src/routeTree.gen.ts", "e2e/artifacts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...convexPlugin.configs.recommended,

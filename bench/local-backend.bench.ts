@@ -1,7 +1,8 @@
 // The local backend itself, at two store sizes built in this run (about 1k and 100k documents,
 // the same org under test in both): latency of the app's own functions through the unmodified
-// clients, live-query latency for 20 signed-in users, persistence stalls, startup time and
-// memory. One JSON line per store size; figures only, nothing passes or fails on time:
+// clients, live-query latency for 20 signed-in users (and for 20 clients of one user),
+// persistence stalls, startup time and memory. One JSON line per store size; figures only,
+// nothing passes or fails on time:
 // {"bench":"local-backend","docs":N,"getOrgBySlug":{"p50Ms":…,"p95Ms":…},…}
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -24,7 +25,7 @@ const getEvent = makeFunctionReference<"query", { eventId: string }, { goingCoun
 const rsvp = makeFunctionReference<"mutation", { eventId: string; status: "going" | "not_going" }>("events/mutations:rsvp");
 
 type Ready = { url: string; siteUrl: string };
-type Stats = { rss: number; eventLoopMaxMs: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null };
+type Stats = { rss: number; eventLoopMaxMs: number; eventLoopMaxCpuMs: number; gcMaxMs: number; cpuMs: number; evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null };
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -89,44 +90,55 @@ async function measure(store: BuiltStore, stateDir: string) {
   const memberPage = await time(SAMPLES, () => http.query(listMembers, { orgId: store.orgId, paginationOpts: { numItems: 50, cursor: null } }));
   const rsvpCall = await time(SAMPLES, (i) => rsvper.mutation(rsvp, { eventId: store.eventId, status: i % 2 ? "not_going" : "going" }));
 
-  // 20 different signed-in users watch the event page; a 21st RSVPs; time until each sees it.
-  const subscribers = await Promise.all(
-    store.memberIds.slice(3, 3 + SUBSCRIBERS).map(async (userId) => {
-      const client = new ConvexClient(ready.url, options);
-      const token = await tokenFor(userId);
-      client.setAuth(async () => token);
-      return client;
-    }),
-  );
-  const latest = subscribers.map(() => -1);
-  const waiters: ((count: number, at: number) => void)[] = subscribers.map(() => () => {});
-  subscribers.forEach((client, index) =>
-    client.onUpdate(getEvent, { eventId: store.eventId }, (page) => {
-      latest[index] = page.goingCount;
-      waiters[index]!(page.goingCount, performance.now());
-    }),
-  );
-  await Promise.all(subscribers.map((client) => client.query(getEvent, { eventId: store.eventId })));
-  while (latest.some((count) => count < 0)) await new Promise((resolve) => setTimeout(resolve, 20));
-  const writer = new ConvexHttpClient(ready.url, options);
-  writer.setAuth(await tokenFor(store.memberIds[3 + SUBSCRIBERS]!));
-  const updates: number[] = [];
-  for (let round = 0; round < SAMPLES; round++) {
-    const going = round % 2 === 0;
-    const target = latest[0]! + (going ? 1 : -1);
-    const arrivals = subscribers.map(
-      (_, index) =>
-        new Promise<number>((resolve) => {
-          waiters[index] = (count, at) => count === target && resolve(at);
-          if (latest[index] === target) resolve(performance.now());
-        }),
+  // 20 different signed-in users watch the event page (20 evaluations per change), then 20
+  // clients of one user (one evaluation shared by all); a writer RSVPs; time until each sees it.
+  const watch = async (userIds: string[], writerId: string) => {
+    const subscribers = await Promise.all(
+      userIds.map(async (userId) => {
+        const client = new ConvexClient(ready.url, options);
+        const token = await tokenFor(userId);
+        client.setAuth(async () => token);
+        return client;
+      }),
     );
-    const started = performance.now();
-    await writer.mutation(rsvp, { eventId: store.eventId, status: going ? "going" : "not_going" });
-    for (const at of await Promise.all(arrivals)) updates.push(at - started);
-  }
+    const latest = subscribers.map(() => -1);
+    const waiters: ((count: number, at: number) => void)[] = subscribers.map(() => () => {});
+    subscribers.forEach((client, index) =>
+      client.onUpdate(getEvent, { eventId: store.eventId }, (page) => {
+        latest[index] = page.goingCount;
+        waiters[index]!(page.goingCount, performance.now());
+      }),
+    );
+    await Promise.all(subscribers.map((client) => client.query(getEvent, { eventId: store.eventId })));
+    while (latest.some((count) => count < 0)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const writer = new ConvexHttpClient(ready.url, options);
+    writer.setAuth(await tokenFor(writerId));
+    const updates: number[] = [];
+    const before = await childStats(child);
+    for (let round = 0; round < SAMPLES; round++) {
+      const going = round % 2 === 0;
+      const target = latest[0]! + (going ? 1 : -1);
+      const arrivals = subscribers.map(
+        (_, index) =>
+          new Promise<number>((resolve) => {
+            waiters[index] = (count, at) => count === target && resolve(at);
+            if (latest[index] === target) resolve(performance.now());
+          }),
+      );
+      const started = performance.now();
+      await writer.mutation(rsvp, { eventId: store.eventId, status: going ? "going" : "not_going" });
+      for (const at of await Promise.all(arrivals)) updates.push(at - started);
+    }
+    const after = await childStats(child);
+    await Promise.all(subscribers.map((client) => client.close()));
+    // Per change, counted in the backend: its main thread's CPU time (the mutation, the
+    // re-evaluations and the messages; not the time spent waiting for a core) and evaluations.
+    const perChange = (value: number) => Number((value / SAMPLES).toFixed(2));
+    return { ...percentiles(updates), serverCpuMs: perChange(after.cpuMs - before.cpuMs), evaluations: perChange(after.evaluations - before.evaluations) };
+  };
+  const update20Users = await watch(store.memberIds.slice(3, 3 + SUBSCRIBERS), store.memberIds[3 + SUBSCRIBERS]!);
+  const update20Clients = await watch(Array.from({ length: SUBSCRIBERS }, () => store.memberIds[4 + SUBSCRIBERS]!), store.memberIds[5 + SUBSCRIBERS]!);
   const stats = await childStats(child);
-  await Promise.all(subscribers.map((client) => client.close()));
   await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
@@ -135,11 +147,14 @@ async function measure(store: BuiltStore, stateDir: string) {
     getOrgBySlug: slugQuery,
     memberPage,
     rsvp: rsvpCall,
-    update20Users: percentiles(updates),
+    update20Users,
+    update20Clients,
     // Persistence on the event loop: commit writes (checkpoints run in a worker thread).
     persistStallMaxMs: Number(stats.longestWriteMs.toFixed(2)),
     checkpointMaxMs: Number(stats.longestCheckpointMs.toFixed(2)),
     eventLoopMaxMs: Number(stats.eventLoopMaxMs.toFixed(2)),
+    eventLoopMaxCpuMs: Number(stats.eventLoopMaxCpuMs.toFixed(2)),
+    gcMaxMs: Number(stats.gcMaxMs.toFixed(2)),
     startupMs: Number(startupMs.toFixed(0)),
     storeLoadMs: Number(stats.storeLoadMs.toFixed(0)),
     indexWarmMs: Number(warm.indexWarmMs.toFixed(0)),

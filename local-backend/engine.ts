@@ -6,10 +6,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { convexTest } from "convex-test";
 import { makeFunctionReference } from "convex/server";
 import { jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { register } from "tsx/esm/api";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { loadBundle, type LoadedModule } from "./bundle.ts";
 import { installLongTimers } from "./long-timers.ts";
-import { appModuleFiles, componentSpecs, type ComponentSpec } from "./modules.ts";
+import { appModuleFiles, componentSpecs, serializeValidatorsOnce, type ComponentSpec } from "./modules.ts";
 import { installIndexes, type Change, type Doc, type FakeDb, type IndexedStore } from "./indexed-db.ts";
 import { newReadSet, readTracking, type ReadSet } from "./read-sets.ts";
 import { runRecoveredJob, scheduledJobs, settleInterrupted } from "./scheduled.ts";
@@ -57,7 +57,6 @@ export function fromJsonSnapshot(json: JsonSnapshot): Snapshot {
   return { components };
 }
 
-type LoadedModule = Record<string, unknown>;
 type RegisteredFunction = {
   isQuery?: boolean;
   isMutation?: boolean;
@@ -66,9 +65,6 @@ type RegisteredFunction = {
 };
 
 export class FunctionNotFound extends Error {}
-
-let generation = 0;
-
 
 // The convex-test accessor as the engine uses it: loosely typed, since function names arrive as
 // strings at run time, plus two methods convex-test has but does not declare.
@@ -131,16 +127,24 @@ export class Engine {
    */
   static async load(root: string, onCommit: (commit: Commit) => void): Promise<Engine> {
     installLongTimers();
-    generation += 1;
-    const loader = register({ namespace: `convex-gen-${generation}` });
-    const importFile = (file: string) => () => loader.import(pathToFileURL(file).href, import.meta.url) as Promise<LoadedModule>;
+    const specs = componentSpecs(root);
+    const appFiles = appModuleFiles(root);
+    // One bundle of everything (a fresh module graph each call, so edits take effect); a
+    // syntax error anywhere fails the load instead of a later request.
+    const files = [...appFiles, ...specs.flatMap((spec) => [...spec.files, spec.schemaFile])];
+    const bundle = await loadBundle(files, join(root, ".local", "bundle-cache"));
+    for (const module of bundle.values()) for (const fn of Object.values(module)) serializeValidatorsOnce(fn);
+    const importFile = (file: string) => {
+      const module = bundle.get(file)!;
+      return () => Promise.resolve(module);
+    };
 
-    const appModules = Object.fromEntries(appModuleFiles(root).map((file) => [file, importFile(file)]));
+    const appModules = Object.fromEntries(appFiles.map((file) => [file, importFile(file)]));
     const schema = (await importFile(`${root}/convex/schema.ts`)()).default;
     // Convex's per-transaction limits hold here too, so local development fails where production would.
     const test = convexTest({ schema: schema as never, modules: appModules, transactionLimits: true });
     const componentModules: Record<string, Record<string, () => Promise<LoadedModule>>> = {};
-    for (const spec of componentSpecs(root)) {
+    for (const spec of specs) {
       const modules = Object.fromEntries(spec.files.map((file) => [file, importFile(file)]));
       const componentSchema = (await importFile(spec.schemaFile)()).default;
       test.registerComponent(spec.path, componentSchema as never, modules);
@@ -148,7 +152,6 @@ export class Engine {
     }
     const t = test as unknown as Accessor;
     const crons = (await importFile(`${root}/convex/crons.ts`)()).default as LoadedModule;
-    // Import every module now so a syntax error fails the load instead of a later request.
     const loaded = await Promise.all(Object.entries(keyByPrefix(`${root}/convex/`, appModules)).map(async ([path, load]) => [path, await load()] as const));
     const kinds = new Map<string, "mutation" | "action">();
     for (const [path, module] of loaded) {
@@ -240,7 +243,7 @@ export class Engine {
       component.db._documents = documents;
       component.db._nextDocId = saved.nextDocId;
       component.db._lastCreationTime = saved.lastCreationTime;
-      this.stores.get(path)?.rebuild();
+      this.stores.get(path)?.rebuild(saved.documents);
     }
     const changed: { component: string; doc: Doc }[] = [];
     for (const [path, { db }] of Object.entries(this.global.components)) {

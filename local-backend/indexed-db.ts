@@ -6,66 +6,14 @@
 // to date on commit. A query asks convex-test's own code to evaluate it, but over the documents
 // of its index range only (found by binary search), so results, order, cursors, errors and
 // transaction metrics stay convex-test's while the cost follows the range, not the store.
-import { compareValues, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { jsonToConvex, type JSONValue } from "convex/values";
+import { compareValue, fieldValue, queryValue, SYSTEM_INDEXES, tableOf, type Change, type Doc, type Entry, type FakeDb, type Key, type Query, type RangeFilter } from "./documents.ts";
 import { readTracking, recordRead } from "./read-sets.ts";
 
-export type Doc = Record<string, Value>;
-type Key = (Value | undefined)[];
-type Entry = { key: Key; doc: Doc };
-export type RangeFilter = { type: "Eq" | "Gt" | "Gte" | "Lt" | "Lte"; fieldPath: string; value: JSONValue };
-type Source =
-  | { type: "FullTableScan"; tableName: string; order?: "asc" | "desc" | null }
-  | { type: "IndexRange"; indexName: string; range: RangeFilter[]; order?: "asc" | "desc" | null }
-  | { type: "Search"; indexName: string; filters: unknown[] };
-export type Query = { source: Source; operators: ({ filter: unknown } | { limit: number })[] };
-type PageArgs = { query: Query; cursor: string | null; endCursor?: string | null; pageSize: number };
-
-/** The parts of convex-test's DatabaseFake this module relies on. */
-export type FakeDb = {
-  _componentPath: string;
-  _documents: Record<string, Doc>;
-  _nextDocId: number;
-  _lastCreationTime: number;
-  _writes: Record<string, Doc | null>[];
-  _schema: { tables: Map<string, { indexes: { indexDescriptor: string; fields: string[] }[] }> } | null;
-  get(table: string | undefined, id: string): Doc | null;
-  patch(table: string, id: string, value: Record<string, Value>): void;
-  commit(commitTs?: bigint | null): void;
-  paginate(args: PageArgs & Record<string, unknown>): unknown;
-  _iterateDocs(table: string, callback: (doc: Doc) => void): void;
-  _resolveQuerySource(query: Query): unknown;
-};
-
-/** One committed document change: `before`/`after` are null for an insert/delete. */
-export type Change = { component: string; id: string; before: Doc | null; after: Doc | null };
+export { compareValue, tableOf, type Change, type Doc, type FakeDb } from "./documents.ts";
 
 /** Counters a test may assert on: they depend on the data, not on the machine. */
 export const walkStats = { documentsWalked: 0 };
-
-export function tableOf(id: string): string {
-  const match = /^[0-9]+/.exec(id);
-  return match ? id.slice(match[0].length) : "";
-}
-
-/** convex-test's evaluateFieldPath for committed documents: dotted paths through plain objects. */
-export function fieldValue(doc: Doc, path: string): Value | undefined {
-  let value: unknown = doc;
-  for (const part of path.split(".")) {
-    value = value !== undefined && value !== null && isPlainObject(value) ? (value as Record<string, unknown>)[part] : undefined;
-  }
-  return value as Value | undefined;
-}
-
-function isPlainObject(value: unknown): boolean {
-  if (typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-  return prototype === null || prototype === Object.prototype || prototype?.constructor?.name === "Object";
-}
-
-export function queryValue(value: JSONValue): Value | undefined {
-  if (typeof value === "object" && value !== null && "$undefined" in value) return undefined;
-  return jsonToConvex(value);
-}
 
 function compareKeys(a: Key, b: Key, length = b.length): number {
   for (let i = 0; i < length; i++) {
@@ -73,30 +21,6 @@ function compareKeys(a: Key, b: Key, length = b.length): number {
     if (cmp !== 0) return cmp;
   }
   return 0;
-}
-
-/**
- * convex/values' compareValues, with fast paths for strings and ordinary numbers (index keys are
- * mostly ids, strings and times). Strings without surrogates compare by code unit, as their UTF-8 bytes do.
- */
-export function compareValue(a: Value | undefined, b: Value | undefined): number {
-  if (typeof a === "string" && typeof b === "string") {
-    if (a === b) return 0;
-    const length = Math.min(a.length, b.length);
-    for (let i = 0; i < length; i++) {
-      const ca = a.charCodeAt(i);
-      const cb = b.charCodeAt(i);
-      if (ca === cb) continue;
-      // Surrogates (pairs, or lone ones) are left to convex/values.
-      if ((ca >= 0xd800 && ca <= 0xdfff) || (cb >= 0xd800 && cb <= 0xdfff)) return compareValues(a, b);
-      return ca < cb ? -1 : 1;
-    }
-    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-  }
-  if (typeof a === "number" && typeof b === "number" && a !== 0 && b !== 0 && a === a && b === b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  return compareValues(a, b);
 }
 
 /** First position in `entries` whose key prefix compares `>= 0` (or `> 0` when strict) with `bound`. */
@@ -140,7 +64,6 @@ class Table {
   readonly indexes = new Map<string, SortedIndex>();
 }
 
-export const SYSTEM_INDEXES: Record<string, string[]> = { by_creation_time: ["_creationTime", "_id"], by_id: ["_id"] };
 
 /** Per-table documents and sorted indexes of one database, mirrored from its `_documents`. */
 export class IndexedStore {
@@ -155,10 +78,17 @@ export class IndexedStore {
     this.rebuild();
   }
 
-  /** Re-reads `_documents` (after it was replaced wholesale, as on restore). */
-  rebuild() {
+  /** Re-reads `_documents` (after it was replaced wholesale, as on restore, which passes its documents as an array: faster to walk). */
+  rebuild(documents: Iterable<Doc> = Object.values(this.db._documents)) {
     this.tables = new Map();
-    for (const id in this.db._documents) this.table(tableOf(id)).docs.set(id, this.db._documents[id]!);
+    let lastName: string | null = null;
+    let docs = new Map<string, Doc>();
+    for (const doc of documents) {
+      const id = doc._id as string;
+      const name = tableOf(id);
+      if (name !== lastName) docs = this.table((lastName = name)).docs;
+      docs.set(id, doc);
+    }
   }
 
   table(name: string): Table {

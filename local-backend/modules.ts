@@ -1,4 +1,5 @@
-// Which files make up the app's Convex functions and its components.
+// Which files make up the app's Convex functions and its components, and one preparation of
+// the functions they register.
 import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -46,4 +47,22 @@ export function componentSpecs(root: string): ComponentSpec[] {
     const dir = join(dirname(from.resolve(`${pkg}/package.json`)), "src", "component");
     return { path, files: moduleFiles(dir), schemaFile: join(dir, "schema.ts") };
   });
+}
+
+/**
+ * convex builds and serializes a function's argument and return validators on every call of
+ * `exportArgs()`/`exportReturns()`, and convex-test asks for both on every function call. They
+ * never change once defined, so each is serialized once, on first use (an error is not kept).
+ */
+export function serializeValidatorsOnce(fn: unknown) {
+  const registered = fn as { exportArgs?: () => string; exportReturns?: () => string; validatorsSerializedOnce?: true } | null;
+  if (!registered || (typeof registered !== "object" && typeof registered !== "function") || registered.validatorsSerializedOnce) return;
+  if (typeof registered.exportArgs !== "function" || typeof registered.exportReturns !== "function") return;
+  const exportArgs = registered.exportArgs;
+  const exportReturns = registered.exportReturns;
+  let args: string | undefined;
+  let returns: string | undefined;
+  registered.exportArgs = () => (args ??= exportArgs());
+  registered.exportReturns = () => (returns ??= exportReturns());
+  registered.validatorsSerializedOnce = true;
 }

@@ -2,7 +2,7 @@
 // while it runs, and whether a committed change touched it. Live queries re-run only then.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Value } from "convex/values";
-import { compareValue, fieldValue, queryValue, SYSTEM_INDEXES, tableOf, type Change, type FakeDb, type Query, type RangeFilter } from "./indexed-db.ts";
+import { compareValue, fieldValue, queryValue, SYSTEM_INDEXES, tableOf, type Change, type FakeDb, type Query, type RangeFilter } from "./documents.ts";
 
 /** What one query evaluation read: index ranges, whole tables (scans, search) and single ids. */
 export type ReadSet = {
