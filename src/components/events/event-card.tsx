@@ -6,6 +6,7 @@ import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { dateTile, formatEventShort } from "~/lib/time";
 import { cn } from "~/lib/utils";
+import { useNow } from "./use-now";
 import { eventTypeLabel, type EventSummary } from "./types";
 
 /** One event in a list: a date tile, the title (a link to the event page), when, where, who. */
@@ -25,6 +26,8 @@ export function EventCard({
   const tile = dateTile(event.startTime, event.timezone);
   const cancelled = event.status === "cancelled";
   const full = event.capacity !== undefined && event.goingCount >= event.capacity;
+  // Past events read in the past tense: who came, not who's going.
+  const past = event.endTime <= useNow(60_000);
   return (
     <article
       className={cn(
@@ -79,11 +82,15 @@ export function EventCard({
           {event.status !== "draft" ? (
             <li className="flex items-center gap-1.5">
               <Users className="size-3.5 shrink-0" aria-hidden="true" />
-              <span>
-                {event.goingCount.toLocaleString("en")} going
-                {event.capacity !== undefined ? (full ? " · Full" : ` · ${(event.capacity - event.goingCount).toLocaleString("en")} spots left`) : ""}
-                {event.waitlistCount > 0 ? ` · ${event.waitlistCount.toLocaleString("en")} waitlisted` : ""}
-              </span>
+              {past ? (
+                <span>{event.attendedCount.toLocaleString("en")} attended</span>
+              ) : (
+                <span>
+                  {event.goingCount.toLocaleString("en")} going
+                  {event.capacity !== undefined ? (full ? " · Full" : ` · ${(event.capacity - event.goingCount).toLocaleString("en")} spots left`) : ""}
+                  {event.waitlistCount > 0 ? ` · ${event.waitlistCount.toLocaleString("en")} waitlisted` : ""}
+                </span>
+              )}
             </li>
           ) : null}
         </ul>
