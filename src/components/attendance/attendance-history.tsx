@@ -69,7 +69,7 @@ function HistoryItem({ row }: { row: HistoryRow }) {
       </div>
       <p className="text-muted-foreground text-sm">
         {row.orgName} · {formatEventShort(row.startTime, row.timezone)}
-        {how ? ` · ${how}` : ""}
+        {how && row.verified ? ` · ${how}` : ""}
       </p>
       {row.feedback ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">

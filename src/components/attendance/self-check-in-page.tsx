@@ -44,9 +44,7 @@ export function SelfCheckInPage({ eventId, token }: { eventId: string; token: st
     return (
       <Shell>
         <CircleCheck className="text-success size-14" aria-hidden="true" />
-        <h1 className="text-2xl font-bold" role="status">
-          You're checked in
-        </h1>
+        <h1 className="text-2xl font-bold">You're checked in</h1>
         <p className="text-muted-foreground">Enjoy the event! The organizers can see you're here.</p>
         {backToEvent}
       </Shell>
