@@ -6,7 +6,6 @@ import { useDeferredValue, useState } from "react";
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { useEvent } from "~/components/events/queries";
-import { useNow } from "~/components/events/use-now";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
@@ -42,17 +41,28 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
       </div>
     );
   }
-  return <Desk eventId={event._id} title={event.title} orgId={event.org._id} timezone={event.timezone} />;
+  return <Desk eventId={event._id} title={event.title} orgId={event.org._id} timezone={event.timezone} ended={event.isPast} />;
 }
 
-function Desk({ eventId, title, orgId, timezone }: { eventId: Id<"events">; title: string; orgId: Id<"organizations">; timezone: string }) {
+function Desk({
+  eventId,
+  title,
+  orgId,
+  timezone,
+  ended,
+}: {
+  eventId: Id<"events">;
+  title: string;
+  orgId: Id<"organizations">;
+  timezone: string;
+  ended: boolean;
+}) {
   const counts = useQuery(checkInCountsQuery(eventId));
   const [filter, setFilter] = useState<CheckInStatus | "all">("all");
   const [search, setSearch] = useState("");
   const deferredSearch = useDeferredValue(search);
   const list = useCheckInList(eventId, filter, deferredSearch, PAGE_SIZE);
   const c = counts.data;
-  const now = useNow();
   const closed = c ? !c.isOpen : false;
 
   return (
@@ -78,7 +88,7 @@ function Desk({ eventId, title, orgId, timezone }: { eventId: Id<"events">; titl
         </p>
         {c && closed ? (
           <p role="note" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-            {now < c.opensAt
+            {!ended
               ? `Check-in opens ${formatEventShort(c.opensAt, timezone)}.`
               : `Check-in closed ${formatEventShort(c.closesAt, timezone)}.`}
           </p>

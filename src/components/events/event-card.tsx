@@ -6,7 +6,6 @@ import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { dateTile, formatEventShort } from "~/lib/time";
 import { cn } from "~/lib/utils";
-import { useNow } from "./use-now";
 import { eventTypeLabel, type EventSummary } from "./types";
 
 /** One event in a list: a date tile, the title (a link to the event page), when, where, who. */
@@ -14,6 +13,7 @@ export function EventCard({
   event,
   orgName,
   badges,
+  past = false,
   className,
 }: {
   event: EventSummary;
@@ -21,13 +21,13 @@ export function EventCard({
   orgName?: string;
   /** Extra badges, e.g. the viewer's RSVP. */
   badges?: ReactNode;
+  /** On lists of past events: who came ("N attended"), not who's going. */
+  past?: boolean;
   className?: string;
 }) {
   const tile = dateTile(event.startTime, event.timezone);
   const cancelled = event.status === "cancelled";
   const full = event.capacity !== undefined && event.goingCount >= event.capacity;
-  // Past events read in the past tense: who came, not who's going.
-  const past = event.endTime <= useNow(60_000);
   return (
     <article
       className={cn(
