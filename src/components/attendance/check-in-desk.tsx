@@ -101,7 +101,7 @@ function Desk({
           <Search className="text-muted-foreground absolute top-1/2 left-3 size-4 -translate-y-1/2" aria-hidden="true" />
           <Input type="search" aria-label="Search by name" placeholder="Search by name" value={search} onChange={(e) => setSearch(e.target.value)} className="h-11 pl-9" />
         </div>
-        <div role="group" aria-label="Show" className="flex gap-1 overflow-x-auto">
+        <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
           {FILTERS.map((f) => (
             <Button key={f.value} size="sm" variant={filter === f.value ? "default" : "ghost"} aria-pressed={filter === f.value} onClick={() => setFilter(f.value)}>
               {f.label}

@@ -49,26 +49,25 @@ export function CheckInQrButton({ eventId }: { eventId: Id<"events"> }) {
               {error}
             </p>
           ) : url && svg ? (
-            <div className="grid gap-3">
+            <div className="grid min-w-0 gap-3">
               <div
                 role="img"
                 aria-label="QR code of the check-in link"
-                className="mx-auto w-full max-w-72 rounded-lg bg-white p-2 [&_svg]:h-auto [&_svg]:w-full"
+                className="mx-auto aspect-square w-full max-w-72 rounded-lg bg-white p-2 [&_svg]:size-full"
                 dangerouslySetInnerHTML={{ __html: svg }}
               />
-              <div className="flex items-center gap-2">
-                <a href={url} className="text-primary min-w-0 flex-1 truncate text-sm underline-offset-4 hover:underline" data-testid="check-in-link">
-                  {url}
-                </a>
-                <Button
-                  size="sm"
-                  variant="outline"
-                  onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}
-                >
-                  <Copy aria-hidden="true" />
-                  {copied ? "Copied" : "Copy link"}
-                </Button>
-              </div>
+              <a href={url} className="text-primary text-sm break-all underline-offset-4 hover:underline" data-testid="check-in-link">
+                {url}
+              </a>
+              <Button
+                size="sm"
+                variant="outline"
+                className="justify-self-start"
+                onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}
+              >
+                <Copy aria-hidden="true" />
+                {copied ? "Copied" : "Copy link"}
+              </Button>
             </div>
           ) : (
             <div role="status" className="text-muted-foreground flex h-72 items-center justify-center gap-2 text-sm">
