@@ -53,7 +53,8 @@ export function CheckInQrButton({ eventId }: { eventId: Id<"events"> }) {
               <div
                 role="img"
                 aria-label="QR code of the check-in link"
-                className="mx-auto aspect-square w-full max-w-72 rounded-lg bg-white p-2 [&_svg]:size-full"
+                className="mx-auto w-full max-w-72 rounded-lg bg-white p-2 [&_svg]:size-full"
+                style={{ aspectRatio: "1" }}
                 dangerouslySetInnerHTML={{ __html: svg }}
               />
               <a href={url} className="text-primary text-sm break-all underline-offset-4 hover:underline" data-testid="check-in-link">

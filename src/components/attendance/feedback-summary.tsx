@@ -71,7 +71,7 @@ function Distribution({ summary }: { summary: Summary }) {
         {rows.map((r) => (
           <tr key={r.stars}>
             <th scope="row" className="w-14 py-1 pr-2 text-left font-medium whitespace-nowrap">
-              {r.stars} <Star className="inline size-3.5 fill-amber-400 text-amber-500" aria-label={r.stars === 1 ? "star" : "stars"} />
+              {r.stars} <Star fill="currentColor" className="inline size-3.5 text-amber-400" aria-label={r.stars === 1 ? "star" : "stars"} />
             </th>
             <td className="py-1">
               <div className="flex items-center gap-2">

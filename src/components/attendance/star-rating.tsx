@@ -36,7 +36,8 @@ export function StarRating({
             />
             <Star
               aria-hidden="true"
-              className={cn("size-8 transition-colors", value !== null && n <= value ? "fill-amber-400 text-amber-500" : "text-muted-foreground/50")}
+              fill={value !== null && n <= value ? "currentColor" : "none"}
+              className={cn("size-8 transition-colors", value !== null && n <= value ? "text-amber-400" : "text-muted-foreground/50")}
             />
           </label>
         ))}
@@ -55,7 +56,12 @@ export function StarsShown({ rating, className }: { rating: number; className?: 
   return (
     <span className={cn("inline-flex items-center gap-0.5", className)} role="img" aria-label={`${rating} out of ${ATTENDANCE_LIMITS.ratingMax} stars`}>
       {STARS.map((n) => (
-        <Star key={n} aria-hidden="true" className={cn("size-4", n <= rating ? "fill-amber-400 text-amber-500" : "text-muted-foreground/40")} />
+        <Star
+          key={n}
+          aria-hidden="true"
+          fill={n <= rating ? "currentColor" : "none"}
+          className={cn("size-4", n <= rating ? "text-amber-400" : "text-muted-foreground/40")}
+        />
       ))}
     </span>
   );
