@@ -26,6 +26,8 @@ import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
+import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
+import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
@@ -114,6 +116,18 @@ const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   path: '/members',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const AuthedEventsEventIdCheckInRoute =
+  AuthedEventsEventIdCheckInRouteImport.update({
+    id: '/events/$eventId/check-in',
+    path: '/events/$eventId/check-in',
+    getParentRoute: () => AuthedRoute,
+  } as any)
+const AuthedEventsEventIdCheckInDeskRoute =
+  AuthedEventsEventIdCheckInDeskRouteImport.update({
+    id: '/events/$eventId/check-in-desk',
+    path: '/events/$eventId/check-in-desk',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 const AuthedEventsEventIdEditRoute = AuthedEventsEventIdEditRouteImport.update({
   id: '/events/$eventId/edit',
   path: '/events/$eventId/edit',
@@ -147,6 +161,8 @@ export interface FileRoutesByFullPath {
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
+  '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
+  '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
@@ -167,6 +183,8 @@ export interface FileRoutesByTo {
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
+  '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
+  '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
@@ -190,6 +208,8 @@ export interface FileRoutesById {
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
+  '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
+  '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
@@ -213,6 +233,8 @@ export interface FileRouteTypes {
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
+    | '/events/$eventId/check-in'
+    | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
     | '/org/$slug/events/'
     | '/org/$slug/events/new'
@@ -233,6 +255,8 @@ export interface FileRouteTypes {
     | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
+    | '/events/$eventId/check-in'
+    | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
     | '/org/$slug/events'
     | '/org/$slug/events/new'
@@ -255,6 +279,8 @@ export interface FileRouteTypes {
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
+    | '/_authed/events/$eventId/check-in'
+    | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
     | '/org/$slug/events/'
     | '/_authed/org/$slug/events/new'
@@ -393,6 +419,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugMembersRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/_authed/events/$eventId/check-in': {
+      id: '/_authed/events/$eventId/check-in'
+      path: '/events/$eventId/check-in'
+      fullPath: '/events/$eventId/check-in'
+      preLoaderRoute: typeof AuthedEventsEventIdCheckInRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/_authed/events/$eventId/check-in-desk': {
+      id: '/_authed/events/$eventId/check-in-desk'
+      path: '/events/$eventId/check-in-desk'
+      fullPath: '/events/$eventId/check-in-desk'
+      preLoaderRoute: typeof AuthedEventsEventIdCheckInDeskRouteImport
+      parentRoute: typeof AuthedRoute
+    }
     '/_authed/events/$eventId/edit': {
       id: '/_authed/events/$eventId/edit'
       path: '/events/$eventId/edit'
@@ -423,6 +463,8 @@ interface AuthedRouteChildren {
   AuthedProfileRoute: typeof AuthedProfileRoute
   AuthedSettingsRoute: typeof AuthedSettingsRoute
   AuthedOrgsNewRoute: typeof AuthedOrgsNewRoute
+  AuthedEventsEventIdCheckInRoute: typeof AuthedEventsEventIdCheckInRoute
+  AuthedEventsEventIdCheckInDeskRoute: typeof AuthedEventsEventIdCheckInDeskRoute
   AuthedEventsEventIdEditRoute: typeof AuthedEventsEventIdEditRoute
   AuthedOrgSlugEventsNewRoute: typeof AuthedOrgSlugEventsNewRoute
 }
@@ -433,6 +475,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedProfileRoute: AuthedProfileRoute,
   AuthedSettingsRoute: AuthedSettingsRoute,
   AuthedOrgsNewRoute: AuthedOrgsNewRoute,
+  AuthedEventsEventIdCheckInRoute: AuthedEventsEventIdCheckInRoute,
+  AuthedEventsEventIdCheckInDeskRoute: AuthedEventsEventIdCheckInDeskRoute,
   AuthedEventsEventIdEditRoute: AuthedEventsEventIdEditRoute,
   AuthedOrgSlugEventsNewRoute: AuthedOrgSlugEventsNewRoute,
 }

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { viewerQuery } from "~/components/auth/data";
+import { PendingPrompts } from "~/components/attendance/pending-prompts";
 import { UpcomingEvents } from "~/components/events/upcoming-events";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
@@ -23,6 +24,7 @@ export function HomePage() {
       </p>
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
         <div className="grid min-w-0 content-start gap-10">
+          <PendingPrompts />
           <UpcomingEvents />
           <MyOrgs />
           <SuggestedOrgs />

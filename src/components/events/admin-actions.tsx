@@ -66,7 +66,7 @@ export function AdminActions({ event }: { event: EventPage }) {
           {busy === "duplicate" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Copy aria-hidden="true" />}
           Duplicate
         </Button>
-        {event.status === "published" ? (
+        {event.status === "published" && !event.isPast ? (
           <Button size="sm" variant="outline" className="text-destructive" onClick={() => setCancelOpen(true)}>
             <Ban aria-hidden="true" />
             Cancel event

@@ -9,6 +9,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { initials } from "~/lib/format";
 import { cn } from "~/lib/utils";
 import { useAttendees } from "./data";
+import { ATTENDANCE_STATE_LABELS } from "../../../convex/lib/vocabulary";
 import { RSVP_LABELS, type AttendeeRow, type EventPage, type RsvpStatus } from "./types";
 
 const PAGE_SIZE = 50;
@@ -75,7 +76,7 @@ export function AttendeeList({ event }: { event: EventPage }) {
         ) : (
           <ul className="divide-y" aria-label="Attendee list">
             {results.map((row) => (
-              <AttendeeItem key={row.userId} row={row} />
+              <AttendeeItem key={row.userId} row={row} past={event.isPast} />
             ))}
           </ul>
         )}
@@ -85,7 +86,7 @@ export function AttendeeList({ event }: { event: EventPage }) {
   );
 }
 
-function AttendeeItem({ row }: { row: AttendeeRow }) {
+function AttendeeItem({ row, past }: { row: AttendeeRow; past: boolean }) {
   return (
     <li className="flex items-center gap-3 py-2.5" data-testid="attendee">
       <span aria-hidden="true" className="bg-muted flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold">
@@ -98,6 +99,12 @@ function AttendeeItem({ row }: { row: AttendeeRow }) {
           {row.promotedFromWaitlistAt ? " · promoted from the waitlist" : ""}
         </p>
       </div>
+      {past && row.attendance !== "unknown" ? (
+        <Badge variant={row.attendance === "attended" ? "success" : "muted"}>
+          {ATTENDANCE_STATE_LABELS[row.attendance]}
+          {row.disputed ? " · disputed" : ""}
+        </Badge>
+      ) : null}
       <Badge variant={STATUS_VARIANT[row.status]}>
         {row.status === "waitlisted" && row.waitlistPosition !== undefined ? `Waitlist #${row.waitlistPosition}` : RSVP_LABELS[row.status]}
       </Badge>

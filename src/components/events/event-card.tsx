@@ -13,6 +13,7 @@ export function EventCard({
   event,
   orgName,
   badges,
+  past = false,
   className,
 }: {
   event: EventSummary;
@@ -20,6 +21,8 @@ export function EventCard({
   orgName?: string;
   /** Extra badges, e.g. the viewer's RSVP. */
   badges?: ReactNode;
+  /** On lists of past events: who came ("N attended"), not who's going. */
+  past?: boolean;
   className?: string;
 }) {
   const tile = dateTile(event.startTime, event.timezone);
@@ -79,11 +82,15 @@ export function EventCard({
           {event.status !== "draft" ? (
             <li className="flex items-center gap-1.5">
               <Users className="size-3.5 shrink-0" aria-hidden="true" />
-              <span>
-                {event.goingCount.toLocaleString("en")} going
-                {event.capacity !== undefined ? (full ? " · Full" : ` · ${(event.capacity - event.goingCount).toLocaleString("en")} spots left`) : ""}
-                {event.waitlistCount > 0 ? ` · ${event.waitlistCount.toLocaleString("en")} waitlisted` : ""}
-              </span>
+              {past ? (
+                <span>{event.attendedCount.toLocaleString("en")} attended</span>
+              ) : (
+                <span>
+                  {event.goingCount.toLocaleString("en")} going
+                  {event.capacity !== undefined ? (full ? " · Full" : ` · ${(event.capacity - event.goingCount).toLocaleString("en")} spots left`) : ""}
+                  {event.waitlistCount > 0 ? ` · ${event.waitlistCount.toLocaleString("en")} waitlisted` : ""}
+                </span>
+              )}
             </li>
           ) : null}
         </ul>

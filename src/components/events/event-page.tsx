@@ -26,6 +26,10 @@ const AddToCalendar = lazy(() => import("./add-to-calendar").then((m) => ({ defa
 // visitors' first JavaScript stays small.
 const AdminActions = lazy(() => import("./admin-actions").then((m) => ({ default: m.AdminActions })));
 const AttendeeList = lazy(() => import("./attendee-list").then((m) => ({ default: m.AttendeeList })));
+// Attendance: the viewer's record and feedback once the event ended; the organizers' door, sheet
+// and feedback summary (admins only).
+const MyAttendance = lazy(() => import("~/components/attendance/my-attendance"));
+const OrganizerAttendance = lazy(() => import("~/components/attendance/organizer-attendance"));
 const EventNotificationLog = lazy(() =>
   import("~/components/notifications/event-notification-log").then((m) => ({ default: m.EventNotificationLog })),
 );
@@ -162,7 +166,7 @@ export function EventPageView({ event }: { event: EventPage }) {
               </p>
             ) : null}
             <Suspense fallback={<Skeleton className="h-20" />}>
-              <RsvpPanel event={event} />
+              {event.isPast && event.status === "published" ? <MyAttendance event={event} /> : <RsvpPanel event={event} />}
             </Suspense>
           </div>
           {event.status === "published" && !ended ? (
@@ -196,6 +200,11 @@ export function EventPageView({ event }: { event: EventPage }) {
               )}
             </div>
           </section>
+          {isAdmin && event.status === "published" ? (
+            <Suspense fallback={<Skeleton className="h-48 rounded-xl" />}>
+              <OrganizerAttendance eventId={event._id} started={event.startTime <= now} ended={event.isPast} />
+            </Suspense>
+          ) : null}
           {isAdmin && event.status !== "draft" ? (
             <Suspense fallback={<Skeleton className="h-48 rounded-xl" />}>
               <AttendeeList event={event} />

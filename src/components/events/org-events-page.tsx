@@ -104,7 +104,7 @@ function EventList({ orgId, slug, when, isAdmin }: { orgId: Id<"organizations">;
     <>
       <div className="grid gap-3">
         {results.map((event) => (
-          <EventCard key={event._id} event={event} />
+          <EventCard key={event._id} event={event} past={when === "past"} />
         ))}
       </div>
       <LoadMore status={status} onLoadMore={() => loadMore(PAGE_SIZE)} label={when === "past" ? "Load older events" : "Load more"} />

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CheckCircle2, Circle } from "lucide-react";
 
+import { AttendanceHistory } from "~/components/attendance/attendance-history";
 import { PageHeader } from "~/components/common/page-header";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { viewerQuery } from "~/components/auth/data";
@@ -77,6 +78,9 @@ export function ProfilePage() {
             </p>
           </CardContent>
         </Card>
+      </div>
+      <div className="mt-6">
+        <AttendanceHistory />
       </div>
     </div>
   );
