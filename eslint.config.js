@@ -8,16 +8,18 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
 // src/components/: shared folders (primitives, form parts, common pieces, layout) import no
-// feature. A feature imports from another feature only its public surface: the data module (its
-// queries and mutation hooks) and the components listed here, which pages elsewhere compose;
+// feature. A feature imports from another feature only its public surface: its data layer (data.ts
+// with its queries and mutation hooks, and queries.ts where route loaders need query options
+// apart from the hooks) and the components listed here, which pages elsewhere compose;
 // everything else in a feature folder is internal to it.
 const SHARED = ["ui", "forms", "common", "layout"];
 const PUBLIC = {
-  auth: ["data"],
-  events: ["data", "upcoming-events"],
-  orgs: ["data", "org-card"],
-  notifications: ["data", "notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
-  profiles: ["data"],
+  attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
+  auth: [],
+  events: ["upcoming-events"],
+  orgs: ["org-card"],
+  notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
+  profiles: [],
 };
 const FEATURES = readdirSync(join(import.meta.dirname, "src", "components"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !SHARED.includes(entry.name))
@@ -26,7 +28,7 @@ const internals = (feature) =>
   // (No pattern for the folder itself: gitignore semantics could not re-include its public modules.)
   ["~/components", ".."].flatMap((base) => [
     `${base}/${feature}/*`,
-    ...(PUBLIC[feature] ?? []).map((module) => `!${base}/${feature}/${module}`),
+    ...["data", "queries", ...(PUBLIC[feature] ?? [])].map((module) => `!${base}/${feature}/${module}`),
   ]);
 const everything = (feature) => ["~/components", ".."].flatMap((base) => [`${base}/${feature}`, `${base}/${feature}/*`]);
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
