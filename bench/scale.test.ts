@@ -1,6 +1,6 @@
 // Reads per hot-path call must not grow with the data (counts, so this holds on any machine).
 import { expect, test } from "vitest";
-import { measureEventPaths, measureHotPaths, type ScaleRow } from "./lib/scale.ts";
+import { measureAttendancePaths, measureEventPaths, measureHotPaths, type ScaleRow } from "./lib/scale.ts";
 
 function expectFlat(small: ScaleRow[], large: ScaleRow[]) {
   expect(large.map((row) => row.path)).toEqual(small.map((row) => row.path));
@@ -18,3 +18,7 @@ test("org paths read no more as the org grows tenfold", async () => {
 test("event, RSVP and reminder paths read no more with ten times the events and RSVPs", async () => {
   expectFlat(await measureEventPaths(50, 200), await measureEventPaths(500, 2_000));
 }, 120_000);
+
+test("attendance paths read no more with ten times the RSVPs, feedback and events", async () => {
+  expectFlat(await measureAttendancePaths(200, 500), await measureAttendancePaths(2_000, 5_000));
+}, 240_000);

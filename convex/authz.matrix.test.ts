@@ -179,6 +179,26 @@ const RULES: Record<string, Rule> = {
   "notifications/mutations:markAllRead": { args: () => ({}) },
   "notifications/mutations:muteOrg": { args: (w) => ({ orgId: w.orgA }) },
   "notifications/mutations:unmuteOrg": { args: (w) => ({ orgId: w.orgA }) },
+  // attendance (pastEventId ended an hour ago: check-in is open, the prompt and feedback too)
+  "attendance/queries:checkInList": { args: (w) => ({ eventId: w.pastEventId, paginationOpts: page }) },
+  "attendance/queries:checkInCounts": { args: (w) => ({ eventId: w.pastEventId }) },
+  "attendance/queries:attendanceSheet": { args: (w) => ({ eventId: w.pastEventId, paginationOpts: page }) },
+  "attendance/queries:feedbackSummary": { args: (w) => ({ eventId: w.feedbackEventId }) },
+  "attendance/queries:listFeedbackComments": { args: (w) => ({ eventId: w.feedbackEventId, paginationOpts: page }) },
+  "attendance/queries:myPendingPrompts": { args: () => ({}) },
+  "attendance/queries:myAttendanceHistory": { args: () => ({ paginationOpts: page }) },
+  "attendance/mutations:checkIn": { args: (w) => ({ eventId: w.pastEventId, userId: w.targetId }) },
+  "attendance/mutations:undoCheckIn": { args: (w) => ({ eventId: w.pastEventId, userId: w.targetId }) },
+  "attendance/mutations:addWalkIn": { args: (w) => ({ eventId: w.pastEventId, userId: w.admin2Id }) },
+  "attendance/mutations:markAttendance": { args: (w) => ({ eventId: w.pastEventId, userId: w.targetId, state: "no_show" }) },
+  "attendance/mutations:markAllGoingAttended": { args: (w) => ({ eventId: w.pastEventId }) },
+  "attendance/mutations:checkInLink": { args: (w) => ({ eventId: w.pastEventId }) },
+  "attendance/mutations:selfCheckIn": { args: (w) => ({ eventId: w.pastEventId, token: w.checkInToken }) },
+  "attendance/mutations:answerPrompt": { args: (w) => ({ eventId: w.pastEventId, attended: true }) },
+  "attendance/mutations:deferPrompt": { args: (w) => ({ eventId: w.pastEventId }) },
+  "attendance/mutations:dismissPrompt": { args: (w) => ({ eventId: w.pastEventId }) },
+  "attendance/mutations:submitFeedback": { args: (w) => ({ eventId: w.feedbackEventId, rating: 4, comment: "Great talk" }) },
+  "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "emails/queries:devMailbox": {
     reason: "the development mailbox for browser tests; it answers only on the local backend (ASTN_LOCAL_BACKEND=1) and is FORBIDDEN to everyone anywhere else, as here",
     args: () => ({ paginationOpts: page }),
@@ -249,6 +269,40 @@ async function buildWorld(visibility: Visibility) {
     ctx.db.insert("notifications", { userId: member.userId, kind: "reminder", title: "Hi", body: "", createdAt: Date.now() }),
   );
   const adminCalendarToken = (await admin.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId: a.orgId })).token;
+  // Two events that ended an hour ago, with RSVPs: on the second, admin and member said they came.
+  const { pastEventId, feedbackEventId } = await t.run(async (ctx) => {
+    const now = Date.now();
+    const event = (title: string) => ({
+      orgId: a.orgId,
+      title,
+      eventType: "meetup" as const,
+      startTime: now - 3 * 3_600_000,
+      endTime: now - 3_600_000,
+      timezone: "Europe/London",
+      status: "published" as const,
+      publishedAt: now - 86_400_000,
+      goingCount: 3,
+      maybeCount: 0,
+      waitlistCount: 0,
+      waitlistSeq: 0,
+      sequence: 0,
+      createdBy: admin.userId,
+      createdAt: now - 86_400_000,
+      updatedAt: now - 86_400_000,
+    });
+    const pastEventId = await ctx.db.insert("events", event("Last night"));
+    const feedbackEventId = await ctx.db.insert("events", event("Earlier tonight"));
+    for (const u of [admin, member, target]) {
+      const rsvp = { userId: u.userId, rsvpStatus: "going" as const, rsvpAt: now - 86_400_000, rsvpCounted: true };
+      await ctx.db.insert("eventAttendance", { eventId: pastEventId, ...rsvp });
+      const said = u === target ? {} : { selfReport: { attended: true, at: now - 60_000 }, state: "attended" as const, source: "self_report" as const, attended: true };
+      await ctx.db.insert("eventAttendance", { eventId: feedbackEventId, ...rsvp, ...said });
+    }
+    return { pastEventId, feedbackEventId };
+  });
+  const checkInToken = (await admin.as.mutation(api.attendance.mutations.checkInLink, { eventId: pastEventId })).token;
+  // Let the publish fan-outs settle, so a refused call's before/after snapshots compare alike.
+  await t.finishInProgressScheduledFunctions();
   const callers: Record<CallerName, Pick<TestBackend, "query" | "mutation" | "action">> = {
     anonymous: t,
     outsider: outsider.as,
@@ -274,6 +328,9 @@ async function buildWorld(visibility: Visibility) {
     draftEventId,
     onlineUrl: eventForm().onlineUrl!,
     memberNotificationId,
+    pastEventId,
+    feedbackEventId,
+    checkInToken,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

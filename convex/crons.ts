@@ -6,6 +6,9 @@ const crons = cronJobs();
 // Backstop for the exact-time reminder jobs: sends anything due and not yet sent (the seed's
 // hourly job at minute 30). Reads only published events inside the reminder window.
 crons.hourly("send-event-reminders", { minuteUTC: 30 }, internal.notifications.reminders.sweepDueReminders, {});
+// Backstop for the "did you attend?" prompts (end + 2 h jobs, deferred second prompts): reads
+// only events whose prompt fell due in the last day and the deferred prompts that are due.
+crons.hourly("send-attendance-prompts", { minuteUTC: 45 }, internal.attendance.prompts.sweepAttendancePrompts, {});
 // New events of the coming week for members on the (default) weekly digest (Mondays 08:07 UTC,
 // off the top of the hour).
 crons.weekly(

@@ -1,4 +1,5 @@
 import { httpRouter } from "convex/server";
+import { attendanceGet, attendancePost } from "./attendance/http";
 import { auth } from "./auth";
 import { resendWebhook, unsubscribeGet, unsubscribePost } from "./emails/unsubscribe";
 import { eventIcs, orgIcs } from "./events/calendarFeed";
@@ -17,5 +18,9 @@ http.route({ pathPrefix: "/orgs/", method: "GET", handler: orgIcs });
 http.route({ path: "/unsubscribe", method: "GET", handler: unsubscribeGet });
 http.route({ path: "/unsubscribe", method: "POST", handler: unsubscribePost });
 http.route({ path: "/resend-webhook", method: "POST", handler: resendWebhook });
+
+// The "did you make it?" email's one-tap answers (GET confirms, POST records; see attendance/http.ts).
+http.route({ path: "/attendance", method: "GET", handler: attendanceGet });
+http.route({ path: "/attendance", method: "POST", handler: attendancePost });
 
 export default http;

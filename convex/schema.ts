@@ -29,13 +29,33 @@
  *   every email is recorded (`emails`, with delivery status), the inbox is `notifications`, and
  *   settings beyond `profiles.notificationPreferences` live in `notificationSettings`.
  *   `secrets` holds generated keys.
+ * - Attendance extends `eventAttendance` (one row per event and person) instead of a parallel
+ *   table: the RSVP row gains the verified record `mark` (a door or venue check-in, or an
+ *   admin's mark, with who and when), the member's own answer `selfReport`, and the effective
+ *   result derived from both in the same write (`state`, `source`, `disputed`; an admin's mark
+ *   or a check-in outranks the member's answer, and a disagreement is `disputed`). The seed's
+ *   `attended` / `attendedConfirmedAt` stay as the effective answer in its terms (attended or
+ *   not, and when that was last recorded). Walk-ins are rows too (`walkIn`, RSVP "not_going"
+ *   unless they had one). `feedback` gains `anonymous` and `updatedAt`. `name` is the
+ *   person's display name, kept for the door list's search. Prompt bookkeeping lives on the
+ *   row (`prompt`, `promptPendingAt` for the member's open prompts, `promptDueAt` for the
+ *   deferred second prompt's backstop sweep).
+ * - Counters maintained in the same transaction as every attendance write (nothing counts by
+ *   scanning): `events.attendanceStats` (attended, no-shows, excused, checked in, disputed,
+ *   feedback count, rating sum and per-star counts) and `orgMemberships.attendanceStats`
+ *   (events attended verified / self-reported, events RSVP'd, no-shows, last attended, last
+ *   activity), the signals engagement scoring reads. Absent = all zero (rows written before).
+ *   `events.attendancePrompt` is the scheduled "did you attend?" job of a published event.
  */
 import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
   announcementModeValidator,
+  attendanceSourceValidator,
+  attendanceStateValidator,
   careerStageValidator,
+  checkInViaValidator,
   emailStatusValidator,
   engagementLevelValidator,
   eventStatusValidator,
@@ -61,6 +81,39 @@ export const privacyValidator = v.object({
   skills: v.boolean(),
   careerStage: v.boolean(),
   email: v.boolean(),
+});
+
+/** The verified attendance record of one person at one event. */
+export const markValidator = v.object({
+  state: attendanceStateValidator,
+  source: v.union(v.literal("check_in"), v.literal("admin")),
+  via: v.optional(checkInViaValidator), // check-ins: at the door (admin) or at the venue (self)
+  by: v.id("users"),
+  at: v.number(),
+});
+
+/** Per-event attendance counters; absent = all zero. */
+export const eventAttendanceStatsValidator = v.object({
+  attended: v.number(),
+  noShows: v.number(),
+  excused: v.number(),
+  checkedIn: v.number(), // attended through a check-in (door or venue)
+  selfReported: v.number(), // attended on the member's word only
+  disputed: v.number(),
+  walkIns: v.number(),
+  feedbackCount: v.number(),
+  ratingSum: v.number(),
+  ratingCounts: v.array(v.number()), // [1 star, …, 5 stars]
+});
+
+/** Per-membership attendance counters (the engagement signals); absent = all zero. */
+export const memberAttendanceStatsValidator = v.object({
+  attendedVerified: v.number(),
+  attendedSelfReported: v.number(),
+  rsvped: v.number(), // events RSVP'd going or maybe (each event once)
+  noShows: v.number(),
+  lastAttendedAt: v.optional(v.number()), // the event's end
+  lastActivityAt: v.optional(v.number()),
 });
 
 /** The time and place fields whose edits attendees are told about. */
@@ -129,6 +182,7 @@ export default defineSchema({
     userId: v.id("users"),
     role: orgRoleValidator,
     joinedAt: v.number(),
+    attendanceStats: v.optional(memberAttendanceStatsValidator),
   })
     // Member lists page in join order; by_org_user would sort them by user id.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
@@ -175,6 +229,16 @@ export default defineSchema({
     createdBy: v.id("users"),
     createdAt: v.number(),
     updatedAt: v.number(),
+    attendanceStats: v.optional(eventAttendanceStatsValidator),
+    /** The "did you attend?" job, scheduled at end + 2 h while published. */
+    attendancePrompt: v.optional(
+      v.object({
+        jobId: v.optional(v.id("_scheduled_functions")),
+        runAt: v.number(),
+        endTime: v.number(), // the end the job was scheduled for
+        completedAt: v.optional(v.number()), // the first pass over the RSVPs finished
+      }),
+    ),
   })
     .index("by_org_start", ["orgId", "startTime"])
     .index("by_status_start", ["status", "startTime"]),
@@ -187,22 +251,63 @@ export default defineSchema({
     waitlistOrder: v.optional(v.number()), // set while waitlisted: the queue order (events.waitlistSeq)
     waitlistedAt: v.optional(v.number()),
     promotedFromWaitlistAt: v.optional(v.number()),
-    attended: v.optional(v.boolean()), // undefined = not yet asked
-    attendedConfirmedAt: v.optional(v.number()),
+    attended: v.optional(v.boolean()), // the effective answer; undefined = nothing recorded
+    attendedConfirmedAt: v.optional(v.number()), // when the effective answer was last recorded
     feedback: v.optional(
       v.object({
         rating: v.optional(v.number()), // 1–5
         comment: v.optional(v.string()),
         submittedAt: v.number(),
+        updatedAt: v.optional(v.number()),
+        anonymous: v.optional(v.boolean()), // hide the name from admins
       }),
     ),
+    /** The display name when the row was written (the door list searches it). */
+    name: v.optional(v.string()),
+    /** This RSVP counted once in orgMemberships.attendanceStats.rsvped. */
+    rsvpCounted: v.optional(v.boolean()),
+    /** Came without an RSVP (added at the door, or checked in at the venue). */
+    walkIn: v.optional(v.boolean()),
+    /** The verified record: a check-in (door or venue) or an admin's mark. */
+    mark: v.optional(markValidator),
+    /** The member's own answer to "did you make it?". */
+    selfReport: v.optional(v.object({ attended: v.boolean(), at: v.number() })),
+    // Derived from mark and selfReport in the same write (attendance/model.ts).
+    state: v.optional(attendanceStateValidator),
+    source: v.optional(attendanceSourceValidator),
+    disputed: v.optional(v.boolean()),
+    /** Prompts sent for this event, the last one's time, and whether the member deferred. */
+    prompt: v.optional(
+      v.object({
+        sent: v.number(),
+        lastSentAt: v.optional(v.number()),
+        deferredAt: v.optional(v.number()),
+        dismissedAt: v.optional(v.number()),
+      }),
+    ),
+    /** Set while a prompt waits for the member's answer (the dashboard card). */
+    promptPendingAt: v.optional(v.number()),
+    /** Set while a deferred prompt is due (the backstop sweep reads it). */
+    promptDueAt: v.optional(v.number()),
+    /** Set while there is a record to show in the member's history: the event's end. */
+    historyAt: v.optional(v.number()),
+    /** Set while the feedback has a comment (the admin's comment list, newest first). */
+    commentAt: v.optional(v.number()),
   })
     // Attendees in RSVP order.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_event", ["eventId"])
     .index("by_event_user", ["eventId", "userId"])
     // One status at a time; the waitlist in queue order (first come, first served).
-    .index("by_event_status_order", ["eventId", "rsvpStatus", "waitlistOrder"]),
+    .index("by_event_status_order", ["eventId", "rsvpStatus", "waitlistOrder"])
+    .index("by_event_walk_in", ["eventId", "walkIn"])
+    .index("by_event_state", ["eventId", "state"])
+    .index("by_event_disputed", ["eventId", "disputed"])
+    .index("by_event_comment", ["eventId", "commentAt"])
+    .index("by_user_history", ["userId", "historyAt"])
+    .index("by_user_prompt", ["userId", "promptPendingAt"])
+    .index("by_prompt_due", ["promptDueAt"])
+    .searchIndex("search_name", { searchField: "name", filterFields: ["eventId"] }),
 
   /** Time/place edits and cancellations of published events, for telling attendees. */
   eventChanges: defineTable({

@@ -224,3 +224,114 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
   await measure("internal", "notifications/reminders:sweepDueReminders", { now }, null);
   return rows;
 }
+
+/**
+ * Attendance as an event grows: one event under way (check-in open) with `rsvps` going members,
+ * named for the door list, and as many feedback entries on a past event; `events` events in the
+ * database for the prompt sweep (a few inside its window, the rest long past or ahead).
+ */
+export async function measureAttendancePaths(rsvps: number, events: number): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  const engine = await Engine.load(root, () => {});
+  const [adminId, memberId] = await insertUsers(engine, 2, "At");
+  const admin = identityOf(adminId!);
+  const attendees = await insertUsers(engine, rsvps, `A${rsvps}`);
+  const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "door-hub", name: "Door Hub", visibility: "public" }, admin)) as { orgId: string };
+  await addMembers(engine, orgId, [memberId!, ...attendees]);
+  const now = Date.now();
+  const eventDoc = (startTime: number, extra: Record<string, Value> = {}) => ({
+    orgId,
+    title: `Event at ${new Date(startTime).toISOString()}`,
+    eventType: "meetup",
+    startTime,
+    endTime: startTime + 2 * HOUR,
+    timezone: "Europe/Berlin",
+    status: "published",
+    goingCount: 0,
+    maybeCount: 0,
+    waitlistCount: 0,
+    waitlistSeq: 0,
+    sequence: 0,
+    createdBy: adminId!,
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  });
+  // Under way (check-in open) and yesterday's (feedback in).
+  const liveId = await engine.runAsSystem(async (ctx) => (ctx.db as Db).insert("events", eventDoc(now - 30 * 60_000, { goingCount: rsvps })));
+  const ratingCounts = [0, 0, 0, 0, 0];
+  const pastId = await engine.runAsSystem(async (ctx) => (ctx.db as Db).insert("events", eventDoc(now - DAY, { goingCount: rsvps })));
+  for (let start = 0; start < attendees.length; start += BATCH) {
+    const batch = attendees.slice(start, start + BATCH);
+    await engine.runAsSystem(async (ctx) => {
+      const db = ctx.db as Db;
+      for (const [i, userId] of batch.entries()) {
+        const n = start + i;
+        const name = `A${rsvps} Member ${n}`;
+        await db.insert("eventAttendance", { eventId: liveId, userId, rsvpStatus: "going", rsvpAt: now, name });
+        const rating = (n % 5) + 1;
+        ratingCounts[rating - 1]! += 1;
+        await db.insert("eventAttendance", {
+          eventId: pastId,
+          userId,
+          rsvpStatus: "going",
+          rsvpAt: now - 2 * DAY,
+          name,
+          selfReport: { attended: true, at: now - DAY + 3 * HOUR },
+          state: "attended",
+          source: "self_report",
+          attended: true,
+          attendedConfirmedAt: now - DAY + 3 * HOUR,
+          historyAt: now - DAY + 2 * HOUR,
+          feedback: { rating, comment: `Comment ${n}`, submittedAt: now - DAY + 4 * HOUR, updatedAt: now - DAY + 4 * HOUR },
+          commentAt: now - DAY + 4 * HOUR + n,
+        });
+      }
+    });
+  }
+  await engine.runAsSystem(async (ctx) => {
+    const total = ratingCounts.reduce((sum, count, i) => sum + count * (i + 1), 0);
+    await (ctx.db as Db).patch("events", pastId, {
+      attendanceStats: {
+        attended: rsvps, noShows: 0, excused: 0, checkedIn: 0, selfReported: rsvps, disputed: 0, walkIns: 0,
+        feedbackCount: rsvps, ratingSum: total, ratingCounts,
+      },
+    });
+  });
+  // The sweep's database: three events whose prompt is due, the rest outside its window.
+  await engine.runAsSystem(async (ctx) => {
+    const db = ctx.db as Db;
+    for (let i = 0; i < 3; i++) await db.insert("events", eventDoc(now - 5 * HOUR - i * HOUR));
+    for (let i = 0; i < events - 3; i++) {
+      await db.insert("events", eventDoc(i % 2 === 0 ? now - (30 + i) * DAY : now + (30 + i) * DAY));
+    }
+  });
+
+  const measure = async (type: UdfType | "internal", path: string, name: string, args: Record<string, Value>, identity: Identity | null) => {
+    if (type === "internal") await engine.runInternal(path, args);
+    else await engine.run(type, path, args, identity);
+    const metrics = engine.lastTransactionMetrics!;
+    rows.push({
+      bench: "scale",
+      path: `attendance:${name}`,
+      members: rsvps + 2,
+      events,
+      rsvps,
+      documentsRead: metrics.documentsRead.used,
+      bytesRead: metrics.bytesRead.used,
+      indexRanges: metrics.databaseQueries.used,
+      documentsWritten: metrics.documentsWritten.used,
+    });
+  };
+  const firstPage = { paginationOpts: { numItems: 50, cursor: null } };
+  const target = attendees[Math.floor(attendees.length / 2)]!;
+  await measure("query", "attendance/queries:checkInList", "checkInList", { eventId: liveId, ...firstPage }, admin);
+  await measure("query", "attendance/queries:checkInList", "checkInList(search)", { eventId: liveId, search: "Member 7", ...firstPage }, admin);
+  await measure("mutation", "attendance/mutations:checkIn", "checkIn", { eventId: liveId, userId: target }, admin);
+  await measure("query", "attendance/queries:checkInCounts", "checkInCounts", { eventId: liveId }, admin);
+  await measure("internal", "attendance/prompts:sweepAttendancePrompts", "sweepAttendancePrompts", { now }, null);
+  await measure("query", "attendance/queries:feedbackSummary", "feedbackSummary", { eventId: pastId }, admin);
+  await measure("query", "attendance/queries:listFeedbackComments", "listFeedbackComments", { eventId: pastId, ...firstPage }, admin);
+  await measure("query", "attendance/queries:myAttendanceHistory", "myAttendanceHistory", { ...firstPage }, identityOf(target));
+  return rows;
+}

@@ -13,6 +13,13 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as attendance_csv from "../attendance/csv.js";
+import type * as attendance_export from "../attendance/export.js";
+import type * as attendance_http from "../attendance/http.js";
+import type * as attendance_model from "../attendance/model.js";
+import type * as attendance_mutations from "../attendance/mutations.js";
+import type * as attendance_prompts from "../attendance/prompts.js";
+import type * as attendance_queries from "../attendance/queries.js";
 import type * as auth from "../auth.js";
 import type * as crons from "../crons.js";
 import type * as emails_events from "../emails/events.js";
@@ -33,6 +40,7 @@ import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_env from "../lib/env.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_functions from "../lib/functions.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
@@ -68,6 +76,13 @@ import type * as users_queries from "../users/queries.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  "attendance/csv": typeof attendance_csv;
+  "attendance/export": typeof attendance_export;
+  "attendance/http": typeof attendance_http;
+  "attendance/model": typeof attendance_model;
+  "attendance/mutations": typeof attendance_mutations;
+  "attendance/prompts": typeof attendance_prompts;
+  "attendance/queries": typeof attendance_queries;
   auth: typeof auth;
   crons: typeof crons;
   "emails/events": typeof emails_events;
@@ -88,6 +103,7 @@ declare const fullApi: ApiFromModules<{
   "lib/access": typeof lib_access;
   "lib/env": typeof lib_env;
   "lib/errors": typeof lib_errors;
+  "lib/functions": typeof lib_functions;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;

@@ -5,7 +5,7 @@ import type { Id } from "../_generated/dataModel";
 import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
 import { onEventPublished } from "../notifications/hooks";
-import { addEvent, addMember, addOrg, addPerson, allEmails, HOUR } from "../notifications/testing";
+import { addEvent, addMember, addOrg, addPerson, allEmails, HOUR, runScheduled } from "../notifications/testing";
 import { cancellationEmail, escapeHtml, formatEventTime, reminderEmail } from "./templates";
 import { createUnsubscribeToken, signToken, verifyToken } from "./tokens";
 
@@ -111,7 +111,7 @@ async function reminderWorld(t: TestBackend) {
     await ctx.db.insert("eventAttendance", { eventId, userId: memberId, rsvpStatus: "going", rsvpAt: Date.now() });
   });
   await t.run(async (ctx) => onEventPublished(ctx, (await ctx.db.get("events", eventId))!));
-  await t.finishAllScheduledFunctions(vi.runAllTimers);
+  await runScheduled(t, { until: NOW + HOUR }); // the reminder, not the after-event prompt
   const email = (await allEmails(t)).find((e) => e.kind === "reminder")!;
   return { adminId, orgId, memberId, eventId, email };
 }
@@ -272,7 +272,7 @@ describe("delivery through the Resend component", () => {
     const { email } = await reminderWorld(t);
     expect(email.status).toBe("queued");
     expect(email.resendEmailId).toBeDefined();
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await runScheduled(t, { until: NOW + 2 * HOUR });
     // The component called Resend's batch API once, with our bodies and one-click headers.
     expect(batches.length).toBe(1);
     expect(batches[0]!.headers.authorization).toBe("Bearer re_test_key");

@@ -65,6 +65,9 @@ export type Links = {
   /** One-click unsubscribe page; omitted on transactional notices. */
   unsubscribeUrl?: string;
   unsubscribeLabel?: string;
+  /** The "did you make it?" email's one-tap answers. */
+  attendanceYesUrl?: string;
+  attendanceNoUrl?: string;
 };
 
 type Block = { html: string; text: string };
@@ -305,6 +308,45 @@ export function digestEmail(p: {
   const { html, text } = layout(
     "Your week ahead",
     [paragraph(`Hi ${p.memberName}, here is what your organizations have coming up this week.`), list],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
+/** "Did you make it to <event>?" after the event, with one-tap answers (signed links). */
+export function attendancePromptEmail(p: {
+  memberName: string;
+  memberTimezone: string;
+  event: EventInfo;
+  yesUrl: string;
+  noUrl: string;
+  second: boolean;
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(`Did you make it to ${p.event.title}?`);
+  const answers = [link("Yes, I was there", p.yesUrl), link("No, I couldn't make it", p.noUrl)].filter(
+    (b): b is Block => b !== null,
+  );
+  const buttons: Block = {
+    html:
+      `<p style="margin:16px 0">` +
+      answers
+        .map((a) => a.html.replace('style="color:#2552d0"', 'style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border:1px solid #2552d0;border-radius:6px;color:#2552d0;text-decoration:none"'))
+        .join("") +
+      `</p>`,
+    text: answers.map((a) => a.text).join("\n"),
+  };
+  const intro = p.second
+    ? `Hi ${p.memberName}, a second and last ask: did you make it to ${p.event.title}?`
+    : `Hi ${p.memberName}, thanks for signing up for ${p.event.title}. Did you make it?`;
+  const { html, text } = layout(
+    `Did you make it to ${p.event.title}?`,
+    [
+      paragraph(intro),
+      eventDetails(p.event, p.memberTimezone),
+      buttons,
+      paragraph(`Your answer helps ${p.event.orgName} plan future events. If you were there, you can leave feedback next.`),
+    ],
     p.links,
   );
   return { subject, html, text };

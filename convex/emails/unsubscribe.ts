@@ -15,7 +15,11 @@ import { escapeHtml, htmlPage } from "./templates";
 import { getResend } from "./send";
 import { readUnsubscribeSecret, verifyToken, type UnsubscribePurpose } from "./tokens";
 
-const purposeValidator = v.union(v.literal("reminders-off"), v.literal("announcements-off"));
+const purposeValidator = v.union(
+  v.literal("reminders-off"),
+  v.literal("announcements-off"),
+  v.literal("attendance-prompts-off"),
+);
 
 export const unsubscribeSecret = internalQuery({
   args: {},
@@ -37,6 +41,14 @@ export const applyUnsubscribe = internalMutation({
     }
     const profile = await ensureProfile(ctx, user);
     const prefs = profile.notificationPreferences;
+    if (purpose === "attendance-prompts-off") {
+      if (prefs.attendancePrompts?.enabled === false) return "done";
+      await ctx.db.patch("profiles", profile._id, {
+        notificationPreferences: { ...prefs, attendancePrompts: { enabled: false } },
+        updatedAt: Date.now(),
+      });
+      return "done";
+    }
     if (prefs.eventReminders?.enabled === false) return "done";
     const reminderTimes = prefs.eventReminders?.reminderTimes ?? [...DEFAULT_REMINDER_TIMES];
     await ctx.db.patch("profiles", profile._id, {
@@ -57,6 +69,11 @@ const PURPOSE_TEXT: Record<UnsubscribePurpose, { question: string; button: strin
     question: "Stop new-event announcements and the weekly digest?",
     button: "Turn off announcements",
     done: "You won't get new-event announcements or the weekly digest any more.",
+  },
+  "attendance-prompts-off": {
+    question: "Stop after-event check-ins?",
+    button: "Turn off after-event check-ins",
+    done: "You won't be asked after events whether you attended any more.",
   },
 };
 

@@ -6,6 +6,8 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { onWaitlistPromoted } from "../notifications/hooks";
+import { eventStats, nameOf, onRsvpChanged, toViewerAttendance, viewerAttendanceValidator } from "../attendance/model";
+import { ATTENDANCE_LIMITS } from "../lib/vocabulary";
 import { eventStatusValidator, eventTypeValidator, orgRoleValidator, rsvpStatusValidator, visibilityValidator } from "../lib/vocabulary";
 import { toLocalInput } from "./validation";
 
@@ -66,6 +68,8 @@ export const eventSummaryFields = {
   waitlistCount: v.number(),
   hasOnlineUrl: v.boolean(),
   cancelReason: v.optional(v.string()),
+  /** People recorded as attending (check-ins, admin marks and members' own answers). */
+  attendedCount: v.number(),
 };
 export const eventSummaryValidator = v.object(eventSummaryFields);
 
@@ -86,6 +90,7 @@ export function toEventSummary(event: Doc<"events">) {
     waitlistCount: event.waitlistCount,
     hasOnlineUrl: event.onlineUrl !== undefined,
     cancelReason: event.cancelReason,
+    attendedCount: eventStats(event).attended,
   };
 }
 
@@ -133,6 +138,10 @@ export const eventPageValidator = v.object({
   viewerRsvp: v.union(viewerRsvpValidator, v.null()),
   canRsvp: v.boolean(),
   rsvpBlockedReason: v.union(rsvpBlockedReasonValidator, v.null()),
+  /** True once the event has ended (show past tense: "N attended", not "You're going"). */
+  isPast: v.boolean(),
+  /** The viewer's attendance, for members from check-in opening (2 h before the start) on. */
+  viewerAttendance: v.union(viewerAttendanceValidator, v.null()),
 });
 
 /** Why the viewer cannot RSVP right now, or null when they can. */
@@ -173,6 +182,11 @@ export function toEventPage(
     viewerRsvp: rsvp === null ? null : toViewerRsvp(rsvp, waitlist),
     canRsvp: blocked === null,
     rsvpBlockedReason: blocked,
+    isPast: now >= event.endTime,
+    viewerAttendance:
+      viewer.membership === null || now < event.startTime - ATTENDANCE_LIMITS.checkInOpensBeforeMs
+        ? null
+        : toViewerAttendance(event, rsvp, now),
   };
 }
 
@@ -305,7 +319,9 @@ export async function applyRsvp(
       : { waitlistOrder: undefined };
   let rowId: Id<"eventAttendance">;
   if (existing === null) {
-    rowId = await ctx.db.insert("eventAttendance", { eventId: event._id, userId, rsvpStatus: next, rsvpAt: now, ...waitlistFields });
+    // The name is kept on the row for the door list's search.
+    const name = await nameOf(ctx, userId);
+    rowId = await ctx.db.insert("eventAttendance", { eventId: event._id, userId, rsvpStatus: next, rsvpAt: now, ...waitlistFields, name });
   } else {
     rowId = existing._id;
     await ctx.db.patch("eventAttendance", existing._id, { rsvpStatus: next, rsvpAt: now, ...waitlistFields });
@@ -313,6 +329,7 @@ export async function applyRsvp(
   let scheduleMore = false;
   if (prev === "going") scheduleMore = await fillFreeSeats(ctx, event, counters, now);
   await ctx.db.patch("events", event._id, counters);
+  await onRsvpChanged(ctx, event, (await ctx.db.get("eventAttendance", rowId))!, now);
   const row = (await ctx.db.get("eventAttendance", rowId))!;
   return { row, changed: true, scheduleMore, waitlistPosition: next === "waitlisted" ? counters.waitlistCount : undefined };
 }

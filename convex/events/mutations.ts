@@ -144,7 +144,7 @@ export const publishEvent = eventAdminMutation({
 /**
  * Published → cancelled, with an optional reason (≤500 characters) shown on the event page and
  * in calendar feeds. RSVPs are kept; an `eventChanges` row lets the notifications tell them.
- * Drafts are deleted, not cancelled.
+ * Drafts are deleted, not cancelled; an event that has ended cannot be cancelled (CONFLICT).
  */
 export const cancelEvent = eventAdminMutation({
   args: { reason: v.optional(v.string()) },
@@ -156,6 +156,8 @@ export const cancelEvent = eventAdminMutation({
     if (event.status === "draft") throw appError("CONFLICT", "Drafts cannot be cancelled; delete the draft instead.");
     if (event.status === "cancelled") return null;
     const now = Date.now();
+    // Its attendance, feedback and counters are history: an event that happened stays.
+    if (now >= event.endTime) throw appError("CONFLICT", "This event has already ended and can no longer be cancelled.");
     await ctx.db.patch("events", eventId, {
       status: "cancelled",
       cancelledAt: now,

@@ -232,7 +232,7 @@ describe("bounded reads at 2,000 RSVPs", () => {
       return (await ctx.meta.getTransactionMetrics()).documentsRead.used;
     });
     expect(reads).toBeGreaterThan(3);
-    expect(reads).toBeLessThanOrEqual(12);
+    expect(reads).toBeLessThanOrEqual(13); // 12, and the membership whose attendance counters move
     const counts = await admin.as.query(api.events.queries.getEvent, { eventId });
     expect([counts.goingCount, counts.waitlistCount]).toEqual([1000, 1000]);
   });

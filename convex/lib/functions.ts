@@ -11,6 +11,8 @@
 //   eventMemberMutation                      consume `eventId`; a member of its org who may see it:
 //                                            ctx.user, ctx.event, ctx.org, ctx.membership
 //   eventAdminQuery / eventAdminMutation     consume `eventId`; an admin of its org
+//   eventAdminAction                         consume `eventId`; an admin of its org (checked by an
+//                                            internal query): ctx.user, ctx.eventId, ctx.orgId
 //
 // A consumed argument stays part of the function's public `args` (the builder adds its
 // validator); the handler no longer receives it and reads ctx.org / ctx.event instead.
@@ -53,7 +55,7 @@ function recording<B extends (definition: never) => object>(level: AccessLevel, 
 const EVENT_NOT_FOUND = "This event does not exist.";
 
 /** Signed in, the event exists, and the caller is an admin of its org. */
-async function requireEventAdmin(ctx: QueryCtx, eventId: Id<"events">) {
+export async function requireEventAdminAccess(ctx: QueryCtx, eventId: Id<"events">) {
   const user = await requireUser(ctx);
   const event = await ctx.db.get("events", eventId);
   if (event === null) throw appError("NOT_FOUND", EVENT_NOT_FOUND);
@@ -101,7 +103,7 @@ const eventMember = customCtxAndArgs({
 });
 const eventAdmin = customCtxAndArgs({
   args: eventArgs,
-  input: async (ctx: QueryCtx, { eventId }) => ({ ctx: await requireEventAdmin(ctx, eventId), args: {} }),
+  input: async (ctx: QueryCtx, { eventId }) => ({ ctx: await requireEventAdminAccess(ctx, eventId), args: {} }),
 });
 
 export const publicQuery = recording("public", customQuery(query, viewer));
@@ -127,6 +129,27 @@ export const orgMemberQuery = recording("orgMember", customQuery(query, orgMembe
 export const orgMemberMutation = recording("orgMember", customMutation(mutation, orgMember));
 export const orgAdminQuery = recording("orgAdmin", customQuery(query, orgAdmin));
 export const orgAdminMutation = recording("orgAdmin", customMutation(mutation, orgAdmin));
+
+/** Actions have no database: the event-admin check runs in an internal query. */
+const eventAdminForAction = makeFunctionReference<
+  "query",
+  { eventId: Id<"events"> },
+  { eventId: Id<"events">; orgId: Id<"organizations">; userId: Id<"users"> }
+>("attendance/queries:eventAdminForAction");
+export const eventAdminAction = recording(
+  "eventAdmin",
+  customAction(
+    action,
+    customCtxAndArgs({
+      args: eventArgs,
+      input: async (ctx, { eventId }) => {
+        const access = await ctx.runQuery(eventAdminForAction, { eventId });
+        const user = requireAccount(await ctx.runQuery(accountForAction, { userId: access.userId }));
+        return { ctx: { user, eventId: access.eventId, orgId: access.orgId }, args: {} };
+      },
+    }),
+  ),
+);
 
 export const eventMemberMutation = recording("eventMember", customMutation(mutation, eventMember));
 export const eventAdminQuery = recording("eventAdmin", customQuery(query, eventAdmin));

@@ -196,6 +196,7 @@ export const NOTIFICATION_KINDS = [
   "event_cancelled",
   "waitlist_promoted",
   "digest",
+  "attendance_prompt",
 ] as const;
 export const notificationKindValidator = literals(...NOTIFICATION_KINDS);
 export type NotificationKind = Infer<typeof notificationKindValidator>;
@@ -206,6 +207,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   event_cancelled: "Event cancelled",
   waitlist_promoted: "Off the waitlist",
   digest: "Weekly digest",
+  attendance_prompt: "After-event check-in",
 };
 
 /** "recorded": stored only (no email service configured); the rest follow the Resend component. */
@@ -225,6 +227,8 @@ export const notificationPreferencesValidator = v.object({
     }),
   ),
   orgAnnouncements: v.optional(v.object({ enabled: v.boolean() })),
+  /** "After-event check-ins": the "did you make it?" prompt. Absent (older profiles) = on. */
+  attendancePrompts: v.optional(v.object({ enabled: v.boolean() })),
 });
 
 export type NotificationPreferences = Infer<typeof notificationPreferencesValidator>;
@@ -237,8 +241,11 @@ export function defaultNotificationPreferences(timezone: string): NotificationPr
     timezone,
     eventReminders: { enabled: true, reminderTimes: [...DEFAULT_REMINDER_TIMES] },
     orgAnnouncements: { enabled: true },
+    attendancePrompts: { enabled: true },
   };
 }
+
+export const ATTENDANCE_PROMPTS_LABEL = "After-event check-ins";
 
 // ---- Attendance and engagement ----
 
@@ -262,6 +269,43 @@ export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
   admin: "Marked by an admin",
   self_report: "Confirmed by the member",
 };
+
+/** How a check-in happened: at the door by an admin, or by the member scanning the venue code. */
+export const CHECK_IN_VIAS = ["door", "self"] as const;
+export const checkInViaValidator = literals(...CHECK_IN_VIAS);
+export type CheckInVia = Infer<typeof checkInViaValidator>;
+export const CHECK_IN_VIA_LABELS: Record<CheckInVia, string> = {
+  door: "Checked in at the door",
+  self: "Checked in at the venue",
+};
+
+/** What an admin may record on the attendance sheet ("unknown" clears their mark). */
+export const ATTENDANCE_MARKS = ATTENDANCE_STATES;
+
+export const ATTENDANCE_LIMITS = {
+  /** Feedback comment, characters. */
+  feedbackComment: 2000,
+  ratingMin: 1,
+  ratingMax: 5,
+  /** Feedback can be given and edited this long after the event ends. */
+  feedbackWindowMs: 14 * 24 * 60 * 60 * 1000,
+  /** Below this many responses the admin summary shows no average. */
+  minResponsesForAverage: 3,
+  /** Check-in opens this long before the start ... */
+  checkInOpensBeforeMs: 2 * 60 * 60 * 1000,
+  /** ... and closes this long after the end. */
+  checkInClosesAfterMs: 12 * 60 * 60 * 1000,
+  /** The first "did you attend?" prompt goes out this long after the end. */
+  promptDelayMs: 2 * 60 * 60 * 1000,
+  /** "Ask me later" asks again after this long. */
+  promptDeferMs: 24 * 60 * 60 * 1000,
+  /** Prompts per member per event, the deferred one included. */
+  maxPrompts: 2,
+  /** Prompt links (and the in-app prompt) stay usable this long after the end. */
+  promptAnswerWindowMs: 14 * 24 * 60 * 60 * 1000,
+  /** A rate limit for feedback writes per member (enforced once a rate limiter is installed). */
+  feedbackWritesPerHour: 30,
+} as const;
 
 /** Most to least engaged. */
 export const ENGAGEMENT_LEVELS = [

@@ -31,6 +31,7 @@ export async function isDeduped(ctx: MutationCtx, key: string): Promise<boolean>
 export const UNSUBSCRIBE_LABELS: Record<UnsubscribePurpose, string> = {
   "reminders-off": "Turn off event reminders",
   "announcements-off": "Turn off new-event announcements",
+  "attendance-prompts-off": "Turn off after-event check-ins",
 };
 
 export function eventUrl(eventId: Id<"events">): string {
@@ -67,6 +68,8 @@ export type Notice = {
   /** The one-click unsubscribe this email offers (none on transactional notices). */
   unsubscribe?: UnsubscribePurpose;
   render: (links: Links) => RenderedEmail;
+  /** Links only this notice carries (signed answer links), made once its key is claimed. */
+  extraLinks?: () => Promise<Partial<Links>>;
 };
 
 /**
@@ -86,7 +89,7 @@ export async function sendNotice(ctx: MutationCtx, r: Recipient, notice: Notice)
     createdAt: now,
   });
   if (r.email === undefined || r.email === "") return true; // inbox only
-  const links: Links = { ...eventLinks(notice.eventId) };
+  const links: Links = { ...eventLinks(notice.eventId), ...(notice.extraLinks === undefined ? {} : await notice.extraLinks()) };
   const headers: { name: string; value: string }[] = [];
   if (notice.unsubscribe !== undefined) {
     const token = await createUnsubscribeToken(ctx, r.userId, notice.unsubscribe);

@@ -7,9 +7,12 @@
 //   edit notifyBefore  → rescheduleEventReminders(ctx, event)
 //   cancel             → onEventCancelled(ctx, event, reason)
 //   waitlist promotion → onWaitlistPromoted(ctx, eventId, userId)
+// Publish, time changes and cancellation also (re)schedule or cancel the post-event
+// "did you attend?" prompt (convex/attendance/prompts.ts).
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { cancelPromptJob, schedulePromptJob } from "../attendance/prompts";
 import { cancelReminderJobs, scheduleReminderJobs } from "./reminders";
 
 export type EventChange = { field: string; old: string | number | null; new: string | number | null };
@@ -28,6 +31,7 @@ export async function onEventPublished(ctx: MutationCtx, eventArg: EventArg): Pr
   const event = await resolve(ctx, eventArg);
   if (event === null || event.status !== "published") return;
   await scheduleReminderJobs(ctx, event);
+  await schedulePromptJob(ctx, event);
   if (event.startTime > Date.now()) {
     await ctx.scheduler.runAfter(0, internal.notifications.fanout.announceEventPage, { eventId: event._id, cursor: null });
   }
@@ -53,6 +57,7 @@ export async function onEventTimeChanged(
   const event = await resolve(ctx, eventArg);
   if (event === null || event.status !== "published") return;
   await scheduleReminderJobs(ctx, event);
+  await schedulePromptJob(ctx, event); // moves it when the end moved
   if (changes.length === 0) return;
   await ctx.scheduler.runAfter(0, internal.notifications.fanout.notifyAttendeesPage, {
     eventId: event._id,
@@ -69,6 +74,7 @@ export async function onEventCancelled(ctx: MutationCtx, eventArg: EventArg, rea
   const event = await resolve(ctx, eventArg);
   if (event === null) return;
   await cancelReminderJobs(ctx, event._id);
+  await cancelPromptJob(ctx, event);
   await ctx.scheduler.runAfter(0, internal.notifications.fanout.notifyAttendeesPage, {
     eventId: event._id,
     kind: "event_cancelled",

@@ -4,7 +4,7 @@ import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
 import { onEventPublished, onWaitlistPromoted } from "./hooks";
 import { UNREAD_CAP, unreadCount } from "./queries";
-import { addEvent, addMember, addOrg, addPerson, addRsvp, allEmails, as, DAY, emailsTo, HOUR } from "./testing";
+import { addEvent, addMember, addOrg, addPerson, addRsvp, allEmails, as, DAY, emailsTo, HOUR, runScheduled } from "./testing";
 
 const NOW = Date.UTC(2026, 2, 2, 8, 7); // Monday 2 March 2026, 08:07 UTC (the digest's slot)
 const page = (numItems = 20) => ({ paginationOpts: { numItems, cursor: null } });
@@ -164,7 +164,7 @@ describe("inbox", () => {
     expect(await mine.query(api.notifications.queries.unreadCount, {})).toBe(UNREAD_CAP);
     const result = await mine.mutation(api.notifications.mutations.markAllRead, {});
     expect(result).toEqual({ marked: 200, more: true });
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await runScheduled(t);
     expect(await mine.query(api.notifications.queries.unreadCount, {})).toBe(0);
     expect(await theirs.query(api.notifications.queries.unreadCount, {})).toBe(1);
   });
@@ -181,7 +181,7 @@ describe("inbox", () => {
       await onEventPublished(ctx, (await ctx.db.get("events", eventId))!);
       await onWaitlistPromoted(ctx, eventId, memberId);
     });
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await runScheduled(t, { until: NOW + 2 * HOUR }); // before the event (and its after-event prompt)
     const emails = await emailsTo(t, memberId);
     const inbox = await (await as(t, memberId)).query(api.notifications.queries.listMyNotifications, page());
     expect(inbox.page.map((n) => n.kind).sort()).toEqual(emails.map((e) => e.kind).sort());
@@ -217,7 +217,7 @@ describe("weekly digest", () => {
 
     const first = await t.mutation(internal.notifications.digest.sendWeeklyDigest, {});
     expect(first.done).toBe(false);
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await runScheduled(t);
     const digests = (await allEmails(t)).filter((e) => e.kind === "digest");
     // The admin is on the default digest too (and sees Org C, which only they belong to).
     expect(digests.map((e) => e.userId).sort()).toEqual([adminId, digest, mutedB].sort());
@@ -230,7 +230,7 @@ describe("weekly digest", () => {
 
     // The cron firing twice in the same week sends nothing new.
     await t.mutation(internal.notifications.digest.sendWeeklyDigest, { weekStart: NOW });
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await runScheduled(t);
     expect((await allEmails(t)).filter((e) => e.kind === "digest").length).toBe(3);
   });
 });
@@ -245,7 +245,7 @@ describe("admin notification log", () => {
     const eventId = await addEvent(t, orgId, adminId, { startTime: NOW + 2 * HOUR, notifyBefore: [60] });
     await addRsvp(t, eventId, memberId, "going");
     await t.run(async (ctx) => onEventPublished(ctx, (await ctx.db.get("events", eventId))!));
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    await runScheduled(t, { until: NOW + 2 * HOUR });
     const log = await (await as(t, adminId)).query(api.notifications.queries.eventNotificationLog, { eventId, ...page() });
     expect(log.page).toEqual([
       expect.objectContaining({ userId: memberId, name: "Ada", kind: "reminder", status: "recorded" }),

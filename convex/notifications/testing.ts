@@ -145,3 +145,23 @@ export async function emailsTo(t: TestBackend, userId: Id<"users">) {
 export async function allEmails(t: TestBackend) {
   return await t.run(async (ctx) => await ctx.db.query("emails").collect());
 }
+
+/**
+ * Runs scheduled functions in time order under fake timers: fires the next timer, lets what it
+ * started finish, then moves on. (convex-test's finishAllScheduledFunctions keeps advancing the
+ * clock while functions run, so with several jobs at different times a later one's time would
+ * leak into an earlier one.) Stops before any timer due after `until`, when given.
+ */
+export async function runScheduled(t: TestBackend, { until, maxSteps = 5000 }: { until?: number; maxSteps?: number } = {}) {
+  const { vi } = await import("vitest");
+  for (let step = 0; step < maxSteps && vi.getTimerCount() > 0; step++) {
+    if (until !== undefined) {
+      // Advance a minute at a time near the bound, so nothing due after it fires.
+      if (Date.now() >= until) return;
+      vi.advanceTimersByTime(Math.min(60_000, until - Date.now()));
+    } else {
+      vi.advanceTimersToNextTimer();
+    }
+    await t.finishInProgressScheduledFunctions();
+  }
+}

@@ -101,7 +101,11 @@ export function toMyProfile(profile: Doc<"profiles">, user: Doc<"users">) {
     skills: profile.skills,
     careerStage: profile.careerStage,
     timezone: profile.timezone,
-    notificationPreferences: profile.notificationPreferences,
+    // Profiles saved before "After-event check-ins" existed have it on.
+    notificationPreferences: {
+      ...profile.notificationPreferences,
+      attendancePrompts: profile.notificationPreferences.attendancePrompts ?? { enabled: true },
+    },
     privacy: profile.privacy,
     shareLocationForSuggestions: profile.shareLocationForSuggestions,
     completeness: profile.completeness,

@@ -55,7 +55,8 @@ export const updateMyProfile = userMutation({
  * Saves the notification settings form. `preferences` is the seed's shape (full replace);
  * `announcements` and `eventTypes` (null = every type) are optional and left unchanged when
  * omitted. Reminder offsets must be among 1 week / 1 day / 3 hours / 1 hour, and at least one
- * while reminders are on. Senders read all of this at send time.
+ * while reminders are on. `preferences.attendancePrompts` ("After-event check-ins", on unless
+ * saved off) is kept as saved when omitted. Senders read all of this at send time.
  */
 export const updateNotificationPreferences = userMutation({
   args: {
@@ -76,8 +77,10 @@ export const updateNotificationPreferences = userMutation({
     }
     const types = eventTypes === undefined ? undefined : checkEventTypes(eventTypes);
     const profile = await ensureProfile(ctx, user, timezone);
+    // Clients that predate "After-event check-ins" omit it: keep the saved choice then.
+    const attendancePrompts = preferences.attendancePrompts ?? profile.notificationPreferences.attendancePrompts;
     await ctx.db.patch("profiles", profile._id, {
-      notificationPreferences: { ...preferences, timezone, eventReminders },
+      notificationPreferences: { ...preferences, timezone, eventReminders, attendancePrompts },
       updatedAt: Date.now(),
     });
     if (announcements !== undefined || eventTypes !== undefined) {

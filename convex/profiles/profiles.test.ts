@@ -61,6 +61,7 @@ describe("defaults and settings", () => {
       timezone: "Europe/London",
       eventReminders: { enabled: true, reminderTimes: [1440, 60] },
       orgAnnouncements: { enabled: true },
+      attendancePrompts: { enabled: true },
     });
   });
 

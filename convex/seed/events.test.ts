@@ -42,6 +42,34 @@ describe("demo events", () => {
     expect(rsvps.some((r) => r.attended === true)).toBe(true);
     expect(rsvps.some((r) => r.attended === false)).toBe(true);
 
+    // Attendance: every kind of record appears, and the counters agree with the rows.
+    for (const source of ["check_in", "admin", "self_report"] as const) {
+      expect(rsvps.some((r) => r.state === "attended" && r.source === source)).toBe(true);
+    }
+    expect(rsvps.some((r) => r.disputed === true)).toBe(true);
+    expect(rsvps.some((r) => r.state === "excused")).toBe(true);
+    expect(rsvps.some((r) => r.walkIn === true)).toBe(true);
+    expect(rsvps.some((r) => r.feedback?.anonymous === true)).toBe(true);
+    for (const event of events) {
+      const rows = rsvps.filter((r) => r.eventId === event._id);
+      const stats = event.attendanceStats ?? { attended: 0, noShows: 0, disputed: 0, feedbackCount: 0, ratingSum: 0, walkIns: 0 };
+      expect(stats.attended).toBe(rows.filter((r) => r.state === "attended").length);
+      expect(stats.noShows).toBe(rows.filter((r) => r.state === "no_show").length);
+      expect(stats.disputed).toBe(rows.filter((r) => r.disputed === true).length);
+      expect(stats.walkIns).toBe(rows.filter((r) => r.walkIn === true).length);
+      expect(stats.feedbackCount).toBe(rows.filter((r) => r.feedback?.rating !== undefined).length);
+      expect(stats.ratingSum).toBe(rows.reduce((sum, r) => sum + (r.feedback?.rating ?? 0), 0));
+    }
+    const memberships = await t.run(async (ctx) => ctx.db.query("orgMemberships").collect());
+    for (const m of memberships) {
+      const mine = rsvps.filter((r) => r.userId === m.userId && events.find((e) => e._id === r.eventId)?.orgId === m.orgId);
+      const stats = m.attendanceStats ?? { attendedVerified: 0, attendedSelfReported: 0, noShows: 0, rsvped: 0 };
+      expect(stats.attendedVerified).toBe(mine.filter((r) => r.state === "attended" && r.source !== "self_report").length);
+      expect(stats.attendedSelfReported).toBe(mine.filter((r) => r.state === "attended" && r.source === "self_report").length);
+      expect(stats.noShows).toBe(mine.filter((r) => r.state === "no_show").length);
+      expect(stats.rsvped).toBe(mine.filter((r) => r.rsvpCounted === true).length);
+    }
+
     // The demo member (Chen) sees the waitlist on the full workshop, and a live dashboard.
     const chen = people[2]!.userId;
     const session = await t.run(async (ctx) => ctx.db.insert("authSessions", { userId: chen, expirationTime: now + 86_400_000 }));

@@ -1,11 +1,15 @@
 // Demo events: past and upcoming events in each demo org, with RSVPs, a waitlist, a cancelled
 // event, drafts and attendance on past events. Written straight into the tables with the same
-// counters the RSVP code maintains (goingCount, maybeCount, waitlistCount, waitlistSeq).
+// counters the RSVP code maintains (goingCount, maybeCount, waitlistCount, waitlistSeq). Past
+// events get attendance through the attendance code itself (so the event's and the members'
+// counters agree with the rows): door check-ins, members' own answers, admin marks, no-shows,
+// a disputed record, an excused absence, a walk-in, and feedback.
 import { formatInTimeZone } from "date-fns-tz";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { localToUtc } from "../events/validation";
 import { DEFAULT_REMINDER_TIMES, type EventType } from "../lib/vocabulary";
+import { nameOf, onRsvpChanged, writeAttendance, type Mark } from "../attendance/model";
 
 export type DemoEvent = {
   title: string;
@@ -29,7 +33,7 @@ export type DemoEvent = {
   notGoing?: number[];
   /** In queue order. */
   waitlisted?: number[];
-  /** Of the people going to a past event, these confirmed they attended (the rest said no). */
+  /** Of the people going to a past event, these attended (the rest did not). */
   attended?: number[];
 };
 
@@ -295,11 +299,10 @@ export async function seedOrgEvents(
         if (userId === undefined) continue;
         const at = rsvpTime();
         const waitlist = status === "waitlisted" ? { waitlistOrder: ++counters.waitlistSeq, waitlistedAt: at } : {};
-        const attendance =
-          ended && status === "going" && spec.attended !== undefined
-            ? { attended: spec.attended.includes(index), attendedConfirmedAt: endTime + 3 * 60 * MINUTE }
-            : {};
-        await ctx.db.insert("eventAttendance", { eventId, userId, rsvpStatus: status, rsvpAt: at, ...waitlist, ...attendance });
+        const name = await nameOf(ctx, userId);
+        const rowId = await ctx.db.insert("eventAttendance", { eventId, userId, rsvpStatus: status, rsvpAt: at, ...waitlist, name });
+        const event = (await ctx.db.get("events", eventId))!;
+        await onRsvpChanged(ctx, event, (await ctx.db.get("eventAttendance", rowId))!, at);
         if (status === "going") counters.goingCount++;
         if (status === "maybe") counters.maybeCount++;
         if (status === "waitlisted") counters.waitlistCount++;
@@ -310,6 +313,9 @@ export async function seedOrgEvents(
     await add(spec.notGoing, "not_going");
     await add(spec.waitlisted, "waitlisted");
     await ctx.db.patch("events", eventId, counters);
+    if (ended && spec.status === "published" && spec.attended !== undefined) {
+      await seedAttendance(ctx, eventId, createdBy, people, spec, endTime);
+    }
 
     if (spec.status === "cancelled") {
       // History only: inserted directly, so no cancellation notices go to the made-up members.
@@ -323,5 +329,95 @@ export async function seedOrgEvents(
         reason: spec.cancelReason,
       });
     }
+  }
+}
+
+const COMMENTS = [
+  "Really well run, and the discussion afterwards was the best part.",
+  "Great speakers. The room was a bit too warm.",
+  "I'd love a follow-up session on this.",
+  "Good, but we ran over time and I had to leave before the Q&A.",
+  "Met three people working on similar problems. Thank you!",
+];
+const RATINGS = [5, 4, 5, 3, 4, 5, 2, 4];
+
+/**
+ * A believable record for a past event: of those who attended, a third were checked in at the
+ * door, a third said so themselves, a third were marked on the sheet; of those who did not, the
+ * first said they came but was marked a no-show (disputed), the next said they couldn't make it,
+ * the next was excused, the rest are no-shows. One member walked in without an RSVP. About half
+ * of those who attended left feedback (one anonymously).
+ */
+async function seedAttendance(
+  ctx: MutationCtx,
+  eventId: Id<"events">,
+  adminId: Id<"users">,
+  people: Id<"users">[],
+  spec: DemoEvent,
+  endTime: number,
+) {
+  const event = (await ctx.db.get("events", eventId))!;
+  const row = async (userId: Id<"users">) =>
+    await ctx.db
+      .query("eventAttendance")
+      .withIndex("by_event_user", (q) => q.eq("eventId", eventId).eq("userId", userId))
+      .unique();
+  const mark = (state: Mark["state"], source: Mark["source"], at: number): Mark =>
+    source === "check_in" ? { state, source, via: "door", by: adminId, at } : { state, source, by: adminId, at };
+  const doors = event.startTime + 10 * MINUTE;
+  const sheet = endTime + 20 * 60 * MINUTE;
+  const answered = endTime + 3 * 60 * MINUTE;
+  let missed = 0;
+  let feedback = 0;
+  for (const [position, index] of (spec.going ?? []).entries()) {
+    const userId = people[index];
+    if (userId === undefined) continue;
+    const current = await row(userId);
+    if (current === null) continue;
+    if (spec.attended!.includes(index)) {
+      const kind = position % 3;
+      const patch =
+        kind === 0
+          ? { mark: mark("attended", "check_in", doors + position * MINUTE) }
+          : kind === 1
+            ? { selfReport: { attended: true, at: answered + position * MINUTE } }
+            : { mark: mark("attended", "admin", sheet) };
+      const at = kind === 0 ? doors + position * MINUTE : kind === 1 ? answered + position * MINUTE : sheet;
+      const after = await writeAttendance(ctx, event, userId, current, patch, at);
+      if (position % 2 === 0) {
+        const rating = RATINGS[feedback % RATINGS.length]!;
+        const comment = feedback % 2 === 0 ? COMMENTS[(feedback / 2) % COMMENTS.length] : undefined;
+        const submittedAt = answered + 30 * MINUTE + feedback * 11 * MINUTE;
+        await writeAttendance(
+          ctx,
+          event,
+          userId,
+          after,
+          {
+            feedback: { rating, ...(comment === undefined ? {} : { comment }), anonymous: feedback === 3, submittedAt, updatedAt: submittedAt },
+            commentAt: comment === undefined ? undefined : submittedAt,
+          },
+          submittedAt,
+        );
+        feedback += 1;
+      }
+    } else {
+      const patch =
+        missed === 0
+          ? { selfReport: { attended: true, at: answered }, mark: mark("no_show", "admin", sheet) } // disputed
+          : missed === 1
+            ? { selfReport: { attended: false, at: answered } }
+            : missed === 2
+              ? { mark: mark("excused", "admin", sheet) }
+              : { mark: mark("no_show", "admin", sheet) };
+      await writeAttendance(ctx, event, userId, current, patch, missed === 1 ? answered : sheet);
+      missed += 1;
+    }
+  }
+  // A member who came without an RSVP.
+  const answeredSomething = new Set([...(spec.going ?? []), ...(spec.maybe ?? []), ...(spec.notGoing ?? []), ...(spec.waitlisted ?? [])]);
+  const walkInIndex = people.findIndex((_, index) => !answeredSomething.has(index));
+  if (walkInIndex >= 0) {
+    await writeAttendance(ctx, event, people[walkInIndex]!, null, { mark: mark("attended", "check_in", doors + 45 * MINUTE), walkIn: true }, doors + 45 * MINUTE);
   }
 }

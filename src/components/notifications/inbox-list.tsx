@@ -22,6 +22,7 @@ const KIND_ICONS: Record<NotificationKind, typeof BellRing> = {
   event_cancelled: CalendarX2,
   waitlist_promoted: PartyPopper,
   digest: Newspaper,
+  attendance_prompt: Check,
 };
 
 /** "Mark all as read", shown with the page header; disabled when nothing is unread. */
