@@ -308,6 +308,7 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
   });
 
   const measure = async (type: UdfType | "internal", path: string, name: string, args: Record<string, Value>, identity: Identity | null) => {
+    const walked = walkStats.documentsWalked;
     if (type === "internal") await engine.runInternal(path, args);
     else await engine.run(type, path, args, identity);
     const metrics = engine.lastTransactionMetrics!;
@@ -321,6 +322,7 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
       bytesRead: metrics.bytesRead.used,
       indexRanges: metrics.databaseQueries.used,
       documentsWritten: metrics.documentsWritten.used,
+      documentsWalked: walkStats.documentsWalked - walked,
     });
   };
   const firstPage = { paginationOpts: { numItems: 50, cursor: null } };
