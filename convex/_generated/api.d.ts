@@ -28,6 +28,14 @@ import type * as emails_send from "../emails/send.js";
 import type * as emails_templates from "../emails/templates.js";
 import type * as emails_tokens from "../emails/tokens.js";
 import type * as emails_unsubscribe from "../emails/unsubscribe.js";
+import type * as engagement_llm from "../engagement/llm.js";
+import type * as engagement_model from "../engagement/model.js";
+import type * as engagement_mutations from "../engagement/mutations.js";
+import type * as engagement_queries from "../engagement/queries.js";
+import type * as engagement_rules from "../engagement/rules.js";
+import type * as engagement_runs from "../engagement/runs.js";
+import type * as engagement_signals from "../engagement/signals.js";
+import type * as engagement_store from "../engagement/store.js";
 import type * as events_calendar from "../events/calendar.js";
 import type * as events_calendarFeed from "../events/calendarFeed.js";
 import type * as events_calendarLinks from "../events/calendarLinks.js";
@@ -91,6 +99,14 @@ declare const fullApi: ApiFromModules<{
   "emails/templates": typeof emails_templates;
   "emails/tokens": typeof emails_tokens;
   "emails/unsubscribe": typeof emails_unsubscribe;
+  "engagement/llm": typeof engagement_llm;
+  "engagement/model": typeof engagement_model;
+  "engagement/mutations": typeof engagement_mutations;
+  "engagement/queries": typeof engagement_queries;
+  "engagement/rules": typeof engagement_rules;
+  "engagement/runs": typeof engagement_runs;
+  "engagement/signals": typeof engagement_signals;
+  "engagement/store": typeof engagement_store;
   "events/calendar": typeof events_calendar;
   "events/calendarFeed": typeof events_calendarFeed;
   "events/calendarLinks": typeof events_calendarLinks;
@@ -142,4 +158,5 @@ export declare const internal: FilterApi<
 export declare const components: {
   resend: import("@convex-dev/resend/_generated/component.js").ComponentApi<"resend">;
   rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  engagementWorkpool: import("@convex-dev/workpool/_generated/component.js").ComponentApi<"engagementWorkpool">;
 };
