@@ -348,3 +348,15 @@ describe("overrides", () => {
     await expectCode(member.mutation(api.engagement.mutations.recomputeNow, { orgId: w.orgId }), "FORBIDDEN");
   });
 });
+
+describe("leaving", () => {
+  test("a member who leaves drops out of the lists and the level counts", async () => {
+    const w = await world(2);
+    await recompute(w);
+    const member = await as(w.t, w.memberIds[0]!);
+    await member.mutation(api.orgs.mutations.leaveOrg, { orgId: w.orgId });
+    const dist = await w.admin.query(api.engagement.queries.levelDistribution, { orgId: w.orgId });
+    expect(dist.scored).toBe(2);
+    expect((await scores(w)).map((s) => s.userId)).not.toContain(w.memberIds[0]);
+  });
+});

@@ -5,8 +5,13 @@ import Anthropic from "@anthropic-ai/sdk";
 import { env } from "../lib/env";
 import { buildRequest, estimateCostUsd, validateResponse, type MemberView, type ModelVerdict } from "./model";
 
-/** The one seam: tests set a fake fetch here. */
-export const anthropicSeam: { fetch: typeof fetch | undefined } = { fetch: undefined };
+/**
+ * The one seam: tests and the benchmark set a fake fetch here. It lives on globalThis so that a
+ * runtime which loads convex/ in its own module graph (the local backend's engine) shares it.
+ */
+const SEAM_KEY = Symbol.for("astn.engagement.anthropicFetch");
+type Seam = { fetch: typeof fetch | undefined };
+export const anthropicSeam: Seam = ((globalThis as Record<symbol, Seam | undefined>)[SEAM_KEY] ??= { fetch: undefined });
 
 /** Per-request timeout. Retries are the workpool's (429/5xx/529 only), so the SDK makes none. */
 export const REQUEST_TIMEOUT_MS = 60_000;

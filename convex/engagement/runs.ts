@@ -37,6 +37,7 @@ const BATCH_GIVE_UP_MS = 25 * 60 * 60 * 1000;
 
 export const engagementPool = new Workpool(components.engagementWorkpool, {
   maxParallelism: 4,
+  logLevel: "WARN",
   retryActionsByDefault: true,
   defaultRetryBehavior: { maxAttempts: 4, initialBackoffMs: 2000, base: 2 },
 });
