@@ -114,7 +114,7 @@ export const eventAttendanceStatsValidator = v.object({
 export const memberAttendanceStatsValidator = v.object({
   attendedVerified: v.number(),
   attendedSelfReported: v.number(),
-  rsvped: v.number(), // events RSVP'd going or maybe (each event once)
+  rsvped: v.number(), // events RSVP'd going, maybe or waitlisted (each event once)
   noShows: v.number(),
   lastAttendedAt: v.optional(v.number()), // the event's end
   lastActivityAt: v.optional(v.number()),

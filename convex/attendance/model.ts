@@ -322,6 +322,7 @@ export const attendanceRowValidator = v.object({
   mark: v.union(markShapeValidator, v.null()),
   selfReport: v.union(v.object({ attended: v.boolean(), at: v.number() }), v.null()),
   disputed: v.boolean(),
+  /** Left feedback under their name (anonymous feedback is not shown here). */
   hasFeedback: v.boolean(),
 });
 
@@ -344,7 +345,8 @@ export async function toAttendanceRow(ctx: QueryCtx, row: Row) {
         : { state: mark.state, source: mark.source, via: mark.via, byName: mark.by === row.userId ? name : await nameOf(ctx, mark.by), at: mark.at },
     selfReport: row.selfReport ?? null,
     disputed: row.disputed === true,
-    hasFeedback: row.feedback?.rating !== undefined,
+    // Anonymous feedback stays unlinked from the person, on the sheet too.
+    hasFeedback: row.feedback?.rating !== undefined && row.feedback.anonymous !== true,
   };
 }
 

@@ -10,7 +10,7 @@ import { appError, invalidArgument } from "../lib/errors";
 import { eventAdminQuery, publicQuery, userQuery } from "../lib/functions";
 import { getOrgBySlugRow, MAX_ORGS_PER_USER_READ } from "../orgs/model";
 import { displayName, getProfileByUser } from "../profiles/model";
-import { EVENT_LIMITS, orgRoleValidator, rsvpStatusValidator } from "../lib/vocabulary";
+import { attendanceStateValidator, EVENT_LIMITS, orgRoleValidator, rsvpStatusValidator } from "../lib/vocabulary";
 import {
   eventPageValidator,
   eventSummaryValidator,
@@ -181,6 +181,9 @@ const attendeeRowValidator = v.object({
   rsvpAt: v.number(),
   waitlistPosition: v.optional(v.number()),
   promotedFromWaitlistAt: v.optional(v.number()),
+  /** What was recorded after the event ("unknown" until then); details on the attendance sheet. */
+  attendance: attendanceStateValidator,
+  disputed: v.boolean(),
 });
 
 /**
@@ -214,6 +217,8 @@ export const listAttendees = eventAdminQuery({
           rsvpAt: r.rsvpAt,
           waitlistPosition: r.waitlistOrder === undefined ? undefined : positions.get(r.waitlistOrder),
           promotedFromWaitlistAt: r.promotedFromWaitlistAt,
+          attendance: r.state ?? "unknown",
+          disputed: r.disputed === true,
         };
       }),
     );
