@@ -28,6 +28,8 @@ import type * as emails_send from "../emails/send.js";
 import type * as emails_templates from "../emails/templates.js";
 import type * as emails_tokens from "../emails/tokens.js";
 import type * as emails_unsubscribe from "../emails/unsubscribe.js";
+import type * as engagement_fakeAnthropic from "../engagement/fakeAnthropic.js";
+import type * as engagement_hooks from "../engagement/hooks.js";
 import type * as engagement_llm from "../engagement/llm.js";
 import type * as engagement_model from "../engagement/model.js";
 import type * as engagement_mutations from "../engagement/mutations.js";
@@ -99,6 +101,8 @@ declare const fullApi: ApiFromModules<{
   "emails/templates": typeof emails_templates;
   "emails/tokens": typeof emails_tokens;
   "emails/unsubscribe": typeof emails_unsubscribe;
+  "engagement/fakeAnthropic": typeof engagement_fakeAnthropic;
+  "engagement/hooks": typeof engagement_hooks;
   "engagement/llm": typeof engagement_llm;
   "engagement/model": typeof engagement_model;
   "engagement/mutations": typeof engagement_mutations;
