@@ -294,6 +294,19 @@ describe("runs", () => {
     expect(run).toMatchObject({ mode: "rules", rulesReason: "over_budget" });
     await expectCode(w.admin.mutation(api.engagement.mutations.setBudget, { orgId: w.orgId, monthlyBudgetUsd: -1 }), "INVALID_ARGUMENT");
   });
+
+  test("a direct run that reaches the budget midway scores the rest by the rules", async () => {
+    const w = await world(120);
+    const fake = withModel();
+    await w.admin.mutation(api.engagement.mutations.setBudget, { orgId: w.orgId, monthlyBudgetUsd: 0.01 });
+    const run = await recompute(w);
+    // Chunks already running when the budget is reached finish; the ones after it use the rules.
+    expect(fake.stats.directRequests).toBeGreaterThan(0);
+    expect(fake.stats.directRequests).toBeLessThan(5);
+    expect(run).toMatchObject({ status: "completed", fallbacks: 121 - 25 * fake.stats.directRequests });
+    const reasons = new Set((await scores(w, { source: "rules" })).map((s) => s.fallbackReason));
+    expect(reasons).toEqual(new Set(["this month's budget was reached during the run"]));
+  });
 });
 
 describe("overrides", () => {

@@ -8,7 +8,8 @@
 // - the weekly cron (model_batch): once every member is read, all chunks go to the Message
 //   Batches API in one batch (half price); a scheduled action polls until it ends and applies
 //   the results by custom_id (errored or expired requests fall back to the rules);
-// - without ANTHROPIC_API_KEY, or past the org's monthly budget (rules): the rules score all.
+// - without ANTHROPIC_API_KEY, or past the org's monthly budget (rules): the rules score all; a
+//   direct run that reaches the budget midway scores its remaining chunks by the rules.
 // No transaction or action does work proportional to the org: every step is a page, a chunk or
 // a bounded slice of batch results, and each schedules the next.
 import { Workpool, vOnCompleteArgs } from "@convex-dev/workpool";
@@ -23,7 +24,7 @@ import { anthropicClient, describeError, hasApiKey, isRetryable, NO_USAGE, score
 import { buildRequest, memberView, MODEL_ID, refFor, validateResponse, type MemberView } from "./model";
 import { RULES_VERSION, scoreByRules } from "./rules";
 import { completeSignals, isPastEvent, readSignals, signalsHash } from "./signals";
-import { ensureOrgStats, getScore, monthKey, spentThisMonth, writeComputedScore } from "./store";
+import { ensureOrgStats, getOrgStats, getScore, monthKey, spentThisMonth, writeComputedScore } from "./store";
 
 export const MEMBERS_PER_PAGE = 50;
 const EVENTS_PER_PAGE = 500;
@@ -279,6 +280,8 @@ export const getChunk = internalQuery({
     v.object({
       runId: v.id("engagementRuns"),
       startedAt: v.number(),
+      /** This month's spend, this run's included, has reached the budget. */
+      overBudget: v.boolean(),
       members: v.array(v.object({ ref: v.string(), signals: engagementSignalsValidator })),
     }),
   ),
@@ -287,7 +290,10 @@ export const getChunk = internalQuery({
     if (chunk === null || chunk.status === "done") return null;
     const run = await ctx.db.get("engagementRuns", chunk.runId);
     if (run === null) return null;
-    return { runId: chunk.runId, startedAt: run.startedAt, members: chunk.members.map((m) => ({ ref: m.ref, signals: m.signals })) };
+    const stats = await getOrgStats(ctx, run.orgId);
+    const budget = stats?.monthlyBudgetUsd ?? ENGAGEMENT_LIMITS.defaultMonthlyBudgetUsd;
+    const overBudget = spentThisMonth(stats, Date.now()) + run.estimatedCostUsd >= budget;
+    return { runId: chunk.runId, startedAt: run.startedAt, overBudget, members: chunk.members.map((m) => ({ ref: m.ref, signals: m.signals })) };
   },
 });
 
@@ -386,6 +392,11 @@ export const scoreChunkDirect = internalAction({
     const chunk = await ctx.runQuery(internal.engagement.runs.getChunk, { chunkId });
     if (chunk === null) return null;
     const views = viewsOf(chunk.members, chunk.startedAt);
+    if (chunk.overBudget) {
+      // The budget ran out during the run: the rest of it uses the rules.
+      await ctx.runMutation(internal.engagement.runs.applyChunk, { chunkId, ...allFailed(views, "this month's budget was reached during the run") });
+      return null;
+    }
     let outcome: ChunkOutcome;
     try {
       outcome = await scoreChunk(anthropicClient(), views);
