@@ -362,6 +362,20 @@ describe("overrides", () => {
   });
 });
 
+describe("stuck runs", () => {
+  test("Recompute now returns the run under way, and replaces one stuck for over a day", async () => {
+    const w = await world(1);
+    const first = await w.admin.mutation(api.engagement.mutations.recomputeNow, { orgId: w.orgId });
+    const again = await w.admin.mutation(api.engagement.mutations.recomputeNow, { orgId: w.orgId });
+    expect(again).toEqual({ runId: first.runId, started: false });
+    // The run's steps never ran (nothing scheduled was executed); a day and more later it is stuck.
+    vi.setSystemTime(NOW + 27 * 60 * 60 * 1000);
+    const fresh = await w.admin.mutation(api.engagement.mutations.recomputeNow, { orgId: w.orgId });
+    expect(fresh.started).toBe(true);
+    expect(await w.t.run((ctx) => ctx.db.get("engagementRuns", first.runId))).toMatchObject({ status: "failed", error: "the run did not finish" });
+  });
+});
+
 describe("leaving", () => {
   test("a member who leaves drops out of the lists and the level counts", async () => {
     const w = await world(2);

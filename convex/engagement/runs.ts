@@ -35,6 +35,8 @@ const POLL_FIRST_MS = 60 * 1000;
 const POLL_MAX_MS = 10 * 60 * 1000;
 /** Batches end within 24 h; past this the run gives up on it. */
 const BATCH_GIVE_UP_MS = 25 * 60 * 60 * 1000;
+/** A run older than this that has not finished is taken as stuck. */
+const STALE_RUN_MS = 26 * 60 * 60 * 1000;
 
 export const engagementPool = new Workpool(components.engagementWorkpool, {
   maxParallelism: 4,
@@ -62,7 +64,9 @@ export async function startRun(
   if (stats.activeRunId !== undefined) {
     const active = await ctx.db.get("engagementRuns", stats.activeRunId);
     if (active !== null && (active.status === "running" || active.status === "waiting_for_batch")) {
-      return { runId: active._id, started: false };
+      // A run still going after the batch window is stuck (a step that failed): replace it.
+      if (now - active.startedAt < STALE_RUN_MS) return { runId: active._id, started: false };
+      await ctx.db.patch("engagementRuns", active._id, { status: "failed", finishedAt: now, error: "the run did not finish" });
     }
   }
   let rulesReason: EngagementRulesReason | undefined;
