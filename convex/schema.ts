@@ -58,6 +58,10 @@ import {
   checkInViaValidator,
   emailStatusValidator,
   engagementLevelValidator,
+  engagementRulesReasonValidator,
+  engagementRunModeValidator,
+  engagementRunStatusValidator,
+  engagementSourceValidator,
   eventStatusValidator,
   eventTypeValidator,
   notificationKindValidator,
@@ -114,6 +118,23 @@ export const memberAttendanceStatsValidator = v.object({
   noShows: v.number(),
   lastAttendedAt: v.optional(v.number()), // the event's end
   lastActivityAt: v.optional(v.number()),
+});
+
+/** What engagement scoring reads for one member of one org (all from maintained counters). */
+export const engagementSignalsValidator = v.object({
+  eventsAttended: v.number(),
+  eventsRsvped: v.number(),
+  totalOrgEvents: v.number(),
+  profileCompleteness: v.number(), // 0–100
+  lastActivityAt: v.number(), // 0 = never
+  membershipDurationDays: v.number(),
+  // Added with engagement scoring; absent on rows written before.
+  attendedVerified: v.optional(v.number()), // a check-in or an admin's mark
+  attendedSelfReported: v.optional(v.number()), // on the member's word only
+  noShows: v.optional(v.number()), // said going, did not come
+  recentAttended: v.optional(v.number()), // of the org's last `recentEvents` past events
+  recentEvents: v.optional(v.number()), // how many past events that window holds (≤ 10)
+  programSessions: v.optional(v.number()), // program participation (0 until programs land)
 });
 
 /** The time and place fields whose edits attendees are told about. */
@@ -339,23 +360,120 @@ export default defineSchema({
   engagementScores: defineTable({
     userId: v.id("users"),
     orgId: v.id("organizations"),
-    score: v.number(), // 0–100
-    level: engagementLevelValidator,
+    score: v.number(), // 0–100, the computed score (an override does not change it)
+    level: engagementLevelValidator, // the computed level
     overrideLevel: v.optional(engagementLevelValidator),
     overrideReason: v.optional(v.string()),
     overrideBy: v.optional(v.id("users")),
     overrideAt: v.optional(v.number()),
     computedAt: v.number(),
-    modelVersion: v.string(),
-    signals: v.object({
-      eventsAttended: v.number(),
-      eventsRsvped: v.number(),
-      totalOrgEvents: v.number(),
-      profileCompleteness: v.number(), // 0–100
-      lastActivityAt: v.number(),
-      membershipDurationDays: v.number(),
+    modelVersion: v.string(), // the model id, or "rules-v1"
+    signals: engagementSignalsValidator,
+    // Engagement scoring (absent on rows written before it).
+    /** Hash of the signals: an unchanged member is recognised and carried over. */
+    signalsHash: v.optional(v.string()),
+    explanation: v.optional(v.string()),
+    /** Who computed `level`: the model or the rules (fallback or not). */
+    source: v.optional(engagementSourceValidator),
+    /** Why the rules stood in for the model for this member. */
+    fallbackReason: v.optional(v.string()),
+    ruleScore: v.optional(v.number()),
+    ruleLevel: v.optional(engagementLevelValidator),
+    /** When the computed level last dropped (demotions at most once per cooldown). */
+    lastDemotedAt: v.optional(v.number()),
+    /** The level every view, filter and export uses: the override if any, else `level`. */
+    effectiveLevel: v.optional(engagementLevelValidator),
+    /** "override" while overridden, else `source`. */
+    effectiveSource: v.optional(engagementSourceValidator),
+    runId: v.optional(v.id("engagementRuns")),
+  })
+    .index("by_org_user", ["orgId", "userId"])
+    .index("by_org_level", ["orgId", "effectiveLevel"])
+    .index("by_org_source_level", ["orgId", "effectiveSource", "effectiveLevel"]),
+
+  /** Every computed level change and every override, per member (the record's timeline). */
+  engagementHistory: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    at: v.number(),
+    kind: v.union(v.literal("computed"), v.literal("override"), v.literal("override_cleared")),
+    level: v.optional(engagementLevelValidator),
+    score: v.optional(v.number()),
+    source: v.optional(engagementSourceValidator),
+    reason: v.optional(v.string()), // the override reason
+    explanation: v.optional(v.string()),
+    by: v.optional(v.id("users")),
+    runId: v.optional(v.id("engagementRuns")),
+  }).index("by_org_user_at", ["orgId", "userId", "at"]),
+
+  /** One scoring run of one org: progress while it runs, tokens and cost afterwards. */
+  engagementRuns: defineTable({
+    orgId: v.id("organizations"),
+    trigger: v.union(v.literal("cron"), v.literal("manual")),
+    requestedBy: v.optional(v.id("users")),
+    mode: engagementRunModeValidator,
+    rulesReason: v.optional(engagementRulesReasonValidator),
+    status: engagementRunStatusValidator,
+    startedAt: v.number(),
+    finishedAt: v.optional(v.number()),
+    /** Pages the members (by_org); null once every member was read. */
+    cursor: v.union(v.string(), v.null()),
+    pagingDone: v.boolean(),
+    totalOrgEvents: v.number(),
+    recentEventIds: v.array(v.id("events")),
+    membersTotal: v.number(), // the org's member count at the start
+    membersDone: v.number(), // members scored so far (rules, carried over or model)
+    sentToModel: v.number(),
+    carriedOver: v.number(),
+    fallbacks: v.number(),
+    chunksTotal: v.number(),
+    chunksDone: v.number(),
+    llmRequests: v.number(),
+    inputTokens: v.number(),
+    outputTokens: v.number(),
+    estimatedCostUsd: v.number(),
+    batchId: v.optional(v.string()),
+    error: v.optional(v.string()),
+  }).index("by_org_started", ["orgId", "startedAt"]),
+
+  /** Members waiting for the model within a run (about 25 per request). */
+  engagementChunks: defineTable({
+    runId: v.id("engagementRuns"),
+    orgId: v.id("organizations"),
+    customId: v.string(), // the batch request's custom_id
+    members: v.array(
+      v.object({
+        userId: v.id("users"),
+        ref: v.string(), // the opaque reference sent to the model
+        signals: engagementSignalsValidator,
+        signalsHash: v.string(),
+      }),
+    ),
+    /** filling: topped up by the next page; pending: waiting for (or at) the model. */
+    status: v.union(v.literal("filling"), v.literal("pending"), v.literal("done")),
+  })
+    .index("by_run_status", ["runId", "status"])
+    .index("by_run_custom", ["runId", "customId"]),
+
+  /** Per org: the level distribution (maintained on every score write), budget and spend. */
+  engagementOrgStats: defineTable({
+    orgId: v.id("organizations"),
+    levelCounts: v.object({
+      highly_engaged: v.number(),
+      engaged: v.number(),
+      moderately_engaged: v.number(),
+      low_engagement: v.number(),
+      inactive: v.number(),
     }),
-  }),
+    monthlyBudgetUsd: v.number(),
+    spendMonth: v.string(), // "2026-12" (UTC)
+    spentUsd: v.number(), // in spendMonth
+    activeRunId: v.optional(v.id("engagementRuns")),
+    lastRunId: v.optional(v.id("engagementRuns")),
+    /** What the last run read for the whole org (an override of an unscored member uses it). */
+    totalOrgEvents: v.optional(v.number()),
+    recentEventIds: v.optional(v.array(v.id("events"))),
+  }).index("by_org", ["orgId"]),
 
   // ---- Notifications ----
 

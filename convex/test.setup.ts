@@ -20,6 +20,7 @@ export function newTest() {
   resend.register(anyT, "resend");
   rateLimiter.register(anyT, "resend/rateLimiter");
   rateLimiter.register(anyT, "rateLimiter");
+  workpool.register(anyT, "engagementWorkpool");
   workpool.register(anyT, "resend/emailWorkpool");
   workpool.register(anyT, "resend/callbackWorkpool");
   return t;

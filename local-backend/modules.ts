@@ -38,6 +38,8 @@ const COMPONENT_TREE: { path: string; pkg: string; parent?: string }[] = [
   { path: "resend/emailWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
   { path: "resend/callbackWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
   { path: "rateLimiter", pkg: "@convex-dev/rate-limiter" },
+  { path: "engagementWorkpool", pkg: "@convex-dev/workpool" },
+  { path: "engagementWorkpool/batchWorker", pkg: "@convex-dev/batch-worker", parent: "@convex-dev/workpool" },
 ];
 
 export function componentSpecs(root: string): ComponentSpec[] {

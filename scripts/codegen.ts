@@ -11,6 +11,7 @@ const generated = join(root, "convex", "_generated");
 const COMPONENTS: Record<string, string> = {
   resend: "@convex-dev/resend",
   rateLimiter: "@convex-dev/rate-limiter",
+  engagementWorkpool: "@convex-dev/workpool",
 };
 
 execFileSync(

@@ -17,6 +17,8 @@ export const env = {
   siteUrl: () => stripSlash(read("SITE_URL") ?? "http://localhost:3000"),
   /** Convex's HTTP actions (built in on Convex; set by the local backend). */
   convexSiteUrl: () => stripSlash(read("CONVEX_SITE_URL") ?? "http://localhost:3211"),
+  /** Set → engagement scoring asks Claude; unset → the rule-based scorer runs (and says so). */
+  anthropicApiKey: () => read("ANTHROPIC_API_KEY"),
   /** Set → emails go out through the Resend component; unset → they are only recorded. */
   resendApiKey: () => read("RESEND_API_KEY"),
   /** Set → POST /resend-webhook accepts Resend's signed delivery events. */

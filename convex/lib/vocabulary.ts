@@ -324,3 +324,47 @@ export const ENGAGEMENT_LEVEL_LABELS: Record<EngagementLevel, string> = {
   low_engagement: "Low engagement",
   inactive: "Inactive",
 };
+
+/** Where a member's effective level comes from (the admin list filters on it). */
+export const ENGAGEMENT_SOURCES = ["model", "rules", "override"] as const;
+export const engagementSourceValidator = literals(...ENGAGEMENT_SOURCES);
+export type EngagementSource = Infer<typeof engagementSourceValidator>;
+export const ENGAGEMENT_SOURCE_LABELS: Record<EngagementSource, string> = {
+  model: "Scored by Claude",
+  rules: "Rule-based score",
+  override: "Set by an admin",
+};
+
+/** How a run scores: the model (directly or through the batch API) or the rules alone. */
+export const ENGAGEMENT_RUN_MODES = ["model_direct", "model_batch", "rules"] as const;
+export const engagementRunModeValidator = literals(...ENGAGEMENT_RUN_MODES);
+export type EngagementRunMode = Infer<typeof engagementRunModeValidator>;
+
+export const ENGAGEMENT_RUN_STATUSES = ["running", "waiting_for_batch", "completed", "failed"] as const;
+export const engagementRunStatusValidator = literals(...ENGAGEMENT_RUN_STATUSES);
+export type EngagementRunStatus = Infer<typeof engagementRunStatusValidator>;
+
+/** Why a run used the rules for everyone. */
+export const ENGAGEMENT_RULES_REASONS = ["no_api_key", "over_budget"] as const;
+export const engagementRulesReasonValidator = literals(...ENGAGEMENT_RULES_REASONS);
+export type EngagementRulesReason = Infer<typeof engagementRulesReasonValidator>;
+export const ENGAGEMENT_RULES_REASON_LABELS: Record<EngagementRulesReason, string> = {
+  no_api_key: "No Anthropic API key is configured, so the rule-based scorer ran.",
+  over_budget: "This month's budget is spent, so the rule-based scorer ran.",
+};
+
+export const ENGAGEMENT_LIMITS = {
+  /** Override reason, characters (required). */
+  overrideReason: 500,
+  /** A model explanation, characters. */
+  explanation: 300,
+  /** Members per model request. */
+  membersPerRequest: 25,
+  /** A level may drop at most once in this long (promotions apply at once). */
+  demotionCooldownMs: 28 * 24 * 60 * 60 * 1000,
+  /** The default monthly model budget per org, USD. */
+  defaultMonthlyBudgetUsd: 1,
+  maxMonthlyBudgetUsd: 1000,
+  /** "Recent attendance" looks at this many of the org's latest past events. */
+  recentEvents: 10,
+} as const;

@@ -12,6 +12,7 @@ import {
 } from "../lib/validation";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
+import { onMembershipDeleted } from "../engagement/hooks";
 
 const orgTable = schema.tables.organizations.validator.fields;
 
@@ -107,6 +108,7 @@ export async function addMembership(
 export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMemberships">) {
   const org = await ctx.db.get("organizations", membership.orgId);
   await ctx.db.delete("orgMemberships", membership._id);
+  await onMembershipDeleted(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
 }
 

@@ -9,6 +9,7 @@ import { addMembership, checkOrgFields } from "../orgs/model";
 import { computeCompleteness, DEFAULT_PRIVACY} from "../profiles/model";
 import { careerStageValidator, defaultNotificationPreferences } from "../lib/vocabulary";
 import { PEOPLE, ORGS } from "./data";
+import { seedEngagement } from "./engagement";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -90,6 +91,15 @@ export const populate = internalMutation({
       }
       const people = [...admins, ...members].map((index) => userIdByIndex.get(index)!);
       await seedOrgEvents(ctx, orgId, people[0]!, people, DEMO_EVENTS[slug] ?? [], now);
+      // The first org's admin has set two levels by hand, with their reasons.
+      const overrides =
+        org === ORGS[0] && people.length > 3
+          ? [
+              { userId: people[people.length - 1]!, level: "engaged" as const, reason: "Runs the reading group's online sessions, which are not tracked as events yet." },
+              { userId: people[people.length - 2]!, level: "low_engagement" as const, reason: "On a research visit abroad until spring; keep them on the list but out of the core group." },
+            ]
+          : [];
+      await seedEngagement(ctx, orgId, people[0]!, overrides, now);
     }
     return null;
   },

@@ -81,3 +81,34 @@ describe("demo events", () => {
     expect(dashboard.events.length).toBeGreaterThan(3);
   });
 });
+
+describe("demo engagement", () => {
+  test("every demo member has a score with an explanation, a finished run per org, and two overrides with reasons", async () => {
+    const t = newTest();
+    const people = await t.run(async (ctx) => {
+      const rows = [];
+      for (const [index, person] of PEOPLE.entries()) {
+        rows.push({ userId: await ctx.db.insert("users", { name: person.name, email: person.email }), index });
+      }
+      return rows;
+    });
+    await t.mutation(internal.seed.demo.populate, { people });
+    const { scores, memberships, runs, stats } = await t.run(async (ctx) => ({
+      scores: await ctx.db.query("engagementScores").collect(),
+      memberships: await ctx.db.query("orgMemberships").collect(),
+      runs: await ctx.db.query("engagementRuns").collect(),
+      stats: await ctx.db.query("engagementOrgStats").collect(),
+    }));
+    expect(scores).toHaveLength(memberships.length);
+    expect(scores.every((s) => (s.explanation ?? "").length > 0)).toBe(true);
+    expect(runs).toHaveLength(ORGS.length);
+    expect(runs.every((r) => r.status === "completed" && r.membersDone === r.membersTotal)).toBe(true);
+    const overridden = scores.filter((s) => s.overrideLevel !== undefined);
+    expect(overridden).toHaveLength(2);
+    expect(overridden.every((s) => (s.overrideReason ?? "").length > 0 && s.effectiveLevel === s.overrideLevel)).toBe(true);
+    for (const s of stats) {
+      const mine = scores.filter((x) => x.orgId === s.orgId);
+      expect(Object.values(s.levelCounts).reduce((a, b) => a + b, 0)).toBe(mine.length);
+    }
+  });
+});
