@@ -324,6 +324,7 @@ describe("scale", () => {
             completeness: 20,
             updatedAt: Date.now(),
           });
+          await ctx.db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() });
           await ctx.db.insert("eventAttendance", { eventId, userId, rsvpStatus: "going", rsvpAt: Date.now() });
         }
       });
