@@ -186,9 +186,9 @@ const RULES: Record<string, Rule> = {
   "notifications/mutations:muteOrg": { args: (w) => ({ orgId: w.orgA }) },
   "notifications/mutations:unmuteOrg": { args: (w) => ({ orgId: w.orgA }) },
   "emails/queries:devMailbox": {
-    reason: "the development mailbox for browser tests; it answers only on the local backend (ASTN_LOCAL_BACKEND=1) and is FORBIDDEN to everyone anywhere else, as here",
+    reason: "the development mailbox for browser tests: the caller's own emails, only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone signed in anywhere else, as here",
     args: () => ({ paginationOpts: page }),
-    expect: { anonymous: ["FORBIDDEN"], outsider: ["FORBIDDEN"], otherOrgAdmin: ["FORBIDDEN"], member: ["FORBIDDEN"], admin: ["FORBIDDEN"] },
+    expect: { outsider: ["FORBIDDEN"], otherOrgAdmin: ["FORBIDDEN"], member: ["FORBIDDEN"], admin: ["FORBIDDEN"], leftMember: ["FORBIDDEN"], removedMember: ["FORBIDDEN"] },
   },
 };
 
