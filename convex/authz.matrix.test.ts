@@ -30,7 +30,7 @@ import { makeFunctionReference } from "convex/server";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { accessLevelOf, type AccessLevel } from "./lib/functions";
+import { accessLevelOf, declaredArgsOf, type AccessLevel } from "./lib/functions";
 import type { ErrorCode } from "./lib/errors";
 import schema from "./schema";
 import { createEventAs, createOrgAs, eventForm, joinOrg } from "./test.fixtures";
@@ -210,8 +210,17 @@ async function discoverPublicFunctions() {
       const kind: Kind | null =
         fn.isQuery === true ? "query" : fn.isMutation === true ? "mutation" : fn.isAction === true ? "action" : null;
       if (kind === null) continue;
+      // Our builders register open args and validate the declared ones themselves.
+      const declared = declaredArgsOf(value) as { kind: string; fields?: object } | undefined;
       const args = fn.exportArgs === undefined ? null : (JSON.parse(fn.exportArgs()) as { type: string; value?: object });
-      const argNames = args?.type === "object" && args.value !== undefined ? Object.keys(args.value) : [];
+      const argNames =
+        declared !== undefined
+          ? declared.kind === "object" && declared.fields !== undefined
+            ? Object.keys(declared.fields)
+            : []
+          : args?.type === "object" && args.value !== undefined
+            ? Object.keys(args.value)
+            : [];
       const name = `${moduleName}:${exportName}`;
       const built = accessLevelOf(value);
       found.push({ name, kind, level: built ?? LIBRARY[name]?.access, builtWithBuilder: built !== undefined, argNames });
