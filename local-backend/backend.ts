@@ -82,11 +82,13 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     ASTN_LOCAL_BACKEND: "1",
   });
   const jwks = createLocalJWKSet({ keys: [keys.publicKey] });
-  const allowed = originCheck({
+  const originOptions = {
     host,
     ports: [portOf(url), portOf(siteUrl), portOf(process.env.SITE_URL), Number(process.env.PORT ?? 0)].filter((p): p is number => p !== null),
     origins: [process.env.SITE_URL, ...(options.allowedOrigins ?? [])],
-  });
+  };
+  const allowed = originCheck(originOptions);
+  const allowedOnSite = originCheck({ ...originOptions, allowNullOrigin: true });
   const FORBIDDEN_ORIGIN = "This origin may not use the local backend (see --allow-origin).";
 
   // Commits: on disk first (before the caller hears of success), then a new timestamp, then
@@ -179,7 +181,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     void handleApi(request, response).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
   });
   siteServer.on("request", (request, response) => {
-    if (!allowed(request.headers)) return sendJson(response, 403, { code: "Forbidden", message: FORBIDDEN_ORIGIN });
+    if (!allowedOnSite(request.headers)) return sendJson(response, 403, { code: "Forbidden", message: FORBIDDEN_ORIGIN });
     void handleSite(request, response).catch((error: unknown) => {
       log(`http action failed: ${String(error)}`);
       if (!response.headersSent) sendJson(response, 500, { error: "Internal error" });

@@ -16,6 +16,11 @@ export type OriginOptions = {
   ports: number[];
   /** SITE_URL and the --allow-origin values (full origins, e.g. https://dev.example.org). */
   origins: (string | undefined)[];
+  /**
+   * Accept `Origin: null` too. Only for the site (HTTP actions): its pages send no referrer, so
+   * their own form posts (unsubscribe) carry `Origin: null`; every action there checks a token.
+   */
+  allowNullOrigin?: boolean;
 };
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
@@ -54,6 +59,7 @@ export function originCheck(options: OriginOptions): (headers: IncomingHttpHeade
     if (host !== undefined && !hosts.has(host)) return false;
     const origin = headers.origin;
     if (origin === undefined) return true;
+    if (origin === "null") return options.allowNullOrigin === true;
     return origins.has(origin.toLowerCase());
   };
 }
