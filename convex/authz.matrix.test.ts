@@ -12,6 +12,10 @@
 //   otherOrgAdmin  admin of a different org (orgB)
 //   member         plain member of orgA
 //   admin          admin of orgA
+//   leftMember     was a member of orgA, RSVP'd going to its event, and left
+//   removedMember  was a member of orgA, RSVP'd going to its event, and was removed
+// A former member is an outsider again: they get what an outsider gets (unless a rule says
+// otherwise), and nothing private, even with an RSVP row left behind.
 // Defaults by level: "public" lets everyone in; "user" refuses only anonymous; "orgMember" and
 // "eventMember" also refuse outsider and otherOrgAdmin; "orgAdmin" and "eventAdmin" also refuse
 // member.
@@ -26,14 +30,15 @@ import { makeFunctionReference } from "convex/server";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { accessLevelOf, type AccessLevel } from "./lib/functions";
+import { accessLevelOf, declaredArgsOf, type AccessLevel } from "./lib/functions";
 import type { ErrorCode } from "./lib/errors";
 import schema from "./schema";
 import { createEventAs, createOrgAs, eventForm, joinOrg } from "./test.fixtures";
 import { modules, newTest, signedInUser, type TestBackend } from "./test.setup";
 
 type Kind = "query" | "mutation" | "action";
-type CallerName = "anonymous" | "outsider" | "otherOrgAdmin" | "member" | "admin";
+type BaseCallerName = "anonymous" | "outsider" | "otherOrgAdmin" | "member" | "admin";
+type CallerName = BaseCallerName | "leftMember" | "removedMember";
 type Visibility = "public" | "private";
 type Outcome = "ok" | ErrorCode[];
 type Overrides = Partial<Record<CallerName, Outcome>>;
@@ -63,15 +68,15 @@ const LIBRARY: Record<string, { access: AccessLevel; notCalled?: string }> = {
 };
 
 const REFUSED: ErrorCode[] = ["FORBIDDEN", "NOT_FOUND"];
-const MEMBER_DEFAULTS: Record<CallerName, Outcome> = {
+const MEMBER_DEFAULTS: Record<BaseCallerName, Outcome> = {
   anonymous: ["UNAUTHENTICATED"],
   outsider: REFUSED,
   otherOrgAdmin: REFUSED,
   member: "ok",
   admin: "ok",
 };
-const ADMIN_DEFAULTS: Record<CallerName, Outcome> = { ...MEMBER_DEFAULTS, member: ["FORBIDDEN"] };
-const DEFAULTS: Record<AccessLevel, Record<CallerName, Outcome>> = {
+const ADMIN_DEFAULTS: Record<BaseCallerName, Outcome> = { ...MEMBER_DEFAULTS, member: ["FORBIDDEN"] };
+const DEFAULTS: Record<AccessLevel, Record<BaseCallerName, Outcome>> = {
   public: { anonymous: "ok", outsider: "ok", otherOrgAdmin: "ok", member: "ok", admin: "ok" },
   user: { anonymous: ["UNAUTHENTICATED"], outsider: "ok", otherOrgAdmin: "ok", member: "ok", admin: "ok" },
   orgMember: MEMBER_DEFAULTS,
@@ -164,6 +169,7 @@ const RULES: Record<string, Rule> = {
   "events/mutations:deleteEvent": { args: (w) => ({ eventId: w.draftEventId }) },
   "events/mutations:duplicateEvent": { args: (w) => ({ eventId: w.eventId }) },
   "events/mutations:rsvp": { args: (w) => ({ eventId: w.eventId, status: "going" }) },
+  "events/mutations:removeRsvp": { args: (w) => ({ eventId: w.eventId, userId: w.targetId }) },
   "events/calendarTokens:getOrCreateMyCalendarToken": { args: (w) => ({ orgId: w.orgA }) },
   "events/calendarTokens:rotateMyCalendarToken": { args: (w) => ({ orgId: w.orgA }) },
   // notifications
@@ -213,9 +219,9 @@ const RULES: Record<string, Rule> = {
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "emails/queries:devMailbox": {
-    reason: "the development mailbox for browser tests; it answers only on the local backend (ASTN_LOCAL_BACKEND=1) and is FORBIDDEN to everyone anywhere else, as here",
+    reason: "the development mailbox for browser tests: the caller's own emails, only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone signed in anywhere else, as here",
     args: () => ({ paginationOpts: page }),
-    expect: { anonymous: ["FORBIDDEN"], outsider: ["FORBIDDEN"], otherOrgAdmin: ["FORBIDDEN"], member: ["FORBIDDEN"], admin: ["FORBIDDEN"] },
+    expect: { outsider: ["FORBIDDEN"], otherOrgAdmin: ["FORBIDDEN"], member: ["FORBIDDEN"], admin: ["FORBIDDEN"], leftMember: ["FORBIDDEN"], removedMember: ["FORBIDDEN"] },
   },
 };
 
@@ -237,8 +243,17 @@ async function discoverPublicFunctions() {
       const kind: Kind | null =
         fn.isQuery === true ? "query" : fn.isMutation === true ? "mutation" : fn.isAction === true ? "action" : null;
       if (kind === null) continue;
+      // Our builders register open args and validate the declared ones themselves.
+      const declared = declaredArgsOf(value) as { kind: string; fields?: object } | undefined;
       const args = fn.exportArgs === undefined ? null : (JSON.parse(fn.exportArgs()) as { type: string; value?: object });
-      const argNames = args?.type === "object" && args.value !== undefined ? Object.keys(args.value) : [];
+      const argNames =
+        declared !== undefined
+          ? declared.kind === "object" && declared.fields !== undefined
+            ? Object.keys(declared.fields)
+            : []
+          : args?.type === "object" && args.value !== undefined
+            ? Object.keys(args.value)
+            : [];
       const name = `${moduleName}:${exportName}`;
       const built = accessLevelOf(value);
       found.push({ name, kind, level: built ?? LIBRARY[name]?.access, builtWithBuilder: built !== undefined, argNames });
@@ -252,7 +267,8 @@ let userCounter = 0;
 /**
  * orgA (public or private): admin, admin2, member, target (who shares their email with admins);
  * orgB: otherOrgAdmin; outsider in nothing. A published event with a capacity and a draft in
- * orgA, an invite, a notification for the member, and the admin's calendar token.
+ * orgA, an invite, a notification for the member, and the admin's calendar token. The target
+ * RSVP'd going; two former members (one left, one was removed) keep a going RSVP row.
  */
 async function buildWorld(visibility: Visibility) {
   const t = newTest();
@@ -267,9 +283,11 @@ async function buildWorld(visibility: Visibility) {
   const target = await person("Target");
   const outsider = await person("Outsider");
   const otherOrgAdmin = await person("Other Admin");
+  const leaver = await person("Leaver");
+  const removed = await person("Removed");
   const a = await createOrgAs(admin.as, { visibility, name: `Hidden Hub ${userCounter}` });
   await createOrgAs(otherOrgAdmin.as, { name: `Elsewhere ${userCounter}` });
-  for (const u of [admin2, member, target]) await joinOrg(admin.as, u.as, a.orgId);
+  for (const u of [admin2, member, target, leaver, removed]) await joinOrg(admin.as, u.as, a.orgId);
   await admin.as.mutation(api.orgs.mutations.promoteMember, { orgId: a.orgId, userId: admin2.userId });
   await target.as.mutation(api.profiles.mutations.updatePrivacy, {
     privacy: { ...allPrivate, email: true },
@@ -278,6 +296,19 @@ async function buildWorld(visibility: Visibility) {
   const { inviteId, token } = await admin.as.mutation(api.orgs.invites.createInvite, { orgId: a.orgId });
   const eventId = await createEventAs(admin.as, a.orgId, { capacity: 10 });
   const draftEventId = await createEventAs(admin.as, a.orgId, { title: "Draft" }, { publish: false });
+  for (const u of [target, leaver, removed]) await u.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+  await leaver.as.mutation(api.orgs.mutations.leaveOrg, { orgId: a.orgId });
+  await admin.as.mutation(api.orgs.mutations.removeMember, { orgId: a.orgId, userId: removed.userId });
+  // Leaving released their seats; a row left behind (as by an older version) must not matter.
+  await t.run(async (ctx) => {
+    for (const u of [leaver, removed]) {
+      const row = await ctx.db
+        .query("eventAttendance")
+        .withIndex("by_event_user", (q) => q.eq("eventId", eventId).eq("userId", u.userId))
+        .unique();
+      if (row === null) await ctx.db.insert("eventAttendance", { eventId, userId: u.userId, rsvpStatus: "going", rsvpAt: Date.now() });
+    }
+  });
   const memberNotificationId = await t.run(async (ctx) =>
     ctx.db.insert("notifications", { userId: member.userId, kind: "reminder", title: "Hi", body: "", createdAt: Date.now() }),
   );
@@ -322,13 +353,15 @@ async function buildWorld(visibility: Visibility) {
     otherOrgAdmin: otherOrgAdmin.as,
     member: member.as,
     admin: admin.as,
+    leftMember: leaver.as,
+    removedMember: removed.as,
   };
-  const people = [admin, admin2, member, target, outsider, otherOrgAdmin];
+  const people = [admin, admin2, member, target, outsider, otherOrgAdmin, leaver, removed];
   return {
     t,
     visibility,
     callers,
-    callerIds: { anonymous: null, outsider: outsider.userId, otherOrgAdmin: otherOrgAdmin.userId, member: member.userId, admin: admin.userId },
+    callerIds: { anonymous: null, outsider: outsider.userId, otherOrgAdmin: otherOrgAdmin.userId, member: member.userId, admin: admin.userId, leftMember: leaver.userId, removedMember: removed.userId },
     emails: people.map((p) => ({ userId: p.userId, email: p.email, sharedWithAdmins: p === target })),
     orgA: a.orgId,
     orgASlug: a.slug,
@@ -389,7 +422,7 @@ async function call(w: World, caller: CallerName, name: string, kind: Kind, args
 }
 
 const discovered = await discoverPublicFunctions();
-const CALLERS: CallerName[] = ["anonymous", "outsider", "otherOrgAdmin", "member", "admin"];
+const CALLERS: CallerName[] = ["anonymous", "outsider", "otherOrgAdmin", "member", "admin", "leftMember", "removedMember"];
 const VISIBILITIES: Visibility[] = ["public", "private"];
 
 describe("authorization matrix", () => {
@@ -420,11 +453,15 @@ describe("authorization matrix", () => {
     VISIBILITIES.flatMap((visibility) =>
       CALLERS.map((caller) => {
         const rule = RULES[f.name]!;
+        const as = (c: CallerName) =>
+          (visibility === "private" ? rule.whenPrivate?.[c] : undefined) ?? rule.expect?.[c];
+        // A former member is expected to get what an outsider gets.
+        const base: BaseCallerName = caller === "leftMember" || caller === "removedMember" ? "outsider" : caller;
         const outcome =
-          (visibility === "private" ? rule.whenPrivate?.[caller] : undefined) ??
-          rule.expect?.[caller] ??
-          (visibility === "private" ? PRIVATE_DEFAULTS[f.level!]?.[caller] : undefined) ??
-          DEFAULTS[f.level!][caller];
+          as(caller) ??
+          as(base) ??
+          (visibility === "private" ? PRIVATE_DEFAULTS[f.level!]?.[base] : undefined) ??
+          DEFAULTS[f.level!][base];
         const shown = outcome === "ok" ? "ok" : outcome.join("|");
         return { ...f, visibility, caller, rule, outcome, label: `${f.name} [${visibility} org] as ${caller} → ${shown}` };
       }),

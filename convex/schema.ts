@@ -522,7 +522,9 @@ export default defineSchema({
     updatedAt: v.number(),
   })
     .index("by_event_created", ["eventId", "createdAt"])
-    .index("by_resend_id", ["resendEmailId"]),
+    .index("by_resend_id", ["resendEmailId"])
+    // The dev mailbox: one person's emails, newest first.
+    .index("by_user_created", ["userId", "createdAt"]),
 
   /** The in-app inbox. */
   notifications: defineTable({

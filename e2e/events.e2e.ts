@@ -161,6 +161,41 @@ describe("events", () => {
     await b.context.close();
   });
 
+  test("an admin removes an RSVP from the attendee list; the seat goes to the waitlist", async () => {
+    const adminAccount = await createAccount("Rita Admin", uniqueEmail("rita"));
+    const first = await createAccount("Gus Going", uniqueEmail("gus"));
+    const second = await createAccount("Wes Waiting", uniqueEmail("wes"));
+    const org = await createOrgWithMembers(adminAccount, [first, second], "E2E Remove RSVP");
+    const { eventId } = await adminAccount.client.mutation(api.events.mutations.createEvent, {
+      orgId: org.orgId,
+      title: "Small room",
+      eventType: "workshop",
+      startLocal: `${year}-03-12T10:00`,
+      endLocal: `${year}-03-12T12:00`,
+      timezone: "Europe/London",
+      capacity: 1,
+      publish: true,
+    });
+    await first.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+    await second.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+
+    const admin = await newPage(browser);
+    await signIn(admin.page, adminAccount.email);
+    await admin.page.goto(`/events/${eventId}`);
+    const attendees = admin.page.getByRole("region", { name: "Attendees" });
+    await attendees.getByRole("button", { name: "Remove Gus Going's RSVP" }).click();
+    const dialog = admin.page.getByRole("dialog", { name: "Remove Gus Going's RSVP?" });
+    await dialog.getByRole("button", { name: "Remove RSVP" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await attendees.getByTestId("attendee").filter({ hasText: "Gus Going" }).waitFor({ state: "detached" });
+    await attendees.getByTestId("attendee").filter({ hasText: "Wes Waiting" }).getByText("Going").waitFor();
+    const page = await second.client.query(api.events.queries.getEvent, { eventId });
+    expect(page.viewerRsvp?.status).toBe("going");
+    expect((await first.client.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toBeNull();
+
+    await admin.context.close();
+  });
+
   test("a members-only event: hidden from the signed-out HTML, shown to a member opening its link", async () => {
     const adminAccount = await createAccount("Petra Private", uniqueEmail("petra"));
     const memberAccount = await createAccount("Mia Member", uniqueEmail("mia"));

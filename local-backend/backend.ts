@@ -14,6 +14,7 @@ import { deleteData, privateDir, Storage } from "./storage.ts";
 import { loadOrCreateAuthKeys, readDotEnv } from "./env.ts";
 import { CronRunner } from "./crons.ts";
 import { encodeTs, SyncConnection, type CallResult, type SyncHost } from "./sync.ts";
+import { originCheck, portOf } from "./origins.ts";
 
 export type BackendOptions = {
   root: string;
@@ -28,6 +29,8 @@ export type BackendOptions = {
   log?: (line: string) => void;
   /** Open sync connections allowed at once (default MAX_CONNECTIONS). */
   maxConnections?: number;
+  /** Browser origins allowed besides localhost on the app's and backend's ports and SITE_URL. */
+  allowedOrigins?: string[];
 };
 
 export type RunningBackend = {
@@ -79,6 +82,14 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     ASTN_LOCAL_BACKEND: "1",
   });
   const jwks = createLocalJWKSet({ keys: [keys.publicKey] });
+  const originOptions = {
+    host,
+    ports: [portOf(url), portOf(siteUrl), portOf(process.env.SITE_URL), Number(process.env.PORT ?? 0)].filter((p): p is number => p !== null),
+    origins: [process.env.SITE_URL, ...(options.allowedOrigins ?? [])],
+  };
+  const allowed = originCheck(originOptions);
+  const allowedOnSite = originCheck({ ...originOptions, allowNullOrigin: true });
+  const FORBIDDEN_ORIGIN = "This origin may not use the local backend (see --allow-origin).";
 
   // Commits: on disk first (before the caller hears of success), then a new timestamp, then
   // the live queries whose reads the commit touched are re-run for the clients watching them.
@@ -149,6 +160,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   // WebSocket sync and the HTTP API share the deployment URL, as on Convex.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   apiServer.on("upgrade", (request, socket, head) => {
+    if (!allowed(request.headers)) {
+      socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${FORBIDDEN_ORIGIN}`);
+      return;
+    }
     if (!/^\/api\/[^/]+\/sync$/.test(new URL(request.url ?? "/", url).pathname)) return socket.destroy();
     const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
     if (connections.size >= maxConnections) {
@@ -162,9 +177,11 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     });
   });
   apiServer.on("request", (request, response) => {
+    if (!allowed(request.headers)) return sendJson(response, 403, { code: "Forbidden", message: FORBIDDEN_ORIGIN });
     void handleApi(request, response).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
   });
   siteServer.on("request", (request, response) => {
+    if (!allowedOnSite(request.headers)) return sendJson(response, 403, { code: "Forbidden", message: FORBIDDEN_ORIGIN });
     void handleSite(request, response).catch((error: unknown) => {
       log(`http action failed: ${String(error)}`);
       if (!response.headersSent) sendJson(response, 500, { error: "Internal error" });

@@ -3,6 +3,8 @@
 //   --port N       --site-port N                  --no-watch     don't reload on changes
 //   --state-dir D  where data and keys live (default .local/backend)
 //   --root D       the app whose convex/ to serve (default this repository)
+//   --allow-origin O  another browser origin that may use it (repeatable); localhost on the
+//                  app's and backend's ports and SITE_URL always may, other pages get 403
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     "no-watch": { type: "boolean", default: false },
     "state-dir": { type: "string", default: join(import.meta.dirname, "..", ".local", "backend") },
     root: { type: "string", default: join(import.meta.dirname, "..") },
+    "allow-origin": { type: "string", multiple: true, default: [] },
   },
 });
 const root = values.root;
@@ -36,6 +39,7 @@ const backend = await startBackend({
   sitePort: Number(values["site-port"]),
   reset: values.reset,
   watch: !values["no-watch"],
+  allowedOrigins: values["allow-origin"],
 });
 console.log(`[local-backend] Convex API on ${backend.url}, HTTP actions on ${backend.siteUrl}`);
 console.log(`[local-backend] data in ${join(stateDir, DATA_FILE)} (reset: npm run backend:reset)`);

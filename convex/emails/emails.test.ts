@@ -5,7 +5,7 @@ import type { Id } from "../_generated/dataModel";
 import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
 import { onEventPublished } from "../notifications/hooks";
-import { addEvent, addMember, addOrg, addPerson, allEmails, HOUR, runScheduled } from "../notifications/testing";
+import { addEvent, addMember, addOrg, addPerson, allEmails, as, HOUR, runScheduled } from "../notifications/testing";
 import { cancellationEmail, escapeHtml, formatEventTime, reminderEmail } from "./templates";
 import { createUnsubscribeToken, signToken, verifyToken } from "./tokens";
 
@@ -326,28 +326,53 @@ describe("delivery through the Resend component", () => {
 });
 
 describe("dev mailbox", () => {
-  test("FORBIDDEN off the local backend; newest first on it", async () => {
+  async function mailboxWorld() {
     const t = newTest();
-    const { memberId } = await reminderWorld(t);
+    const { adminId, memberId } = await reminderWorld(t);
     await t.run(async (ctx) => {
-      await ctx.db.insert("emails", {
-        to: "late@example.com",
-        userId: memberId,
-        kind: "digest",
-        subject: "Later",
-        html: "<p>x</p>",
-        text: "x",
-        dedupeKey: "k",
-        status: "recorded",
-        createdAt: Date.now(),
-        updatedAt: Date.now(),
-      });
+      for (const [userId, subject] of [[memberId, "Later"], [adminId, "For the admin"]] as const) {
+        await ctx.db.insert("emails", {
+          to: `${subject}@example.com`,
+          userId,
+          kind: "digest",
+          subject,
+          html: "<p>x</p>",
+          text: "x",
+          dedupeKey: `k-${subject}`,
+          status: "recorded",
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+        });
+      }
     });
-    const args = { paginationOpts: { numItems: 10, cursor: null } };
-    const error = await expectConvexError(t.query(api.emails.queries.devMailbox, args));
+    return { t, adminId, memberId };
+  }
+  const args = { paginationOpts: { numItems: 10, cursor: null } };
+
+  test("FORBIDDEN off the local backend; on it, the signed-in caller's own emails, newest first", async () => {
+    const { t, memberId } = await mailboxWorld();
+    const member = await as(t, memberId);
+    const error = await expectConvexError(member.query(api.emails.queries.devMailbox, args));
     expect(error.code).toBe("FORBIDDEN");
     vi.stubEnv("ASTN_LOCAL_BACKEND", "1");
-    const page = await t.query(api.emails.queries.devMailbox, args);
+    const page = await member.query(api.emails.queries.devMailbox, args);
     expect(page.page.map((e) => e.subject)).toEqual(["Later", "Reminder: Reading group starts in 60 minutes"]);
+  });
+
+  test("a signed-out caller (any web page in the developer's browser) reads nothing", async () => {
+    const { t } = await mailboxWorld();
+    vi.stubEnv("ASTN_LOCAL_BACKEND", "1");
+    const error = await expectConvexError(t.query(api.emails.queries.devMailbox, args));
+    expect(error.code).toBe("UNAUTHENTICATED");
+  });
+
+  test("another signed-in user sees only their own emails; the admin key reads them all", async () => {
+    const { t, adminId } = await mailboxWorld();
+    vi.stubEnv("ASTN_LOCAL_BACKEND", "1");
+    const admin = await as(t, adminId);
+    const page = await admin.query(api.emails.queries.devMailbox, args);
+    expect(page.page.map((e) => e.subject)).toEqual(["For the admin"]);
+    const all = await t.query(internal.emails.queries.allRecordedEmails, args);
+    expect(all.page.map((e) => e.subject).sort()).toEqual(["For the admin", "Later", "Reminder: Reading group starts in 60 minutes"]);
   });
 });

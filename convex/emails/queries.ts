@@ -1,8 +1,10 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
+import type { Doc } from "../_generated/dataModel";
+import { internalQuery } from "../_generated/server";
 import { appError } from "../lib/errors";
 import { env } from "../lib/env";
-import { publicQuery } from "../lib/functions";
+import { userQuery } from "../lib/functions";
 import { emailStatusValidator, notificationKindValidator } from "../lib/vocabulary";
 
 const mailboxEntryValidator = v.object({
@@ -17,11 +19,26 @@ const mailboxEntryValidator = v.object({
   createdAt: v.number(),
 });
 
+function toMailboxEntry(e: Doc<"emails">) {
+  return {
+    _id: e._id,
+    to: e.to,
+    kind: e.kind,
+    subject: e.subject,
+    html: e.html,
+    text: e.text,
+    eventId: e.eventId,
+    status: e.status,
+    createdAt: e.createdAt,
+  };
+}
+
 /**
- * The development mailbox (/dev/mailbox): every email the app recorded, newest first.
- * Only on the local backend (ASTN_LOCAL_BACKEND=1); anywhere else FORBIDDEN, whoever asks.
+ * The development mailbox (/dev/mailbox): the emails the app recorded for the signed-in
+ * caller, newest first. Only on the local backend (ASTN_LOCAL_BACKEND=1); anywhere else
+ * FORBIDDEN. A web page the developer visits cannot read anyone's mail without their session.
  */
-export const devMailbox = publicQuery({
+export const devMailbox = userQuery({
   args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(mailboxEntryValidator),
   handler: async (ctx, { paginationOpts }) => {
@@ -30,21 +47,22 @@ export const devMailbox = publicQuery({
     }
     const page = await ctx.db
       .query("emails")
+      .withIndex("by_user_created", (q) => q.eq("userId", ctx.user._id))
       .order("desc")
       .paginate({ ...paginationOpts, numItems: Math.min(paginationOpts.numItems, 50) });
-    return {
-      ...page,
-      page: page.page.map((e) => ({
-        _id: e._id,
-        to: e.to,
-        kind: e.kind,
-        subject: e.subject,
-        html: e.html,
-        text: e.text,
-        eventId: e.eventId,
-        status: e.status,
-        createdAt: e.createdAt,
-      })),
-    };
+    return { ...page, page: page.page.map(toMailboxEntry) };
+  },
+});
+
+/** Every recorded email, newest first: for scripts and tests holding the admin key. */
+export const allRecordedEmails = internalQuery({
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(mailboxEntryValidator),
+  handler: async (ctx, { paginationOpts }) => {
+    const page = await ctx.db
+      .query("emails")
+      .order("desc")
+      .paginate({ ...paginationOpts, numItems: Math.min(paginationOpts.numItems, 100) });
+    return { ...page, page: page.page.map(toMailboxEntry) };
   },
 });

@@ -7,6 +7,7 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { httpAction, internalMutation, internalQuery, type ActionCtx } from "../_generated/server";
+import { withBodyLimit } from "../lib/httpBody";
 import { env } from "../lib/env";
 import { DEFAULT_REMINDER_TIMES } from "../lib/vocabulary";
 import { ensureProfile } from "../profiles/model";
@@ -125,7 +126,7 @@ export const unsubscribeGet = httpAction(async (ctx, request) => {
   );
 });
 
-export const unsubscribePost = httpAction(async (ctx, request) => {
+export const unsubscribePost = httpAction(withBodyLimit(async (ctx, request) => {
   let token = new URL(request.url).searchParams.get("token");
   if (token === null) {
     const type = request.headers.get("content-type") ?? "";
@@ -143,13 +144,13 @@ export const unsubscribePost = httpAction(async (ctx, request) => {
   });
   if (outcome === "unknown_user") return errorPage("unknown_user");
   return page(200, "You're unsubscribed", `<p>${escapeHtml(PURPOSE_TEXT[result.purpose].done)}</p>${settingsLink()}`);
-});
+}));
 
 /** Resend's delivery events, when RESEND_WEBHOOK_SECRET (and RESEND_API_KEY) are set. */
-export const resendWebhook = httpAction(async (ctx, request) => {
+export const resendWebhook = httpAction(withBodyLimit(async (ctx, request) => {
   const resend = getResend();
   if (resend === null || env.resendWebhookSecret() === undefined) {
     return new Response("Email delivery webhooks are not configured.", { status: 404 });
   }
   return await resend.handleResendEventWebhook(ctx, request);
-});
+}));

@@ -1,6 +1,7 @@
 // Event rules shared by the events functions: access, returned shapes, and the RSVP bookkeeping
 // (counters, waitlist order, promotion) that must happen in one transaction.
 import { v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getMembership } from "../lib/access";
@@ -162,7 +163,8 @@ export function toEventPage(
   waitlist: { position: number; isLowerBound: boolean } | null,
   now: number,
 ) {
-  const showOnline = isAdmin(viewer) || rsvp?.rsvpStatus === "going";
+  // A non-member's RSVP (left behind by an old membership) shows nothing private.
+  const showOnline = isAdmin(viewer) || (viewer.membership !== null && rsvp?.rsvpStatus === "going");
   const blocked = rsvpBlockedReason(event, viewer, now);
   return {
     ...toEventSummary(event),
@@ -332,4 +334,50 @@ export async function applyRsvp(
   await onRsvpChanged(ctx, event, (await ctx.db.get("eventAttendance", rowId))!, now);
   const row = (await ctx.db.get("eventAttendance", rowId))!;
   return { row, changed: true, scheduleMore, waitlistPosition: next === "waitlisted" ? counters.waitlistCount : undefined };
+}
+
+/**
+ * Drops one person's RSVP: the counters move and the first waitlisted people take a freed seat
+ * (applyRsvp's "not going"), then the row goes. Returns whether a follow-up promotion job is
+ * needed (the caller schedules continuePromotions), or null when there was no RSVP.
+ */
+export async function releaseRsvp(ctx: MutationCtx, event: Doc<"events">, userId: Id<"users">, now: number) {
+  const existing = await getRsvp(ctx, event._id, userId);
+  if (existing === null) return null;
+  const { scheduleMore } = await applyRsvp(ctx, event, userId, "not_going", now);
+  await ctx.db.delete("eventAttendance", existing._id);
+  return scheduleMore;
+}
+
+/** Upcoming events of an org looked at per transaction when releasing someone's RSVPs. */
+export const RELEASE_EVENTS_PER_TRANSACTION = 100;
+
+/**
+ * Releases a person's RSVPs to the org's events that have not started (after they left or were
+ * removed). Reads the org's upcoming events a page at a time (by_org_start) and one RSVP row
+ * each; a further page, and promotions that did not fit, continue in scheduled jobs.
+ */
+export async function releaseUpcomingRsvps(
+  ctx: MutationCtx,
+  orgId: Id<"organizations">,
+  userId: Id<"users">,
+  cursor: string | null = null,
+): Promise<void> {
+  const now = Date.now();
+  const page = await ctx.db
+    .query("events")
+    .withIndex("by_org_start", (q) => q.eq("orgId", orgId).gt("startTime", now))
+    .paginate({ numItems: RELEASE_EVENTS_PER_TRANSACTION, cursor });
+  for (const event of page.page) {
+    if ((await releaseRsvp(ctx, event, userId, now)) === true) {
+      await ctx.scheduler.runAfter(0, internal.events.mutations.continuePromotions, { eventId: event._id });
+    }
+  }
+  if (!page.isDone) {
+    await ctx.scheduler.runAfter(0, internal.events.mutations.continueReleasingRsvps, {
+      orgId,
+      userId,
+      cursor: page.continueCursor,
+    });
+  }
 }

@@ -5,12 +5,13 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
+import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
 import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
 import { rsvpStatusValidator } from "../lib/vocabulary";
-import { applyRsvp, fillFreeSeats, waitlistPosition } from "./model";
+import { applyRsvp, fillFreeSeats, releaseRsvp, releaseUpcomingRsvps, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
 
 /**
@@ -121,6 +122,17 @@ export const continuePromotions = internalMutation({
   handler: async (ctx, { eventId }) => {
     const event = await ctx.db.get("events", eventId);
     if (event !== null) await promoteAndPatch(ctx, event, Date.now());
+    return null;
+  },
+});
+
+/** Continues releasing a former member's upcoming RSVPs; stops if they have joined again. */
+export const continueReleasingRsvps = internalMutation({
+  args: { orgId: v.id("organizations"), userId: v.id("users"), cursor: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { orgId, userId, cursor }) => {
+    if ((await getMembership(ctx, orgId, userId)) !== null) return null;
+    await releaseUpcomingRsvps(ctx, orgId, userId, cursor);
     return null;
   },
 });
@@ -261,5 +273,23 @@ export const rsvp = eventMemberMutation({
       return { status: result.row.rsvpStatus, waitlistPosition: position };
     }
     return { status: result.row.rsvpStatus, waitlistPosition: result.waitlistPosition };
+  },
+});
+
+/**
+ * An admin drops someone's RSVP (going, maybe or waitlisted): the seat is freed and the first
+ * waitlisted person moves up. Not after the start (attendance is recorded instead).
+ */
+export const removeRsvp = eventAdminMutation({
+  args: { userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { userId }) => {
+    const { event } = ctx;
+    const now = Date.now();
+    if (now >= event.startTime) throw appError("CONFLICT", "This event has already started; RSVPs are closed.");
+    const more = await releaseRsvp(ctx, event, userId, now);
+    if (more === null) throw appError("NOT_FOUND", "This person has no RSVP to this event.", "userId");
+    if (more) await ctx.scheduler.runAfter(0, internal.events.mutations.continuePromotions, { eventId: event._id });
+    return null;
   },
 });

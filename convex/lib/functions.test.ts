@@ -7,6 +7,7 @@ import { expectConvexError } from "../test.fixtures";
 import { modules, signedInUser, type TestBackend } from "../test.setup";
 import {
   accessLevelOf,
+  declaredArgsOf,
   eventAdminMutation,
   eventAdminQuery,
   eventMemberMutation,
@@ -52,7 +53,7 @@ describe("function builders", () => {
 
   test("org and event builders consume orgId / eventId: the public args keep them", () => {
     const def = { args: { note: v.string() }, returns: v.null(), handler: async () => null };
-    const argsOf = (fn: unknown) => Object.keys(JSON.parse((fn as { exportArgs(): string }).exportArgs()).value).sort();
+    const argsOf = (fn: unknown) => Object.keys((declaredArgsOf(fn) as unknown as { fields: object }).fields).sort();
     expect(argsOf(orgAdminMutation(def))).toEqual(["note", "orgId"]);
     expect(argsOf(eventAdminQuery(def))).toEqual(["eventId", "note"]);
   });

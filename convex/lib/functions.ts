@@ -18,11 +18,17 @@
 // validator); the handler no longer receives it and reads ctx.org / ctx.event instead.
 // Each registered function remembers its level (accessLevelOf), which the authorization matrix
 // reads to know what to expect of it.
-import { makeFunctionReference } from "convex/server";
-import { v } from "convex/values";
+//
+// Arguments are checked here, before anything else runs, so a wrong type, a missing or an extra
+// field, a negative page size or a bad page cursor answers INVALID_ARGUMENT naming the field
+// (Convex's own check would throw a plain error). The function is registered with open args for
+// that; its declared validator (declaredArgsOf) and the generated API types stay exact.
+import { makeFunctionReference, type GenericDatabaseReader, type GenericDataModel } from "convex/server";
+import { asObjectValidator, ConvexError, v, type GenericValidator, type PropertyValidators } from "convex/values";
+import { validate, ValidationError } from "convex-helpers/validators";
 import { customAction, customCtx, customCtxAndArgs, customMutation, customQuery } from "convex-helpers/server/customFunctions";
 import type { Doc, Id } from "../_generated/dataModel";
-import { action, mutation, query, type QueryCtx } from "../_generated/server";
+import { action as rawAction, mutation as rawMutation, query as rawQuery, type QueryCtx } from "../_generated/server";
 import {
   getMembership,
   getUserId,
@@ -32,7 +38,7 @@ import {
   requireUser,
   requireUserId,
 } from "./access";
-import { appError } from "./errors";
+import { appError, invalidArgument } from "./errors";
 
 export type AccessLevel = "public" | "user" | "orgMember" | "orgAdmin" | "eventMember" | "eventAdmin";
 
@@ -51,6 +57,64 @@ function recording<B extends (definition: never) => object>(level: AccessLevel, 
     return registered;
   }) as unknown as B;
 }
+
+type Reader = GenericDatabaseReader<GenericDataModel>;
+
+const declared = new WeakMap<object, GenericValidator>();
+
+/** The args validator a function was defined with (it is registered with open args). */
+export function declaredArgsOf(fn: unknown): GenericValidator | undefined {
+  return typeof fn === "function" || (typeof fn === "object" && fn !== null) ? declared.get(fn) : undefined;
+}
+
+function refuseArgs(validator: GenericValidator, args: unknown, db: Reader | undefined) {
+  try {
+    validate(validator, args, { throw: true, db });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const field = error.path === undefined || error.path === "" ? "args" : error.path;
+    throw invalidArgument(field, `Invalid value for ${field}: expected ${error.expected}, got ${error.got}.`);
+  }
+  const page = (args as { paginationOpts?: { numItems?: unknown } }).paginationOpts;
+  if (page !== undefined && (!Number.isInteger(page.numItems) || (page.numItems as number) < 0)) {
+    throw invalidArgument("paginationOpts", "The page size must be a whole number, 0 or more.");
+  }
+}
+
+type AnyDefinition = { args?: GenericValidator | PropertyValidators; returns?: unknown; handler: (ctx: never, args: never) => unknown };
+
+/**
+ * The raw builder, registering `args` as open and validating them first itself. A page cursor
+ * the database rejects (from another query, or made up) is an INVALID_ARGUMENT too.
+ */
+function validatingFirst<B>(raw: B): B {
+  const builder = raw as unknown as (definition: AnyDefinition) => object;
+  return ((definition: AnyDefinition) => {
+    if (definition.args === undefined) return builder(definition);
+    const validator = asObjectValidator(definition.args) as GenericValidator;
+    const handler = definition.handler as (ctx: { db?: Reader }, args: unknown) => unknown;
+    const registered = builder({
+      returns: definition.returns,
+      handler: (async (ctx: { db?: Reader }, args: unknown) => {
+        refuseArgs(validator, args, ctx.db);
+        const cursor = (args as { paginationOpts?: { cursor?: unknown } }).paginationOpts?.cursor;
+        if (typeof cursor !== "string") return await handler(ctx, args);
+        try {
+          return await handler(ctx, args);
+        } catch (error) {
+          if (error instanceof ConvexError) throw error;
+          throw invalidArgument("paginationOpts", "This page cursor is not valid here; start again from the first page.");
+        }
+      }) as never,
+    });
+    declared.set(registered, validator);
+    return registered;
+  }) as unknown as B;
+}
+
+const query = validatingFirst(rawQuery);
+const mutation = validatingFirst(rawMutation);
+const action = validatingFirst(rawAction);
 
 const EVENT_NOT_FOUND = "This event does not exist.";
 

@@ -26,6 +26,9 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+/** The largest request body the HTTP routes read (unsubscribe forms, delivery webhooks); larger ones get 413. */
+export const MAX_HTTP_BODY_BYTES = 256 * 1024;
+
 // ---- Field limits (characters unless said otherwise) ----
 
 export const LIMITS = {

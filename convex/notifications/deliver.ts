@@ -6,6 +6,7 @@ import type { MutationCtx } from "../_generated/server";
 import { deliverEmail, type NotificationKind } from "../emails/send";
 import type { EventInfo, Links, RenderedEmail } from "../emails/templates";
 import { createUnsubscribeToken, type UnsubscribePurpose } from "../emails/tokens";
+import { getMembership } from "../lib/access";
 import { env } from "../lib/env";
 import type { Recipient } from "./preferences";
 
@@ -74,9 +75,12 @@ export type Notice = {
 
 /**
  * Sends the notice unless its dedupe key was used before. Returns whether it was sent.
- * The caller has already decided the member should get it (preferences read now).
+ * The caller has already decided the member should get it (preferences read now). A notice
+ * about an org goes to its current members only: membership is re-checked here, at send time,
+ * so someone who left or was removed hears nothing more (whatever RSVP rows remain).
  */
 export async function sendNotice(ctx: MutationCtx, r: Recipient, notice: Notice): Promise<boolean> {
+  if (notice.orgId !== undefined && (await getMembership(ctx, notice.orgId, r.userId)) === null) return false;
   if (!(await claimDedupe(ctx, notice.dedupeKey))) return false;
   const now = Date.now();
   await ctx.db.insert("notifications", {

@@ -10,6 +10,7 @@ import {
   requireLocation,
   requireText,
 } from "../lib/validation";
+import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
@@ -104,12 +105,16 @@ export async function addMembership(
   await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
 }
 
-/** Deletes a membership and keeps memberCount in step (the only way members leave). */
+/**
+ * Deletes a membership and keeps memberCount in step (the only way members leave). The
+ * person's RSVPs to the org's upcoming events are released, so their seats go to the waitlist.
+ */
 export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMemberships">) {
   const org = await ctx.db.get("organizations", membership.orgId);
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
+  await releaseUpcomingRsvps(ctx, membership.orgId, membership.userId);
 }
 
 /** True when the org has at most one admin. Reads at most two rows. */

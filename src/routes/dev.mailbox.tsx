@@ -18,7 +18,7 @@ function DevMailboxPage() {
     <div className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
       <PageHeader
         title="Dev mailbox"
-        description="Every email the app recorded on this local backend, newest first. Updates live."
+        description="The emails the app recorded for you on this local backend, newest first. Updates live."
       />
       <div className="mt-6">
         <DevMailbox />

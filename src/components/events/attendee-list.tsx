@@ -2,13 +2,15 @@ import { UsersRound } from "lucide-react";
 import { useState } from "react";
 import { format } from "date-fns";
 
+import { ConfirmDialog } from "~/components/common/confirm-dialog";
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { initials } from "~/lib/format";
 import { cn } from "~/lib/utils";
-import { useAttendees } from "./data";
+import { useAttendees, useRemoveRsvpMutation } from "./data";
 import { ATTENDANCE_STATE_LABELS } from "../../../convex/lib/vocabulary";
 import { RSVP_LABELS, type AttendeeRow, type EventPage, type RsvpStatus } from "./types";
 
@@ -34,6 +36,10 @@ const STATUS_VARIANT: Record<RsvpStatus, "success" | "secondary" | "muted" | "ou
 export function AttendeeList({ event }: { event: EventPage }) {
   const [filter, setFilter] = useState<Filter>("all");
   const { results, status, loadMore } = useAttendees(event._id, filter, PAGE_SIZE);
+  const [removing, setRemoving] = useState<AttendeeRow | null>(null);
+  const removeRsvp = useRemoveRsvpMutation();
+  // While RSVPs are open (published, not started); afterwards attendance is what counts.
+  const canRemove = event.canRsvp;
 
   return (
     <section aria-labelledby="attendees-title" className="rounded-xl border p-4 sm:p-5">
@@ -76,17 +82,32 @@ export function AttendeeList({ event }: { event: EventPage }) {
         ) : (
           <ul className="divide-y" aria-label="Attendee list">
             {results.map((row) => (
-              <AttendeeItem key={row.userId} row={row} past={event.isPast} />
+              <AttendeeItem
+                key={row.userId}
+                row={row}
+                past={event.isPast}
+                onRemove={canRemove ? () => setRemoving(row) : undefined}
+              />
             ))}
           </ul>
         )}
         <LoadMore status={status} onLoadMore={() => loadMore(PAGE_SIZE)} />
       </div>
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title={`Remove ${removing?.name ?? "this person"}'s RSVP?`}
+        description="Their spot is freed and the next person on the waitlist moves up. They can RSVP again while they are a member."
+        confirmLabel="Remove RSVP"
+        onConfirm={async () => {
+          if (removing) await removeRsvp.mutateAsync({ eventId: event._id, userId: removing.userId });
+        }}
+      />
     </section>
   );
 }
 
-function AttendeeItem({ row, past }: { row: AttendeeRow; past: boolean }) {
+function AttendeeItem({ row, past, onRemove }: { row: AttendeeRow; past: boolean; onRemove?: () => void }) {
   return (
     <li className="flex items-center gap-3 py-2.5" data-testid="attendee">
       <span aria-hidden="true" className="bg-muted flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold">
@@ -108,6 +129,11 @@ function AttendeeItem({ row, past }: { row: AttendeeRow; past: boolean }) {
       <Badge variant={STATUS_VARIANT[row.status]}>
         {row.status === "waitlisted" && row.waitlistPosition !== undefined ? `Waitlist #${row.waitlistPosition}` : RSVP_LABELS[row.status]}
       </Badge>
+      {onRemove ? (
+        <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${row.name}'s RSVP`}>
+          Remove
+        </Button>
+      ) : null}
     </li>
   );
 }

@@ -52,6 +52,10 @@ export function useCancelEventMutation() {
   return useMutation({ mutationFn: useConvexMutation(api.events.mutations.cancelEvent) });
 }
 
+export function useRemoveRsvpMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.events.mutations.removeRsvp) });
+}
+
 /** The event as it will look once `status` is recorded, for the page to show at once. */
 export function withRsvp(event: EventPage, status: "going" | "maybe" | "not_going"): EventPage {
   const before = event.viewerRsvp?.status;

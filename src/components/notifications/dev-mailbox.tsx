@@ -1,10 +1,12 @@
 import { format } from "date-fns";
-import { ExternalLink, MailOpen, ServerOff } from "lucide-react";
+import { Link, useLocation } from "@tanstack/react-router";
+import { ExternalLink, LogIn, MailOpen, ServerOff } from "lucide-react";
 import { useMemo, useState } from "react";
 
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { errorCode, toFormError } from "~/lib/errors";
 import { cn } from "~/lib/utils";
@@ -16,13 +18,18 @@ import { QueryErrorBoundary } from "./query-error-boundary";
 const PAGE_SIZE = 25;
 
 export const DEV_MAILBOX_FORBIDDEN = "The dev mailbox is only available on the local backend";
+export const DEV_MAILBOX_SIGNED_OUT = "Sign in to see your emails";
 
-/** /dev/mailbox: every email the app recorded, newest first, with the selected one opened. */
+/** /dev/mailbox: the emails the app recorded for the signed-in user, newest first, with the selected one opened. */
 export function DevMailbox() {
   return (
     <QueryErrorBoundary
       fallback={(error) =>
-        errorCode(error) === "FORBIDDEN" ? (
+        errorCode(error) === "UNAUTHENTICATED" ? (
+          <EmptyState icon={LogIn} title={DEV_MAILBOX_SIGNED_OUT} action={<SignInLink />}>
+            The mailbox shows the emails sent to the account you are signed in with.
+          </EmptyState>
+        ) : errorCode(error) === "FORBIDDEN" ? (
           <EmptyState icon={ServerOff} title={DEV_MAILBOX_FORBIDDEN}>
             Emails sent from a real deployment go out through Resend; see its dashboard instead.
           </EmptyState>
@@ -35,6 +42,17 @@ export function DevMailbox() {
     >
       <Mailbox />
     </QueryErrorBoundary>
+  );
+}
+
+function SignInLink() {
+  const location = useLocation();
+  return (
+    <Button asChild>
+      <Link to="/sign-in" search={{ redirect: location.href }}>
+        Sign in
+      </Link>
+    </Button>
   );
 }
 

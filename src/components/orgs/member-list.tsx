@@ -104,7 +104,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
         open={removing !== null}
         onOpenChange={(open) => !open && setRemoving(null)}
         title={`Remove ${removing?.name ?? "member"}?`}
-        description={`They will lose access to ${org.name} and its member-only pages. They can rejoin with an invite link.`}
+        description={`They will lose access to ${org.name} and its member-only pages, and their RSVPs to upcoming events are released. They can rejoin with an invite link.`}
         confirmLabel="Remove member"
         onConfirm={async () => {
           if (removing) await removeMember.mutateAsync({ orgId: org._id, userId: removing.userId });
@@ -114,7 +114,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
         open={leaving}
         onOpenChange={setLeaving}
         title={`Leave ${org.name}?`}
-        description="You'll need a new invite link to join again."
+        description="Your RSVPs to its upcoming events are released, and you'll need a new invite link to join again."
         confirmLabel="Leave organization"
         onConfirm={async () => {
           await leaveOrg.mutateAsync({ orgId: org._id });
