@@ -30,7 +30,8 @@ const internals = (feature) =>
     `${base}/${feature}/*`,
     ...["data", "queries", ...(PUBLIC[feature] ?? [])].map((module) => `!${base}/${feature}/${module}`),
   ]);
-const everything = (feature) => ["~/components", ".."].flatMap((base) => [`${base}/${feature}`, `${base}/${feature}/*`]);
+const everything = (feature) =>
+  ["~/components", ".."].flatMap((base) => [`${base}/${feature}`, `${base}/${feature}/*`]);
 const restrict = (group, message) => ({ "no-restricted-imports": ["error", { patterns: [{ group, message }] }] });
 const boundaries = [
   ...SHARED.map((folder) => ({
@@ -47,7 +48,19 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".output", "dist", "**/.local", ".tanstack", ".nitro", "convex/_generated", "src/routeTree.gen.ts", "e2e/artifacts"] },
+  {
+    ignores: [
+      "node_modules",
+      ".output",
+      "dist",
+      "**/.local",
+      ".tanstack",
+      ".nitro",
+      "convex/_generated",
+      "src/routeTree.gen.ts",
+      "e2e/artifacts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...convexPlugin.configs.recommended,

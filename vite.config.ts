@@ -27,14 +27,20 @@ function lazyServerFnFetcher(): Plugin {
       }
       return code
         .replace(staticImport, "")
-        .replace(call, 'return import("./serverFnFetcher.js").then((m) => m.serverFnFetcher(url, args, startFetch ?? fetch));');
+        .replace(
+          call,
+          'return import("./serverFnFetcher.js").then((m) => m.serverFnFetcher(url, args, startFetch ?? fetch));',
+        );
     },
   };
 }
 
 export default defineConfig({
   resolve: {
-    alias: { "~": fileURLToPath(new URL("./src", import.meta.url)) },
+    alias: {
+      "~": fileURLToPath(new URL("./src", import.meta.url)),
+      "@convex": fileURLToPath(new URL("./convex", import.meta.url)),
+    },
   },
   plugins: [tailwindcss(), tanstackStart(), viteReact(), lazyServerFnFetcher()],
   environments: {

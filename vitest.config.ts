@@ -17,10 +17,20 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { "~": new URL("./src", import.meta.url).pathname } },
+        resolve: {
+          alias: {
+            "~": new URL("./src", import.meta.url).pathname,
+            "@convex": new URL("./convex", import.meta.url).pathname,
+          },
+        },
         test: {
           name: "node",
-          include: ["local-backend/**/*.test.ts", "src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
+          include: [
+            "local-backend/**/*.test.ts",
+            "src/**/*.test.{ts,tsx}",
+            "scripts/**/*.test.ts",
+            "bench/**/*.test.ts",
+          ],
           environment: "node",
           testTimeout: 30_000,
         },

@@ -32,7 +32,11 @@ try {
     params: { email: "bench-admin@example.com", password: "bench-password-1", name: "Bench Admin", flow: "signUp" },
   })) as { tokens?: { token: string } | null };
   client.setAuth(signedIn.tokens!.token);
-  const { orgId } = await client.mutation(api.orgs.mutations.createOrg, { name: "Bench Org", slug: "bench-org", visibility: "public" });
+  const { orgId } = await client.mutation(api.orgs.mutations.createOrg, {
+    name: "Bench Org",
+    slug: "bench-org",
+    visibility: "public",
+  });
   const year = new Date().getUTCFullYear() + 1;
   const { eventId } = await client.mutation(api.events.mutations.createEvent, {
     orgId,
@@ -49,18 +53,33 @@ try {
 
   // A production build that talks to this backend (VITE_* values are fixed at build time).
   const outDir = join(work, "dist");
-  const build = spawnSync(join(root, "node_modules", ".bin", "vite"), ["build", "--outDir", outDir, "--logLevel", "error"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, VITE_CONVEX_URL: backend.url, VITE_CONVEX_SITE_URL: backend.siteUrl },
-  });
+  const build = spawnSync(
+    join(root, "node_modules", ".bin", "vite"),
+    ["build", "--outDir", outDir, "--logLevel", "error"],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, VITE_CONVEX_URL: backend.url, VITE_CONVEX_SITE_URL: backend.siteUrl },
+    },
+  );
   if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
 
   // Served the way `npm start` serves dist/.
   const port = await freePort();
   const app = spawn(
     join(root, "node_modules", ".bin", "srvx"),
-    ["serve", "--prod", "--entry", join(outDir, "server", "server.js"), "--static", join(outDir, "client"), "--port", String(port), "--host", "127.0.0.1"],
+    [
+      "serve",
+      "--prod",
+      "--entry",
+      join(outDir, "server", "server.js"),
+      "--static",
+      join(outDir, "client"),
+      "--port",
+      String(port),
+      "--host",
+      "127.0.0.1",
+    ],
     { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } },
   );
   children.push(app);
@@ -79,7 +98,9 @@ try {
         if (href) referenced.add(href);
       }
     }
-    const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
+    const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => m[1]!)
+      .join("\n");
     // Follow static imports (import … from "./x.js" / import "./x.js"); dynamic import() is lazy.
     const files = new Map<string, Buffer>();
     const queue = [...referenced].map((src) => new URL(src, pageUrl).href);
@@ -91,7 +112,9 @@ try {
       const body = Buffer.from(await response.arrayBuffer());
       files.set(url, body);
       const text = body.toString("utf8");
-      for (const m of text.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g)) {
+      for (const m of text.matchAll(
+        /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/g,
+      )) {
         queue.push(new URL(m[1]!, url).href);
       }
     }
@@ -105,15 +128,26 @@ try {
       sizes.push({ file: new URL(url).pathname.split("/").pop()!, gzipBytes: size });
     }
     sizes.sort((a, b) => b.gzipBytes - a.gzipBytes);
-    return { html, files, referenced, gzipBytes, rawBytes, sizes, inlineGzipBytes: gzipSync(Buffer.from(inlineScripts)).length };
+    return {
+      html,
+      files,
+      referenced,
+      gzipBytes,
+      rawBytes,
+      sizes,
+      inlineGzipBytes: gzipSync(Buffer.from(inlineScripts)).length,
+    };
   }
 
   const event = await initialJs(`${appUrl}/events/${eventId}`);
-  if (!event.html.includes("Interpretability reading group")) throw new Error("the event page did not render the event");
+  if (!event.html.includes("Interpretability reading group"))
+    throw new Error("the event page did not render the event");
   // For comparison: the landing page carries only the app shell (React, router, Convex client).
   const shell = await initialJs(`${appUrl}/`);
   const shellFiles = new Set([...shell.files.keys()]);
-  const eventOnly = [...event.files.entries()].filter(([url]) => !shellFiles.has(url)).reduce((sum, [, body]) => sum + gzipSync(body).length, 0);
+  const eventOnly = [...event.files.entries()]
+    .filter(([url]) => !shellFiles.has(url))
+    .reduce((sum, [, body]) => sum + gzipSync(body).length, 0);
 
   print(
     JSON.stringify({

@@ -13,7 +13,13 @@ import { Engine, type Identity } from "../local-backend/engine.ts";
 const root = join(import.meta.dirname, "..");
 const SIZES = (process.env.BENCH_ENGAGEMENT_SIZES ?? "1000,10000").split(",").map(Number);
 const DAY = 86_400_000;
-const BANDS: [number, string][] = [[75, "highly_engaged"], [55, "engaged"], [35, "moderately_engaged"], [15, "low_engagement"], [0, "inactive"]];
+const BANDS: [number, string][] = [
+  [75, "highly_engaged"],
+  [55, "engaged"],
+  [35, "moderately_engaged"],
+  [15, "low_engagement"],
+  [0, "inactive"],
+];
 
 type Db = {
   insert(table: string, doc: Record<string, Value>): Promise<string>;
@@ -25,7 +31,11 @@ const stats = { requests: 0, inputTokens: 0, outputTokens: 0 };
 // The fake API: answers every scoring request with the rule score's level.
 const fakeFetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
   const body = JSON.parse(String(init?.body)) as { messages: { content: string }[] };
-  const views = (JSON.parse(body.messages[0]!.content) as { members: { ref: string; ruleScore: number; attendedRecent: number; recentEvents: number }[] }).members;
+  const views = (
+    JSON.parse(body.messages[0]!.content) as {
+      members: { ref: string; ruleScore: number; attendedRecent: number; recentEvents: number }[];
+    }
+  ).members;
   const input = {
     members: views.map((v) => ({
       ref: v.ref,
@@ -77,15 +87,35 @@ async function measure(members: number) {
   const { adminId, orgId, events } = await engine.runAsSystem(async (ctx) => {
     const db = ctx.db as Db;
     const adminId = await db.insert("users", { name: "Admin", email: "admin@bench.example" });
-    const orgId = await db.insert("organizations", { name: "Big Hub", slug: "big-hub", visibility: "public", memberCount: members, createdBy: adminId, createdAt: now });
+    const orgId = await db.insert("organizations", {
+      name: "Big Hub",
+      slug: "big-hub",
+      visibility: "public",
+      memberCount: members,
+      createdBy: adminId,
+      createdAt: now,
+    });
     await db.insert("orgMemberships", { orgId, userId: adminId, role: "admin", joinedAt: now - 400 * DAY });
     const events: string[] = [];
     for (let i = 0; i < 12; i++) {
       const startTime = now - (i + 1) * 7 * DAY;
       events.push(
         await db.insert("events", {
-          orgId, title: `Meetup ${i}`, eventType: "social", startTime, endTime: startTime + 7_200_000, timezone: "UTC", status: "published",
-          goingCount: 0, maybeCount: 0, waitlistCount: 0, waitlistSeq: 0, sequence: 0, createdBy: adminId, createdAt: now, updatedAt: now,
+          orgId,
+          title: `Meetup ${i}`,
+          eventType: "social",
+          startTime,
+          endTime: startTime + 7_200_000,
+          timezone: "UTC",
+          status: "published",
+          goingCount: 0,
+          maybeCount: 0,
+          waitlistCount: 0,
+          waitlistSeq: 0,
+          sequence: 0,
+          createdBy: adminId,
+          createdAt: now,
+          updatedAt: now,
         }),
       );
     }
@@ -99,19 +129,45 @@ async function measure(members: number) {
       for (let i = start; i < Math.min(members, start + 500); i++) {
         const userId = await db.insert("users", { name: `Member ${i}`, email: `m${i}@bench.example` });
         await db.insert("profiles", {
-          userId, name: `Member ${i}`, skills: [], timezone: "UTC", completeness: 40, updatedAt: now, shareLocationForSuggestions: false,
-          notificationPreferences: { matchAlerts: { enabled: false }, weeklyDigest: { enabled: true }, timezone: "UTC" },
+          userId,
+          name: `Member ${i}`,
+          skills: [],
+          timezone: "UTC",
+          completeness: 40,
+          updatedAt: now,
+          shareLocationForSuggestions: false,
+          notificationPreferences: {
+            matchAlerts: { enabled: false },
+            weeklyDigest: { enabled: true },
+            timezone: "UTC",
+          },
           privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
         });
         const attended = i % 4;
         created.push(
           await db.insert("orgMemberships", {
-            orgId, userId, role: "member", joinedAt: now - (i % 500) * DAY,
-            attendanceStats: { attendedVerified: attended, attendedSelfReported: i % 3, rsvped: attended + 1, noShows: i % 2, lastActivityAt: now - (i % 60) * DAY },
+            orgId,
+            userId,
+            role: "member",
+            joinedAt: now - (i % 500) * DAY,
+            attendanceStats: {
+              attendedVerified: attended,
+              attendedSelfReported: i % 3,
+              rsvped: attended + 1,
+              noShows: i % 2,
+              lastActivityAt: now - (i % 60) * DAY,
+            },
           }),
         );
         for (const eventId of events.slice(0, attended)) {
-          await db.insert("eventAttendance", { eventId, userId, rsvpStatus: "going", rsvpAt: now - 30 * DAY, state: "attended", attended: true });
+          await db.insert("eventAttendance", {
+            eventId,
+            userId,
+            rsvpStatus: "going",
+            rsvpAt: now - 30 * DAY,
+            state: "attended",
+            attended: true,
+          });
         }
       }
       return created;
@@ -123,7 +179,12 @@ async function measure(members: number) {
     const before = { ...stats };
     Object.assign(max, { documentsRead: 0, bytesRead: 0, documentsWritten: 0 });
     tracking = true;
-    const { runId } = (await engine!.run("mutation", "engagement/mutations:recomputeNow", { orgId }, identityOf(adminId))) as { runId: string };
+    const { runId } = (await engine!.run(
+      "mutation",
+      "engagement/mutations:recomputeNow",
+      { orgId },
+      identityOf(adminId),
+    )) as { runId: string };
     let doc: Record<string, Value> | null;
     for (;;) {
       doc = await engine!.runAsSystem(async (ctx) => (ctx.db as Db).get("engagementRuns", runId));
@@ -161,7 +222,9 @@ async function measure(members: number) {
       for (let i = start; i < Math.min(memberships.length, start + 1000); i += 10) {
         const m = (await db.get("orgMemberships", memberships[i]!))!;
         const s = m.attendanceStats as Record<string, number>;
-        await db.patch("orgMemberships", memberships[i]!, { attendanceStats: { ...s, attendedVerified: s.attendedVerified! + 1 } });
+        await db.patch("orgMemberships", memberships[i]!, {
+          attendanceStats: { ...s, attendedVerified: s.attendedVerified! + 1 },
+        });
       }
     });
   }

@@ -20,12 +20,28 @@ const SUBSCRIBERS = 20;
 const ORG_MEMBERS = 200;
 
 const getOrgBySlug = makeFunctionReference<"query", { slug: string }>("orgs/queries:getOrgBySlug");
-const listMembers = makeFunctionReference<"query", { orgId: string; paginationOpts: { numItems: number; cursor: string | null } }>("orgs/queries:listMembers");
+const listMembers = makeFunctionReference<
+  "query",
+  { orgId: string; paginationOpts: { numItems: number; cursor: string | null } }
+>("orgs/queries:listMembers");
 const getEvent = makeFunctionReference<"query", { eventId: string }, { goingCount: number }>("events/queries:getEvent");
-const rsvp = makeFunctionReference<"mutation", { eventId: string; status: "going" | "not_going" }>("events/mutations:rsvp");
+const rsvp = makeFunctionReference<"mutation", { eventId: string; status: "going" | "not_going" }>(
+  "events/mutations:rsvp",
+);
 
 type Ready = { url: string; siteUrl: string };
-type Stats = { rss: number; eventLoopMaxMs: number; eventLoopMaxCpuMs: number; gcMaxMs: number; cpuMs: number; evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null };
+type Stats = {
+  rss: number;
+  eventLoopMaxMs: number;
+  eventLoopMaxCpuMs: number;
+  gcMaxMs: number;
+  cpuMs: number;
+  evaluations: number;
+  longestWriteMs: number;
+  longestCheckpointMs: number;
+  storeLoadMs: number;
+  indexWarmMs: number | null;
+};
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -45,9 +61,13 @@ async function time(samples: number, run: (i: number) => Promise<unknown>) {
 
 function startChild(stateDir: string): Promise<{ child: ChildProcess; ready: Ready; startupMs: number }> {
   const started = performance.now();
-  const child = fork(join(root, "local-backend", "main.ts"), ["--root", root, "--state-dir", stateDir, "--port", "0", "--site-port", "0", "--no-watch"], {
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
+  const child = fork(
+    join(root, "local-backend", "main.ts"),
+    ["--root", root, "--state-dir", stateDir, "--port", "0", "--site-port", "0", "--no-watch"],
+    {
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once("message", (ready: Ready) => resolve({ child, ready, startupMs: performance.now() - started }));
     child.once("exit", (code) => reject(new Error(`backend exited (${code})`)));
@@ -71,7 +91,14 @@ async function measure(store: BuiltStore, stateDir: string) {
   const keys = JSON.parse(readFileSync(join(stateDir, "auth-keys.json"), "utf8")) as { JWT_PRIVATE_KEY: string };
   const key = await importPKCS8(keys.JWT_PRIVATE_KEY, "RS256");
   const tokenFor = (userId: string) =>
-    new SignJWT({}).setProtectedHeader({ alg: "RS256" }).setSubject(`${userId}|bench`).setIssuer(ready.siteUrl).setAudience("convex").setIssuedAt().setExpirationTime("2h").sign(key);
+    new SignJWT({})
+      .setProtectedHeader({ alg: "RS256" })
+      .setSubject(`${userId}|bench`)
+      .setIssuer(ready.siteUrl)
+      .setAudience("convex")
+      .setIssuedAt()
+      .setExpirationTime("2h")
+      .sign(key);
   const options = { skipConvexDeploymentUrlCheck: true, logger: false } as const;
   const http = new ConvexHttpClient(ready.url, options);
   http.setAuth(await tokenFor(store.memberIds[1]!));
@@ -87,8 +114,12 @@ async function measure(store: BuiltStore, stateDir: string) {
   }
 
   const slugQuery = await time(SAMPLES, () => http.query(getOrgBySlug, { slug: store.slug }));
-  const memberPage = await time(SAMPLES, () => http.query(listMembers, { orgId: store.orgId, paginationOpts: { numItems: 50, cursor: null } }));
-  const rsvpCall = await time(SAMPLES, (i) => rsvper.mutation(rsvp, { eventId: store.eventId, status: i % 2 ? "not_going" : "going" }));
+  const memberPage = await time(SAMPLES, () =>
+    http.query(listMembers, { orgId: store.orgId, paginationOpts: { numItems: 50, cursor: null } }),
+  );
+  const rsvpCall = await time(SAMPLES, (i) =>
+    rsvper.mutation(rsvp, { eventId: store.eventId, status: i % 2 ? "not_going" : "going" }),
+  );
 
   // 20 different signed-in users watch the event page (20 evaluations per change), then 20
   // clients of one user (one evaluation shared by all); a writer RSVPs; time until each sees it.
@@ -134,10 +165,17 @@ async function measure(store: BuiltStore, stateDir: string) {
     // Per change, counted in the backend: its main thread's CPU time (the mutation, the
     // re-evaluations and the messages; not the time spent waiting for a core) and evaluations.
     const perChange = (value: number) => Number((value / SAMPLES).toFixed(2));
-    return { ...percentiles(updates), serverCpuMs: perChange(after.cpuMs - before.cpuMs), evaluations: perChange(after.evaluations - before.evaluations) };
+    return {
+      ...percentiles(updates),
+      serverCpuMs: perChange(after.cpuMs - before.cpuMs),
+      evaluations: perChange(after.evaluations - before.evaluations),
+    };
   };
   const update20Users = await watch(store.memberIds.slice(3, 3 + SUBSCRIBERS), store.memberIds[3 + SUBSCRIBERS]!);
-  const update20Clients = await watch(Array.from({ length: SUBSCRIBERS }, () => store.memberIds[4 + SUBSCRIBERS]!), store.memberIds[5 + SUBSCRIBERS]!);
+  const update20Clients = await watch(
+    Array.from({ length: SUBSCRIBERS }, () => store.memberIds[4 + SUBSCRIBERS]!),
+    store.memberIds[5 + SUBSCRIBERS]!,
+  );
   const stats = await childStats(child);
   await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
@@ -168,7 +206,15 @@ for (const documents of SIZES) {
     const stateDir = join(dir, "state");
     const store = await buildStore(stateDir, { documents, orgMembers: ORG_MEMBERS });
     const figures = await measure(store, stateDir);
-    console.log(JSON.stringify({ bench: "local-backend", docs: store.documents, orgMembers: ORG_MEMBERS, samples: SAMPLES, ...figures }));
+    console.log(
+      JSON.stringify({
+        bench: "local-backend",
+        docs: store.documents,
+        orgMembers: ORG_MEMBERS,
+        samples: SAMPLES,
+        ...figures,
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,10 @@ function expectFlat(small: ScaleRow[], large: ScaleRow[]) {
   expect(large.map((row) => row.path)).toEqual(small.map((row) => row.path));
   for (const [index, row] of large.entries()) {
     const baseline = small[index]!;
-    expect({ path: row.path, documentsRead: row.documentsRead }).toEqual({ path: baseline.path, documentsRead: baseline.documentsRead });
+    expect({ path: row.path, documentsRead: row.documentsRead }).toEqual({
+      path: baseline.path,
+      documentsRead: baseline.documentsRead,
+    });
     expect(row.bytesRead, row.path).toBeLessThanOrEqual(baseline.bytesRead * 1.2);
   }
 }

@@ -6,6 +6,9 @@ import { measureHotPaths } from "./lib/scale.ts";
 test("the local engine walks no more documents per call as the org grows tenfold", async () => {
   const [small, large] = [await measureHotPaths(100), await measureHotPaths(1_000)];
   for (const [index, row] of large.entries()) {
-    expect({ path: row.path, walked: row.documentsWalked }).toEqual({ path: small[index]!.path, walked: small[index]!.documentsWalked });
+    expect({ path: row.path, walked: row.documentsWalked }).toEqual({
+      path: small[index]!.path,
+      walked: small[index]!.documentsWalked,
+    });
   }
 }, 120_000);

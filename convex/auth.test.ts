@@ -95,7 +95,9 @@ describe("auth:signIn (password)", () => {
   test("sign-ups are limited overall", async () => {
     const t = newTest();
     for (let i = 0; i < RATE_LIMITS.signUpGlobal.capacity; i++) {
-      await expect(signUp(t, `user${i}@example.com`, "short")).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+      await expect(signUp(t, `user${i}@example.com`, "short")).rejects.toMatchObject({
+        data: { code: "INVALID_ARGUMENT" },
+      });
     }
     await expect(signUp(t, "one-more@example.com")).rejects.toMatchObject({
       data: { code: "RATE_LIMITED", retryAfter: expect.any(Number) },

@@ -35,7 +35,10 @@ const options = (
   password as unknown as {
     options: {
       authorize: Authorize;
-      crypto: { hashSecret(secret: string): Promise<string>; verifySecret(secret: string, hash: string): Promise<boolean> };
+      crypto: {
+        hashSecret(secret: string): Promise<string>;
+        verifySecret(secret: string, hash: string): Promise<boolean>;
+      };
     };
   }
 ).options;

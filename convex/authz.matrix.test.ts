@@ -96,15 +96,25 @@ const PRIVATE_DEFAULTS: Partial<Record<AccessLevel, Overrides>> = {
 
 const page = { numItems: 10, cursor: null };
 const allPrivate = { headline: false, location: false, skills: false, careerStage: false, email: false };
-const hiddenFromNonMembers: Overrides = { anonymous: ["NOT_FOUND"], outsider: ["NOT_FOUND"], otherOrgAdmin: ["NOT_FOUND"] };
+const hiddenFromNonMembers: Overrides = {
+  anonymous: ["NOT_FOUND"],
+  outsider: ["NOT_FOUND"],
+  otherOrgAdmin: ["NOT_FOUND"],
+};
 
 const RULES: Record<string, Rule> = {
   // auth (from @convex-dev/auth; `store` is an internal mutation, so not listed)
-  "auth:signIn": { reason: "the sign-in endpoint itself; protected by credentials, not by a session", args: () => ({}) },
+  "auth:signIn": {
+    reason: "the sign-in endpoint itself; protected by credentials, not by a session",
+    args: () => ({}),
+  },
   "auth:signOut": { reason: "ends the caller's own session; a no-op when signed out", args: () => ({}) },
   "auth:isAuthenticated": { reason: "tells the caller whether they are signed in", args: () => ({}) },
   // users
-  "users/queries:viewer": { reason: "answers null when signed out; returns only the caller's own account", args: () => ({}) },
+  "users/queries:viewer": {
+    reason: "answers null when signed out; returns only the caller's own account",
+    args: () => ({}),
+  },
   "users/mutations:updateName": { args: () => ({ name: "New Name" }) },
   // profiles
   "profiles/queries:getMyProfile": { args: () => ({}) },
@@ -151,7 +161,8 @@ const RULES: Record<string, Rule> = {
   },
   // events
   "events/queries:getEvent": {
-    reason: "event pages of public orgs render for anyone, signed out too; private orgs' events answer NOT_FOUND to non-members",
+    reason:
+      "event pages of public orgs render for anyone, signed out too; private orgs' events answer NOT_FOUND to non-members",
     args: (w) => ({ eventId: w.eventId }),
     whenPrivate: hiddenFromNonMembers,
   },
@@ -196,36 +207,58 @@ const RULES: Record<string, Rule> = {
   "attendance/mutations:checkIn": { args: (w) => ({ eventId: w.pastEventId, userId: w.targetId }) },
   "attendance/mutations:undoCheckIn": { args: (w) => ({ eventId: w.pastEventId, userId: w.targetId }) },
   "attendance/mutations:addWalkIn": { args: (w) => ({ eventId: w.pastEventId, userId: w.admin2Id }) },
-  "attendance/mutations:markAttendance": { args: (w) => ({ eventId: w.pastEventId, userId: w.targetId, state: "no_show" }) },
+  "attendance/mutations:markAttendance": {
+    args: (w) => ({ eventId: w.pastEventId, userId: w.targetId, state: "no_show" }),
+  },
   "attendance/mutations:markAllGoingAttended": { args: (w) => ({ eventId: w.pastEventId }) },
   "attendance/mutations:checkInLink": { args: (w) => ({ eventId: w.pastEventId }) },
   "attendance/mutations:selfCheckIn": { args: (w) => ({ eventId: w.pastEventId, token: w.checkInToken }) },
   "attendance/mutations:answerPrompt": { args: (w) => ({ eventId: w.pastEventId, attended: true }) },
   "attendance/mutations:deferPrompt": { args: (w) => ({ eventId: w.pastEventId }) },
   "attendance/mutations:dismissPrompt": { args: (w) => ({ eventId: w.pastEventId }) },
-  "attendance/mutations:submitFeedback": { args: (w) => ({ eventId: w.feedbackEventId, rating: 4, comment: "Great talk" }) },
+  "attendance/mutations:submitFeedback": {
+    args: (w) => ({ eventId: w.feedbackEventId, rating: 4, comment: "Great talk" }),
+  },
   // engagement (admins only)
   "engagement/queries:levelDistribution": { args: (w) => ({ orgId: w.orgA }) },
-  "engagement/queries:listMembersByLevel": { args: (w) => ({ orgId: w.orgA, level: "inactive", source: "rules", paginationOpts: page }) },
+  "engagement/queries:listMembersByLevel": {
+    args: (w) => ({ orgId: w.orgA, level: "inactive", source: "rules", paginationOpts: page }),
+  },
   "engagement/queries:memberEngagement": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/queries:memberHistory": { args: (w) => ({ orgId: w.orgA, userId: w.targetId, paginationOpts: page }) },
   "engagement/queries:latestRun": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/queries:listRuns": { args: (w) => ({ orgId: w.orgA, paginationOpts: page }) },
   "engagement/queries:budget": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/queries:scoringRules": { args: (w) => ({ orgId: w.orgA }) },
-  "engagement/mutations:setOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId, level: "engaged", reason: "Organises the socials" }) },
+  "engagement/mutations:setOverride": {
+    args: (w) => ({ orgId: w.orgA, userId: w.targetId, level: "engaged", reason: "Organises the socials" }),
+  },
   "engagement/mutations:clearOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/mutations:recomputeNow": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "emails/queries:devMailbox": {
-    reason: "the development mailbox for browser tests: the caller's own emails, only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone signed in anywhere else, as here",
+    reason:
+      "the development mailbox for browser tests: the caller's own emails, only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone signed in anywhere else, as here",
     args: () => ({ paginationOpts: page }),
-    expect: { outsider: ["FORBIDDEN"], otherOrgAdmin: ["FORBIDDEN"], member: ["FORBIDDEN"], admin: ["FORBIDDEN"], leftMember: ["FORBIDDEN"], removedMember: ["FORBIDDEN"] },
+    expect: {
+      outsider: ["FORBIDDEN"],
+      otherOrgAdmin: ["FORBIDDEN"],
+      member: ["FORBIDDEN"],
+      admin: ["FORBIDDEN"],
+      leftMember: ["FORBIDDEN"],
+      removedMember: ["FORBIDDEN"],
+    },
   },
 };
 
-type Discovered = { name: string; kind: Kind; level: AccessLevel | undefined; builtWithBuilder: boolean; argNames: string[] };
+type Discovered = {
+  name: string;
+  kind: Kind;
+  level: AccessLevel | undefined;
+  builtWithBuilder: boolean;
+  argNames: string[];
+};
 
 /** Every exported public Convex function, as "module:export" with its kind and builder level. */
 async function discoverPublicFunctions() {
@@ -238,14 +271,21 @@ async function discoverPublicFunctions() {
     const exports = (await load()) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(exports)) {
       // Registered functions are functions flagged by convex/server's registration helpers.
-      const fn = value as { isPublic?: unknown; isQuery?: unknown; isMutation?: unknown; isAction?: unknown; exportArgs?: () => string };
+      const fn = value as {
+        isPublic?: unknown;
+        isQuery?: unknown;
+        isMutation?: unknown;
+        isAction?: unknown;
+        exportArgs?: () => string;
+      };
       if (typeof value !== "function" || fn.isPublic !== true) continue;
       const kind: Kind | null =
         fn.isQuery === true ? "query" : fn.isMutation === true ? "mutation" : fn.isAction === true ? "action" : null;
       if (kind === null) continue;
       // Our builders register open args and validate the declared ones themselves.
       const declared = declaredArgsOf(value) as { kind: string; fields?: object } | undefined;
-      const args = fn.exportArgs === undefined ? null : (JSON.parse(fn.exportArgs()) as { type: string; value?: object });
+      const args =
+        fn.exportArgs === undefined ? null : (JSON.parse(fn.exportArgs()) as { type: string; value?: object });
       const argNames =
         declared !== undefined
           ? declared.kind === "object" && declared.fields !== undefined
@@ -256,7 +296,13 @@ async function discoverPublicFunctions() {
             : [];
       const name = `${moduleName}:${exportName}`;
       const built = accessLevelOf(value);
-      found.push({ name, kind, level: built ?? LIBRARY[name]?.access, builtWithBuilder: built !== undefined, argNames });
+      found.push({
+        name,
+        kind,
+        level: built ?? LIBRARY[name]?.access,
+        builtWithBuilder: built !== undefined,
+        argNames,
+      });
     }
   }
   return found.sort((a, b) => a.name.localeCompare(b.name));
@@ -296,7 +342,8 @@ async function buildWorld(visibility: Visibility) {
   const { inviteId, token } = await admin.as.mutation(api.orgs.invites.createInvite, { orgId: a.orgId });
   const eventId = await createEventAs(admin.as, a.orgId, { capacity: 10 });
   const draftEventId = await createEventAs(admin.as, a.orgId, { title: "Draft" }, { publish: false });
-  for (const u of [target, leaver, removed]) await u.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+  for (const u of [target, leaver, removed])
+    await u.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
   await leaver.as.mutation(api.orgs.mutations.leaveOrg, { orgId: a.orgId });
   await admin.as.mutation(api.orgs.mutations.removeMember, { orgId: a.orgId, userId: removed.userId });
   // Leaving released their seats; a row left behind (as by an older version) must not matter.
@@ -306,13 +353,22 @@ async function buildWorld(visibility: Visibility) {
         .query("eventAttendance")
         .withIndex("by_event_user", (q) => q.eq("eventId", eventId).eq("userId", u.userId))
         .unique();
-      if (row === null) await ctx.db.insert("eventAttendance", { eventId, userId: u.userId, rsvpStatus: "going", rsvpAt: Date.now() });
+      if (row === null)
+        await ctx.db.insert("eventAttendance", { eventId, userId: u.userId, rsvpStatus: "going", rsvpAt: Date.now() });
     }
   });
   const memberNotificationId = await t.run(async (ctx) =>
-    ctx.db.insert("notifications", { userId: member.userId, kind: "reminder", title: "Hi", body: "", createdAt: Date.now() }),
+    ctx.db.insert("notifications", {
+      userId: member.userId,
+      kind: "reminder",
+      title: "Hi",
+      body: "",
+      createdAt: Date.now(),
+    }),
   );
-  const adminCalendarToken = (await admin.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId: a.orgId })).token;
+  const adminCalendarToken = (
+    await admin.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId: a.orgId })
+  ).token;
   // Two events that ended an hour ago, with RSVPs: on the second, admin and member said they came.
   const { pastEventId, feedbackEventId } = await t.run(async (ctx) => {
     const now = Date.now();
@@ -339,7 +395,15 @@ async function buildWorld(visibility: Visibility) {
     for (const u of [admin, member, target]) {
       const rsvp = { userId: u.userId, rsvpStatus: "going" as const, rsvpAt: now - 86_400_000, rsvpCounted: true };
       await ctx.db.insert("eventAttendance", { eventId: pastEventId, ...rsvp });
-      const said = u === target ? {} : { selfReport: { attended: true, at: now - 60_000 }, state: "attended" as const, source: "self_report" as const, attended: true };
+      const said =
+        u === target
+          ? {}
+          : {
+              selfReport: { attended: true, at: now - 60_000 },
+              state: "attended" as const,
+              source: "self_report" as const,
+              attended: true,
+            };
       await ctx.db.insert("eventAttendance", { eventId: feedbackEventId, ...rsvp, ...said });
     }
     return { pastEventId, feedbackEventId };
@@ -361,7 +425,15 @@ async function buildWorld(visibility: Visibility) {
     t,
     visibility,
     callers,
-    callerIds: { anonymous: null, outsider: outsider.userId, otherOrgAdmin: otherOrgAdmin.userId, member: member.userId, admin: admin.userId, leftMember: leaver.userId, removedMember: removed.userId },
+    callerIds: {
+      anonymous: null,
+      outsider: outsider.userId,
+      otherOrgAdmin: otherOrgAdmin.userId,
+      member: member.userId,
+      admin: admin.userId,
+      leftMember: leaver.userId,
+      removedMember: removed.userId,
+    },
     emails: people.map((p) => ({ userId: p.userId, email: p.email, sharedWithAdmins: p === target })),
     orgA: a.orgId,
     orgASlug: a.slug,
@@ -397,7 +469,11 @@ function secretsFor(w: World, caller: CallerName, rule: Rule): [string, string][
   }
   const nonMember = caller !== "member" && caller !== "admin";
   if (w.visibility === "private" && nonMember && rule.reveals === undefined) {
-    secrets.push(["the private org's id", w.orgA], ["the private org's slug", w.orgASlug], ["the private org's event", w.eventId]);
+    secrets.push(
+      ["the private org's id", w.orgA],
+      ["the private org's slug", w.orgASlug],
+      ["the private org's event", w.eventId],
+    );
   }
   return secrets;
 }
@@ -422,7 +498,15 @@ async function call(w: World, caller: CallerName, name: string, kind: Kind, args
 }
 
 const discovered = await discoverPublicFunctions();
-const CALLERS: CallerName[] = ["anonymous", "outsider", "otherOrgAdmin", "member", "admin", "leftMember", "removedMember"];
+const CALLERS: CallerName[] = [
+  "anonymous",
+  "outsider",
+  "otherOrgAdmin",
+  "member",
+  "admin",
+  "leftMember",
+  "removedMember",
+];
 const VISIBILITIES: Visibility[] = ["public", "private"];
 
 describe("authorization matrix", () => {
@@ -442,13 +526,16 @@ describe("authorization matrix", () => {
 
   test("open functions say why: public ones, and user-level ones that take an orgId or eventId", () => {
     const unexplained = discovered.filter((f) => {
-      const open = f.level === "public" || (f.level === "user" && f.argNames.some((a) => a === "orgId" || a === "eventId"));
+      const open =
+        f.level === "public" || (f.level === "user" && f.argNames.some((a) => a === "orgId" || a === "eventId"));
       return open && !RULES[f.name]?.reason;
     });
     expect(unexplained.map((f) => f.name)).toEqual([]);
   });
 
-  const called = discovered.filter((f) => f.level !== undefined && RULES[f.name] !== undefined && LIBRARY[f.name]?.notCalled === undefined);
+  const called = discovered.filter(
+    (f) => f.level !== undefined && RULES[f.name] !== undefined && LIBRARY[f.name]?.notCalled === undefined,
+  );
   const cases = called.flatMap((f) =>
     VISIBILITIES.flatMap((visibility) =>
       CALLERS.map((caller) => {
@@ -463,7 +550,14 @@ describe("authorization matrix", () => {
           (visibility === "private" ? PRIVATE_DEFAULTS[f.level!]?.[base] : undefined) ??
           DEFAULTS[f.level!][base];
         const shown = outcome === "ok" ? "ok" : outcome.join("|");
-        return { ...f, visibility, caller, rule, outcome, label: `${f.name} [${visibility} org] as ${caller} → ${shown}` };
+        return {
+          ...f,
+          visibility,
+          caller,
+          rule,
+          outcome,
+          label: `${f.name} [${visibility} org] as ${caller} → ${shown}`,
+        };
       }),
     ),
   );
@@ -475,7 +569,10 @@ describe("authorization matrix", () => {
       // The positive control: the right caller is let in, and sees nothing that is not theirs.
       const json = JSON.stringify((await call(w, caller, name, kind, args)) ?? null);
       const leaked = secretsFor(w, caller, rule).filter(([, value]) => json.includes(value));
-      expect(leaked.map(([label]) => label), `returned: ${json.slice(0, 500)}`).toEqual([]);
+      expect(
+        leaked.map(([label]) => label),
+        `returned: ${json.slice(0, 500)}`,
+      ).toEqual([]);
     } else {
       const before = await snapshotAll(w.t);
       let error: unknown = null;

@@ -21,7 +21,12 @@ crons.weekly(
 // Engagement levels for every org (Sundays 00:00 UTC): the rules for everyone, the model through
 // the Message Batches API for members whose signals changed. Midnight on purpose: the week's
 // levels are in place when it starts.
-// eslint-disable-next-line @convex-dev/no-top-of-hour-crons
-crons.weekly("recompute-engagement", { dayOfWeek: "sunday", hourUTC: 0, minuteUTC: 0 }, internal.engagement.runs.weeklyRecompute, {});
+crons.weekly(
+  "recompute-engagement",
+  // eslint-disable-next-line @convex-dev/no-top-of-hour-crons
+  { dayOfWeek: "sunday", hourUTC: 0, minuteUTC: 0 },
+  internal.engagement.runs.weeklyRecompute,
+  {},
+);
 
 export default crons;

@@ -53,95 +53,98 @@ async function createEvent(admin: Account, orgId: Id<"organizations">, title: st
 const minuteFloor = (ms: number) => Math.floor(ms / MINUTE) * MINUTE;
 
 describe("attendance", () => {
-  test(
-    "after the event the prompt email arrives once, its Yes link records attendance signed out, the member leaves 4 stars and the admin's summary updates live",
-    async () => {
-      const adminAccount = await createAccount("Ada Organizer", uniqueEmail("ada"));
-      const memberAccount = await createAccount("Milo Member", uniqueEmail("milo"));
-      const org = await createOrgWithMembers(adminAccount, [memberAccount], "E2E Attend");
-      const title = `Reading group ${Date.now().toString(36)}`;
-      // RSVPs close at the start, so the member answers while the event is ahead; then the event
-      // is moved to have ended more than 2 h ago: its prompt is due at once.
-      const ahead = minuteFloor(Date.now() + 24 * HOUR);
-      const { eventId, fields } = await createEvent(adminAccount, org.orgId, title, ahead, ahead + HOUR);
-      await memberAccount.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
-      const end = minuteFloor(Date.now() - 2 * HOUR - 2 * MINUTE);
-      await adminAccount.client.mutation(api.events.mutations.updateEvent, {
-        eventId,
-        ...fields,
-        startLocal: local(end - HOUR),
-        endLocal: local(end),
-      });
+  test("after the event the prompt email arrives once, its Yes link records attendance signed out, the member leaves 4 stars and the admin's summary updates live", async () => {
+    const adminAccount = await createAccount("Ada Organizer", uniqueEmail("ada"));
+    const memberAccount = await createAccount("Milo Member", uniqueEmail("milo"));
+    const org = await createOrgWithMembers(adminAccount, [memberAccount], "E2E Attend");
+    const title = `Reading group ${Date.now().toString(36)}`;
+    // RSVPs close at the start, so the member answers while the event is ahead; then the event
+    // is moved to have ended more than 2 h ago: its prompt is due at once.
+    const ahead = minuteFloor(Date.now() + 24 * HOUR);
+    const { eventId, fields } = await createEvent(adminAccount, org.orgId, title, ahead, ahead + HOUR);
+    await memberAccount.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+    const end = minuteFloor(Date.now() - 2 * HOUR - 2 * MINUTE);
+    await adminAccount.client.mutation(api.events.mutations.updateEvent, {
+      eventId,
+      ...fields,
+      startLocal: local(end - HOUR),
+      endLocal: local(end),
+    });
 
-      // The admin watches the event page: past tense, the feedback summary starts empty.
-      const admin = await newPage(browser);
-      await signIn(admin.page, adminAccount.email);
-      await admin.page.goto(`/events/${eventId}`);
-      await admin.page.getByRole("heading", { level: 1, name: title }).waitFor();
-      await admin.page.getByTestId("rsvp-counts").getByText("0 attended").waitFor();
-      expect(await admin.page.getByRole("button", { name: "Cancel event" }).count()).toBe(0);
-      const summary = admin.page.getByRole("region", { name: "Feedback", exact: true });
-      await summary.getByText("No feedback yet").waitFor();
+    // The admin watches the event page: past tense, the feedback summary starts empty.
+    const admin = await newPage(browser);
+    await signIn(admin.page, adminAccount.email);
+    await admin.page.goto(`/events/${eventId}`);
+    await admin.page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await admin.page.getByTestId("rsvp-counts").getByText("0 attended").waitFor();
+    expect(await admin.page.getByRole("button", { name: "Cancel event" }).count()).toBe(0);
+    const summary = admin.page.getByRole("region", { name: "Feedback", exact: true });
+    await summary.getByText("No feedback yet").waitFor();
 
-      // The prompt email, once, in the dev mailbox.
-      const visitor = await newPage(browser);
-      const page = visitor.page;
-      await page.goto("/dev/mailbox");
-      const rows = page
-        .getByRole("list", { name: "Emails" })
-        .getByTestId("mailbox-row")
-        .filter({ hasText: memberAccount.email })
-        .filter({ hasText: `Did you make it to ${title}?` });
-      await screenshotOnFailure(page, "attendance-mailbox", () => rows.first().waitFor({ timeout: 60_000 }));
-      await page.waitForTimeout(3_000);
-      expect(await rows.count()).toBe(1);
-      await rows.first().getByRole("button").click();
-      const yes = page.getByRole("list", { name: "Links in this email" }).getByRole("link", { name: "Yes, I was there" });
-      const href = await yes.getAttribute("href");
-      expect(href).toMatch(new RegExp(`^${inject("siteUrl")}/attendance\\?token=`));
+    // The prompt email, once, in the dev mailbox.
+    const visitor = await newPage(browser);
+    const page = visitor.page;
+    await page.goto("/dev/mailbox");
+    const rows = page
+      .getByRole("list", { name: "Emails" })
+      .getByTestId("mailbox-row")
+      .filter({ hasText: memberAccount.email })
+      .filter({ hasText: `Did you make it to ${title}?` });
+    await screenshotOnFailure(page, "attendance-mailbox", () => rows.first().waitFor({ timeout: 60_000 }));
+    await page.waitForTimeout(3_000);
+    expect(await rows.count()).toBe(1);
+    await rows.first().getByRole("button").click();
+    const yes = page.getByRole("list", { name: "Links in this email" }).getByRole("link", { name: "Yes, I was there" });
+    const href = await yes.getAttribute("href");
+    expect(href).toMatch(new RegExp(`^${inject("siteUrl")}/attendance\\?token=`));
 
-      // Its "Yes" link, signed out: a confirm page, then recorded.
-      await page.goto(href!);
-      await page.getByRole("button", { name: "Yes, I was there" }).click();
-      await page.getByRole("heading", { name: "Glad you made it" }).waitFor();
-      await admin.page.getByTestId("rsvp-counts").getByText("1 attended").waitFor();
+    // Its "Yes" link, signed out: a confirm page, then recorded.
+    await page.goto(href!);
+    await page.getByRole("button", { name: "Yes, I was there" }).click();
+    await page.getByRole("heading", { name: "Glad you made it" }).waitFor();
+    await admin.page.getByTestId("rsvp-counts").getByText("1 attended").waitFor();
 
-      // The member signs in: the event page says so and takes 4 stars and a comment.
-      await signIn(page, memberAccount.email);
-      await page.goto(`${inject("appUrl")}/events/${eventId}`);
-      const mine = page.getByTestId("my-attendance");
-      await mine.getByText("You attended").waitFor();
-      await mine.getByText("Self-reported").waitFor();
-      expect(await page.getByRole("group", { name: "Your RSVP" }).count()).toBe(0);
-      await screenshotOnFailure(page, "attendance-feedback", async () => {
-        const form = page.getByRole("form", { name: "Your feedback" });
-        await form.getByRole("radio", { name: "4 stars" }).check({ force: true });
-        await form.getByLabel("Comment").fill("Great discussion, more snacks next time.");
-        await form.getByText("40 / 2,000").waitFor();
-        await form.getByRole("button", { name: "Send feedback" }).click();
-        await form.getByRole("status").getByText("Thanks for your feedback").waitFor();
-      });
+    // The member signs in: the event page says so and takes 4 stars and a comment.
+    await signIn(page, memberAccount.email);
+    await page.goto(`${inject("appUrl")}/events/${eventId}`);
+    const mine = page.getByTestId("my-attendance");
+    await mine.getByText("You attended").waitFor();
+    await mine.getByText("Self-reported").waitFor();
+    expect(await page.getByRole("group", { name: "Your RSVP" }).count()).toBe(0);
+    await screenshotOnFailure(page, "attendance-feedback", async () => {
+      const form = page.getByRole("form", { name: "Your feedback" });
+      await form.getByRole("radio", { name: "4 stars" }).check({ force: true });
+      await form.getByLabel("Comment").fill("Great discussion, more snacks next time.");
+      await form.getByText("40 / 2,000").waitFor();
+      await form.getByRole("button", { name: "Send feedback" }).click();
+      await form.getByRole("status").getByText("Thanks for your feedback").waitFor();
+    });
 
-      // The admin's summary, live: one response, no average yet (below 3), the named comment.
-      const stats = summary.getByTestId("feedback-stats");
-      await stats.getByText("Not enough responses yet").waitFor();
-      await summary.getByRole("list", { name: "Comments" }).getByText("Great discussion, more snacks next time.").waitFor();
-      await summary.getByRole("list", { name: "Comments" }).getByText(memberAccount.name).waitFor();
-      expect(await stats.getByText("100%").count()).toBe(1);
-      const sheet = admin.page.getByRole("region", { name: "Attendance", exact: true });
-      await sheet.getByTestId("sheet-row").filter({ hasText: memberAccount.name }).getByText(/Attended \(self-reported\)/).waitFor();
+    // The admin's summary, live: one response, no average yet (below 3), the named comment.
+    const stats = summary.getByTestId("feedback-stats");
+    await stats.getByText("Not enough responses yet").waitFor();
+    await summary
+      .getByRole("list", { name: "Comments" })
+      .getByText("Great discussion, more snacks next time.")
+      .waitFor();
+    await summary.getByRole("list", { name: "Comments" }).getByText(memberAccount.name).waitFor();
+    expect(await stats.getByText("100%").count()).toBe(1);
+    const sheet = admin.page.getByRole("region", { name: "Attendance", exact: true });
+    await sheet
+      .getByTestId("sheet-row")
+      .filter({ hasText: memberAccount.name })
+      .getByText(/Attended \(self-reported\)/)
+      .waitFor();
 
-      // The profile's history lists it as self-reported, with the member's own stars.
-      await page.goto(`${inject("appUrl")}/profile`);
-      const history = page.getByTestId("history-row").filter({ hasText: title });
-      await history.getByText("Self-reported").waitFor();
-      await history.getByRole("img", { name: "4 out of 5 stars" }).waitFor();
+    // The profile's history lists it as self-reported, with the member's own stars.
+    await page.goto(`${inject("appUrl")}/profile`);
+    const history = page.getByTestId("history-row").filter({ hasText: title });
+    await history.getByText("Self-reported").waitFor();
+    await history.getByRole("img", { name: "4 out of 5 stars" }).waitFor();
 
-      await admin.context.close();
-      await visitor.context.close();
-    },
-    180_000,
-  );
+    await admin.context.close();
+    await visitor.context.close();
+  }, 180_000);
 
   test("an admin checks a member in at 375 px while a second admin's list updates live", async () => {
     const first = await createAccount("Dora Door", uniqueEmail("dora"));
@@ -161,7 +164,8 @@ describe("attendance", () => {
     const laptop = await newPage(browser);
     await signIn(laptop.page, second.email);
     await laptop.page.goto(`/events/${eventId}/check-in-desk`);
-    for (const p of [phone.page, laptop.page]) await p.getByTestId("check-in-counts").getByText("0 checked in").waitFor();
+    for (const p of [phone.page, laptop.page])
+      await p.getByTestId("check-in-counts").getByText("0 checked in").waitFor();
 
     await screenshotOnFailure(phone.page, "attendance-desk", async () => {
       await phone.page.getByLabel("Search by name").fill("Wren");
@@ -227,7 +231,11 @@ describe("attendance", () => {
     // The organizer's sheet shows the venue check-in.
     await admin.page.keyboard.press("Escape");
     const sheet = admin.page.getByRole("region", { name: "Attendance", exact: true });
-    await sheet.getByTestId("sheet-row").filter({ hasText: memberAccount.name }).getByText(/checked in at the venue/).waitFor();
+    await sheet
+      .getByTestId("sheet-row")
+      .filter({ hasText: memberAccount.name })
+      .getByText(/checked in at the venue/)
+      .waitFor();
 
     await admin.context.close();
     await phone.context.close();

@@ -47,10 +47,13 @@ describe("accounts", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("another-pass-2");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByText(/already exists/i).waitFor().catch(async (error: unknown) => {
-      await page.screenshot({ path: "e2e/artifacts/taken-email.png" });
-      throw error;
-    });
+    await page
+      .getByText(/already exists/i)
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: "e2e/artifacts/taken-email.png" });
+        throw error;
+      });
 
     await page.getByLabel("Email").fill(uniqueEmail("weak"));
     await page.getByLabel("Password").fill("short");

@@ -72,10 +72,13 @@ describe("events", () => {
     await signIn(member.page, memberAccount.email);
     const upcoming = member.page.getByRole("region", { name: "Upcoming events" });
     await upcoming.getByRole("link", { name: title }).click();
-    await member.page.getByRole("heading", { level: 1, name: title }).waitFor().catch(async (error: unknown) => {
-      await member.page.screenshot({ path: "e2e/artifacts/events-dashboard.png", fullPage: true });
-      throw error;
-    });
+    await member.page
+      .getByRole("heading", { level: 1, name: title })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await member.page.screenshot({ path: "e2e/artifacts/events-dashboard.png", fullPage: true });
+        throw error;
+      });
     expect(new URL(member.page.url()).pathname.replace(/\/$/, "")).toBe(eventPath);
     const going = member.page.getByRole("button", { name: "Going", exact: true });
     expect(await going.getAttribute("aria-pressed")).toBe("false");

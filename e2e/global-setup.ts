@@ -34,12 +34,16 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    const backend = fork(join(root, "local-backend", "main.ts"), ["--port", String(port), "--site-port", String(sitePort), "--state-dir", stateDir, "--no-watch"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
-      execPath: process.execPath,
-      env: { ...process.env, SITE_URL: `http://127.0.0.1:${appPort}` },
-    });
+    const backend = fork(
+      join(root, "local-backend", "main.ts"),
+      ["--port", String(port), "--site-port", String(sitePort), "--state-dir", stateDir, "--no-watch"],
+      {
+        cwd: root,
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+        execPath: process.execPath,
+        env: { ...process.env, SITE_URL: `http://127.0.0.1:${appPort}` },
+      },
+    );
     children.push(backend);
     const ready = await new Promise<{ url: string; siteUrl: string; adminKey: string }>((resolve, reject) => {
       backend.once("message", (message) => resolve(message as never));
@@ -58,7 +62,18 @@ export default async function setup(project: TestProject) {
     // `npm start`, pointed at this build and port.
     const app = spawn(
       bin("srvx"),
-      ["serve", "--prod", "--entry", join(buildDir, "server", "server.js"), "--static", join(buildDir, "client"), "--port", String(appPort), "--host", "127.0.0.1"],
+      [
+        "serve",
+        "--prod",
+        "--entry",
+        join(buildDir, "server", "server.js"),
+        "--static",
+        join(buildDir, "client"),
+        "--port",
+        String(appPort),
+        "--host",
+        "127.0.0.1",
+      ],
       { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } },
     );
     children.push(app);

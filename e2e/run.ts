@@ -5,8 +5,12 @@ import { ensureChromium } from "../scripts/chromium.ts";
 
 const root = join(import.meta.dirname, "..");
 ensureChromium();
-const result = spawnSync(join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const result = spawnSync(
+  join(root, "node_modules", ".bin", "vitest"),
+  ["run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 process.exit(result.status ?? 1);

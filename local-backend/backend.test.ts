@@ -48,7 +48,14 @@ const withoutTicks = (values: string[]) => values.filter((body) => body !== "tic
 async function signToken(subject: string, issuer = backend.siteUrl) {
   const keys = JSON.parse(readFileSync(join(stateDir, "auth-keys.json"), "utf8")) as { JWT_PRIVATE_KEY: string };
   const key = await importPKCS8(keys.JWT_PRIVATE_KEY, "RS256");
-  return await new SignJWT({}).setProtectedHeader({ alg: "RS256" }).setSubject(subject).setIssuer(issuer).setAudience("convex").setIssuedAt().setExpirationTime("1h").sign(key);
+  return await new SignJWT({})
+    .setProtectedHeader({ alg: "RS256" })
+    .setSubject(subject)
+    .setIssuer(issuer)
+    .setAudience("convex")
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(key);
 }
 
 beforeAll(async () => {
@@ -97,7 +104,14 @@ describe("sync protocol with ConvexClient", () => {
       }
     };
     raw.send(JSON.stringify({ type: "Connect", sessionId: "ordering-test", connectionCount: 0 }));
-    raw.send(JSON.stringify({ type: "ModifyQuerySet", baseVersion: 0, newVersion: 1, modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: [{}] }] }));
+    raw.send(
+      JSON.stringify({
+        type: "ModifyQuerySet",
+        baseVersion: 0,
+        newVersion: 1,
+        modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: [{}] }],
+      }),
+    );
     await waitFor(() => messages.some((m) => m.message.type === "Transition"));
     raw.send(JSON.stringify({ type: "Mutation", requestId: 0, udfPath: "messages:send", args: [{ body: "ordered" }] }));
     await waitFor(() => messages.some((m) => m.message.type === "MutationResponse"));
@@ -105,7 +119,9 @@ describe("sync protocol with ConvexClient", () => {
     const response = messages[index]!;
     const responseTs = decodeTs(response.message.ts!);
     await waitFor(() =>
-      messages.slice(index + 1).some((m) => m.message.type === "Transition" && decodeTs(m.message.endVersion!.ts) >= responseTs),
+      messages
+        .slice(index + 1)
+        .some((m) => m.message.type === "Transition" && decodeTs(m.message.endVersion!.ts) >= responseTs),
     );
     const next = messages.slice(index + 1).find((m) => m.message.type === "Transition")!;
     // Well before the fixture's one-second cron tick could have supplied it.
@@ -151,14 +167,20 @@ describe("authentication", () => {
     const c = client();
     const token = await signToken("user123|session1");
     const changes: boolean[] = [];
-    c.setAuth(async () => token, (authenticated) => changes.push(authenticated));
+    c.setAuth(
+      async () => token,
+      (authenticated) => changes.push(authenticated),
+    );
     expect(await nextValue<string | null>(c, whoAmI, (v) => v !== null)).toBe("user123|session1");
     expect(changes).toContain(true);
 
     const other = client();
     const forged = await signToken("user123|session1", "https://evil.example");
     const otherChanges: boolean[] = [];
-    other.setAuth(async () => forged, (authenticated) => otherChanges.push(authenticated));
+    other.setAuth(
+      async () => forged,
+      (authenticated) => otherChanges.push(authenticated),
+    );
     await expect.poll(() => otherChanges.includes(false), { timeout: 10_000 }).toBe(true);
   });
 });
@@ -206,7 +228,14 @@ describe("robustness", () => {
 
     const raw2 = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.0/sync`);
     await new Promise((resolve) => raw2.on("open", resolve));
-    raw2.send(JSON.stringify({ type: "ModifyQuerySet", baseVersion: 0, newVersion: 1, modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: "nope" }] }));
+    raw2.send(
+      JSON.stringify({
+        type: "ModifyQuerySet",
+        baseVersion: 0,
+        newVersion: 1,
+        modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: "nope" }],
+      }),
+    );
     await new Promise((resolve) => raw2.on("close", resolve));
 
     // Everyone else carries on.

@@ -46,7 +46,14 @@ export type RunningBackend = {
   /** Every commit is already durable when it returns; this folds the write-ahead log into the database file. */
   flush(): void;
   /** Figures for tests and benchmarks: query evaluations so far, the longest commit write and checkpoint (ms). */
-  stats(): { evaluations: number; longestWriteMs: number; longestCheckpointMs: number; storeLoadMs: number; indexWarmMs: number | null; connections: number };
+  stats(): {
+    evaluations: number;
+    longestWriteMs: number;
+    longestCheckpointMs: number;
+    storeLoadMs: number;
+    indexWarmMs: number | null;
+    connections: number;
+  };
   close(): Promise<void>;
 };
 
@@ -84,7 +91,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const jwks = createLocalJWKSet({ keys: [keys.publicKey] });
   const originOptions = {
     host,
-    ports: [portOf(url), portOf(siteUrl), portOf(process.env.SITE_URL), Number(process.env.PORT ?? 0)].filter((p): p is number => p !== null),
+    ports: [portOf(url), portOf(siteUrl), portOf(process.env.SITE_URL), Number(process.env.PORT ?? 0)].filter(
+      (p): p is number => p !== null,
+    ),
     origins: [process.env.SITE_URL, ...(options.allowedOrigins ?? [])],
   };
   const allowed = originCheck(originOptions);
@@ -137,7 +146,12 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     storage?.checkpoint();
   }
 
-  async function call(type: UdfType, udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<CallResult> {
+  async function call(
+    type: UdfType,
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ): Promise<CallResult> {
     try {
       return { ok: true, value: await engine.run(type, udfPath, args, identity) };
     } catch (error) {
@@ -152,7 +166,12 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     async verifyToken(token) {
       const { payload } = await jwtVerify(token, jwks, { issuer: siteUrl, audience: "convex" });
       if (!payload.sub || !payload.iss) throw new Error("token has no subject");
-      return { ...payload, subject: payload.sub, issuer: payload.iss, tokenIdentifier: `${payload.iss}|${payload.sub}` };
+      return {
+        ...payload,
+        subject: payload.sub,
+        issuer: payload.iss,
+        tokenIdentifier: `${payload.iss}|${payload.sub}`,
+      };
     },
     currentTs: () => ts,
   };
@@ -167,7 +186,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (!/^\/api\/[^/]+\/sync$/.test(new URL(request.url ?? "/", url).pathname)) return socket.destroy();
     const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
     if (connections.size >= maxConnections) {
-      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nToo many connections (at most ${maxConnections}).`);
+      socket.end(
+        `HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nToo many connections (at most ${maxConnections}).`,
+      );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
@@ -181,7 +202,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     void handleApi(request, response).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
   });
   siteServer.on("request", (request, response) => {
-    if (!allowedOnSite(request.headers)) return sendJson(response, 403, { code: "Forbidden", message: FORBIDDEN_ORIGIN });
+    if (!allowedOnSite(request.headers))
+      return sendJson(response, 403, { code: "Forbidden", message: FORBIDDEN_ORIGIN });
     void handleSite(request, response).catch((error: unknown) => {
       log(`http action failed: ${String(error)}`);
       if (!response.headersSent) sendJson(response, 500, { error: "Internal error" });
@@ -198,8 +220,16 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (request.method === "POST" && path === "/api/query_ts") return sendJson(response, 200, { ts: encodeTs(ts) });
     // query_at_ts: the store keeps no history, so this reads the latest state. Server rendering
     // asks for one timestamp and then reads at it; only a write in between could differ.
-    const type = ({ "/api/query": "query", "/api/query_at_ts": "query", "/api/mutation": "mutation", "/api/action": "action" } as const)[path];
-    if (request.method !== "POST" || !type) return sendJson(response, 404, { code: "NotFound", message: `No route ${path}` });
+    const type = (
+      {
+        "/api/query": "query",
+        "/api/query_at_ts": "query",
+        "/api/mutation": "mutation",
+        "/api/action": "action",
+      } as const
+    )[path];
+    if (request.method !== "POST" || !type)
+      return sendJson(response, 404, { code: "NotFound", message: `No route ${path}` });
 
     let body: { path?: unknown; args?: unknown };
     try {
@@ -234,13 +264,22 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         try {
           identity = await syncHost.verifyToken(authorization.slice("Bearer ".length));
         } catch (error) {
-          return sendJson(response, 401, { code: "Unauthenticated", message: `Invalid token: ${(error as Error).message}` });
+          return sendJson(response, 401, {
+            code: "Unauthenticated",
+            message: `Invalid token: ${(error as Error).message}`,
+          });
         }
       }
       result = await call(type, body.path, args, identity);
     }
-    if (result.ok) return sendJson(response, 200, { status: "success", value: convexToJson(result.value), logLines: [] });
-    return sendJson(response, 560, { status: "error", errorMessage: result.errorMessage, errorData: result.errorData, logLines: [] });
+    if (result.ok)
+      return sendJson(response, 200, { status: "success", value: convexToJson(result.value), logLines: [] });
+    return sendJson(response, 560, {
+      status: "error",
+      errorMessage: result.errorMessage,
+      errorData: result.errorData,
+      logLines: [],
+    });
   }
 
   async function handleSite(request: IncomingMessage, response: ServerResponse) {
@@ -251,7 +290,11 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === "string") headers.set(name, value);
     }
-    const result = await engine.fetch(request.url ?? "/", { method: request.method, headers, body: body ? new Uint8Array(body) : undefined });
+    const result = await engine.fetch(request.url ?? "/", {
+      method: request.method,
+      headers,
+      body: body ? new Uint8Array(body) : undefined,
+    });
     const responseHeaders: Record<string, string> = {};
     result.headers.forEach((value, name) => (responseHeaders[name] = value));
     response.writeHead(result.status, responseHeaders);
@@ -324,7 +367,10 @@ function toFailure(type: UdfType, udfPath: string, error: unknown): CallResult {
   }
   if (error instanceof FunctionNotFound) return { ok: false, errorMessage: error.message };
   const label = { query: "Q", mutation: "M", action: "A" }[type];
-  return { ok: false, errorMessage: `[CONVEX ${label}(${udfPath})] Uncaught ${err?.name ?? "Error"}: ${err?.message ?? String(error)}` };
+  return {
+    ok: false,
+    errorMessage: `[CONVEX ${label}(${udfPath})] Uncaught ${err?.name ?? "Error"}: ${err?.message ?? String(error)}`,
+  };
 }
 
 function groupByComponent(docs: { component: string; doc: Record<string, Value> }[]) {

@@ -13,7 +13,10 @@ test("a load with unchanged files reuses the cached bundle; an edited file is re
   const a = join(dir, "a.ts");
   const b = join(dir, "b.ts");
   writeFileSync(join(dir, "shared.ts"), "export const base: number = 1;\n");
-  writeFileSync(a, 'import { base } from "./shared";\nimport { v } from "convex/values";\nexport const value = base + 1;\nexport const validator = v.string();\n');
+  writeFileSync(
+    a,
+    'import { base } from "./shared";\nimport { v } from "convex/values";\nexport const value = base + 1;\nexport const validator = v.string();\n',
+  );
   writeFileSync(b, "export default function named() {}\n");
 
   const first = await loadBundle([a, b], cache);

@@ -21,7 +21,12 @@ const sharedPackages: Plugin = {
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: SHARED }, async (args) => {
       if (args.pluginData === "resolving") return undefined;
-      const resolved = await pluginBuild.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "resolving" });
+      const resolved = await pluginBuild.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "resolving",
+      });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       return { path: pathToFileURL(resolved.path).href, external: true };
     });
@@ -42,7 +47,10 @@ const ENTRY = "local-backend-modules.js";
 export async function loadBundle(files: string[], cacheDir: string): Promise<Map<string, LoadedModule>> {
   files = [...new Set(files)].sort();
   const names = files.map((_, index) => `m${index}`);
-  const key = createHash("sha256").update(JSON.stringify([FORMAT, files])).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(JSON.stringify([FORMAT, files]))
+    .digest("hex")
+    .slice(0, 16);
   const file = join(cacheDir, `modules-${key}.mjs`);
   if (!isFresh(file)) await buildBundle(files, names, file);
   generation += 1;
@@ -87,7 +95,9 @@ async function buildBundle(files: string[], names: string[], file: string) {
     conditions: ["import", "node"],
     plugins: [sharedPackages],
     // Bundled CommonJS packages may require() Node built-ins.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
   });
   const cwd = dirname(files[0] ?? ".");
   const inputs = Object.keys(result.metafile.inputs)

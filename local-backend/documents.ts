@@ -44,7 +44,10 @@ export function tableOf(id: string): string {
 export function fieldValue(doc: Doc, path: string): Value | undefined {
   let value: unknown = doc;
   for (const part of path.split(".")) {
-    value = value !== undefined && value !== null && isPlainObject(value) ? (value as Record<string, unknown>)[part] : undefined;
+    value =
+      value !== undefined && value !== null && isPlainObject(value)
+        ? (value as Record<string, unknown>)[part]
+        : undefined;
   }
   return value as Value | undefined;
 }

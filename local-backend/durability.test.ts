@@ -33,7 +33,11 @@ function stateDir() {
 
 /** Starts `npm run backend` on the fixture in a child process; resolves with its client. */
 async function start(dir: string): Promise<{ child: ChildProcess; http: ConvexHttpClient }> {
-  const child = fork(main, ["--root", fixtureRoot, "--state-dir", dir, "--port", "0", "--site-port", "0", "--no-watch"], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(
+    main,
+    ["--root", fixtureRoot, "--state-dir", dir, "--port", "0", "--site-port", "0", "--no-watch"],
+    { stdio: ["ignore", "ignore", "inherit", "ipc"] },
+  );
   children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (message: { url: string }) => resolve(message.url));
@@ -49,23 +53,27 @@ function killHard(child: ChildProcess) {
   });
 }
 
-test("writes acknowledged right before kill -9 are all there after a restart", async () => {
-  const dir = stateDir();
-  const acknowledged: string[] = [];
-  // KILL_TRIALS=100 for a longer run.
-  for (let trial = 0; trial < Number(process.env.KILL_TRIALS ?? 5); trial++) {
-    const { child, http } = await start(dir);
-    expect(await http.query(byTopic, { topic: "t" })).toEqual(acknowledged);
-    for (let i = 0; i < 3; i++) {
-      const text = `trial ${trial} write ${i}`;
-      await http.mutation(add, { topic: "t", text });
-      acknowledged.push(text);
+test(
+  "writes acknowledged right before kill -9 are all there after a restart",
+  async () => {
+    const dir = stateDir();
+    const acknowledged: string[] = [];
+    // KILL_TRIALS=100 for a longer run.
+    for (let trial = 0; trial < Number(process.env.KILL_TRIALS ?? 5); trial++) {
+      const { child, http } = await start(dir);
+      expect(await http.query(byTopic, { topic: "t" })).toEqual(acknowledged);
+      for (let i = 0; i < 3; i++) {
+        const text = `trial ${trial} write ${i}`;
+        await http.mutation(add, { topic: "t", text });
+        acknowledged.push(text);
+      }
+      await killHard(child); // no chance to save anything after the last success
     }
-    await killHard(child); // no chance to save anything after the last success
-  }
-  const { http } = await start(dir);
-  expect(await http.query(byTopic, { topic: "t" })).toEqual(acknowledged);
-}, 120_000 + Number(process.env.KILL_TRIALS ?? 0) * 10_000);
+    const { http } = await start(dir);
+    expect(await http.query(byTopic, { topic: "t" })).toEqual(acknowledged);
+  },
+  120_000 + Number(process.env.KILL_TRIALS ?? 0) * 10_000,
+);
 
 test("the state directory and its files are private to the user", async () => {
   const dir = stateDir();
@@ -86,7 +94,12 @@ test("an earlier version's data.json is moved into the database, not dropped", a
   const counters = db.prepare("SELECT * FROM components").all();
   db.close();
   const components: Record<string, { documents: unknown[]; nextDocId: number; lastCreationTime: number }> = {};
-  for (const row of counters) components[row.component as string] = { documents: [], nextDocId: Number(row.next_doc_id), lastCreationTime: Number(row.last_creation_time) };
+  for (const row of counters)
+    components[row.component as string] = {
+      documents: [],
+      nextDocId: Number(row.next_doc_id),
+      lastCreationTime: Number(row.last_creation_time),
+    };
   for (const row of rows) components[row.component as string]!.documents.push(JSON.parse(row.value as string));
   for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dir, `data.sqlite${suffix}`), { force: true });
   writeFileSync(join(dir, "data.json"), JSON.stringify({ version: 1, components }));
@@ -102,7 +115,9 @@ test("after a crash, an interrupted action is recorded as failed with the reason
   const dir = stateDir();
   const { child, http } = await start(dir);
   await http.mutation(startHang, {});
-  await expect.poll(async () => (await http.query(jobs, {})).map((job) => job.state.kind), { timeout: 10_000 }).toEqual(["inProgress"]);
+  await expect
+    .poll(async () => (await http.query(jobs, {})).map((job) => job.state.kind), { timeout: 10_000 })
+    .toEqual(["inProgress"]);
   await http.mutation(addLater, { topic: "later", text: "ran once" });
   await killHard(child);
   // Make the far-off mutation look as if the crash caught it mid-run.
@@ -118,7 +133,9 @@ test("after a crash, an interrupted action is recorded as failed with the reason
   db.close();
 
   const again = await start(dir);
-  await expect.poll(async () => await again.http.query(byTopic, { topic: "later" }), { timeout: 10_000 }).toEqual(["ran once"]);
+  await expect
+    .poll(async () => await again.http.query(byTopic, { topic: "later" }), { timeout: 10_000 })
+    .toEqual(["ran once"]);
   const states = await again.http.query(jobs, {});
   const hang = states.find((job) => job.name.includes("hang"))!;
   expect(hang.state.kind).toBe("failed");

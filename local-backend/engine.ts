@@ -117,7 +117,10 @@ export class Engine {
     this.crons = crons;
     this.onCommit = onCommit;
     for (const [path, { db }] of Object.entries(global.components)) {
-      this.stores.set(path, installIndexes(db, (change) => this.pendingChanges.push(change)));
+      this.stores.set(
+        path,
+        installIndexes(db, (change) => this.pendingChanges.push(change)),
+      );
     }
   }
 
@@ -152,7 +155,11 @@ export class Engine {
     }
     const t = test as unknown as Accessor;
     const crons = (await importFile(`${root}/convex/crons.ts`)()).default as LoadedModule;
-    const loaded = await Promise.all(Object.entries(keyByPrefix(`${root}/convex/`, appModules)).map(async ([path, load]) => [path, await load()] as const));
+    const loaded = await Promise.all(
+      Object.entries(keyByPrefix(`${root}/convex/`, appModules)).map(
+        async ([path, load]) => [path, await load()] as const,
+      ),
+    );
     const kinds = new Map<string, "mutation" | "action">();
     for (const [path, module] of loaded) {
       for (const [name, fn] of Object.entries(module)) {
@@ -173,7 +180,8 @@ export class Engine {
   /** Runs a client call. Only public functions of the right type may be called from outside. */
   async run(type: UdfType, udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<Value> {
     const fn = await this.resolve(udfPath);
-    const typeOk = (type === "query" && fn.isQuery) || (type === "mutation" && fn.isMutation) || (type === "action" && fn.isAction);
+    const typeOk =
+      (type === "query" && fn.isQuery) || (type === "mutation" && fn.isMutation) || (type === "action" && fn.isAction);
     if (!fn.isPublic || !typeOk) {
       throw new FunctionNotFound(`Could not find public ${type} "${udfPath}".`);
     }
@@ -183,7 +191,11 @@ export class Engine {
   }
 
   /** Runs a public query and reports what it read (its read set), for live-query invalidation. */
-  async runTracked(udfPath: string, args: Record<string, Value>, identity: Identity | null): Promise<{ reads: ReadSet; run: Promise<Value> }> {
+  async runTracked(
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ): Promise<{ reads: ReadSet; run: Promise<Value> }> {
     const reads = newReadSet();
     const run = readTracking.run(reads, () => this.run("query", udfPath, args, identity));
     await run.catch(() => undefined);
@@ -215,7 +227,11 @@ export class Engine {
   snapshot(): Snapshot {
     const components: Snapshot["components"] = {};
     for (const [path, { db }] of Object.entries(this.global.components)) {
-      components[path] = { documents: Object.values(db._documents), nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
+      components[path] = {
+        documents: Object.values(db._documents),
+        nextDocId: db._nextDocId,
+        lastCreationTime: db._lastCreationTime,
+      };
     }
     return { components };
   }
@@ -252,7 +268,8 @@ export class Engine {
       for (const job of scheduledJobs(store)) {
         if (job.state.kind === "inProgress") kinds.set(job.name, await this.kindOf(path, job.name));
       }
-      for (const doc of settleInterrupted(store, (name) => kinds.get(name), afterCrash)) changed.push({ component: path, doc });
+      for (const doc of settleInterrupted(store, (name) => kinds.get(name), afterCrash))
+        changed.push({ component: path, doc });
       for (const job of scheduledJobs(store)) {
         if (job.state.kind === "pending") runRecoveredJob(this.t, path, db, job._id);
       }
@@ -283,7 +300,8 @@ export class Engine {
     this.retired = true;
     for (const store of this.stores.values()) {
       for (const job of scheduledJobs(store)) {
-        if (job.state.kind === "pending") store.putCommitted({ ...(job as unknown as Doc), state: { kind: "canceled" } });
+        if (job.state.kind === "pending")
+          store.putCommitted({ ...(job as unknown as Doc), state: { kind: "canceled" } });
       }
     }
   }
@@ -299,7 +317,12 @@ export class Engine {
     const job = this.stores.get("")?.table("_scheduled_functions").docs.get(jobId);
     if (!job || (job.state as { kind: string }).kind !== "inProgress") return;
     if (this.appFunctionKinds.get(normalizeUdfPath(job.name as string)) !== "mutation") return;
-    changes.push({ component: "", id: jobId, before: job, after: { ...job, state: { kind: "success" }, completedTime: Date.now() } });
+    changes.push({
+      component: "",
+      id: jobId,
+      before: job,
+      after: { ...job, state: { kind: "success" }, completedTime: Date.now() },
+    });
   }
 
   private async kindOf(componentPath: string, name: string): Promise<"mutation" | "action" | undefined> {
@@ -315,7 +338,7 @@ export class Engine {
     const load = this.appModules[modulePath ?? ""];
     if (!load) throw new FunctionNotFound(`Could not find module "${modulePath}".`);
     const fn = (await load())[exportName] as RegisteredFunction | undefined;
-    if (!fn || typeof fn !== "object" && typeof fn !== "function") {
+    if (!fn || (typeof fn !== "object" && typeof fn !== "function")) {
       throw new FunctionNotFound(`Could not find function "${udfPath}".`);
     }
     return fn;
@@ -326,7 +349,8 @@ export class Engine {
     const commit = manager.commit.bind(manager);
     const rollback = manager.rollback.bind(manager);
     const recordMetrics = (isNested: boolean) => {
-      if (!isNested && manager._metricsTracker) this.lastTransactionMetrics = manager._metricsTracker.getTransactionMetrics();
+      if (!isNested && manager._metricsTracker)
+        this.lastTransactionMetrics = manager._metricsTracker.getTransactionMetrics();
     };
     manager.rollback = (isNested: boolean) => {
       recordMetrics(isNested);
@@ -373,7 +397,6 @@ async function captureRequestMetadata(t: TestInstance) {
   } as typeof run;
   try {
     await t.run(async () => undefined); // an empty transaction: writes nothing
-
   } finally {
     AsyncLocalStorage.prototype.run = run;
   }
@@ -385,7 +408,13 @@ export function captureGlobal(t: TestInstance): ConvexGlobal {
   const run = AsyncLocalStorage.prototype.run;
   AsyncLocalStorage.prototype.run = function (this: AsyncLocalStorage<unknown>, store: unknown, ...rest: unknown[]) {
     const candidate = store as Partial<ConvexGlobal> | undefined;
-    if (!captured && candidate && typeof candidate === "object" && "transactionManager" in candidate && "components" in candidate) {
+    if (
+      !captured &&
+      candidate &&
+      typeof candidate === "object" &&
+      "transactionManager" in candidate &&
+      "components" in candidate
+    ) {
       captured = candidate as ConvexGlobal;
     }
     return (run as (...a: unknown[]) => unknown).call(this, store, ...rest);

@@ -35,4 +35,3 @@ export function readDotEnv(file: string): Record<string, string> {
   }
   return vars;
 }
-

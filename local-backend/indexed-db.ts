@@ -7,7 +7,20 @@
 // of its index range only (found by binary search), so results, order, cursors, errors and
 // transaction metrics stay convex-test's while the cost follows the range, not the store.
 import { jsonToConvex, type JSONValue } from "convex/values";
-import { compareValue, fieldValue, queryValue, SYSTEM_INDEXES, tableOf, type Change, type Doc, type Entry, type FakeDb, type Key, type Query, type RangeFilter } from "./documents.ts";
+import {
+  compareValue,
+  fieldValue,
+  queryValue,
+  SYSTEM_INDEXES,
+  tableOf,
+  type Change,
+  type Doc,
+  type Entry,
+  type FakeDb,
+  type Key,
+  type Query,
+  type RangeFilter,
+} from "./documents.ts";
 import { readTracking, recordRead } from "./read-sets.ts";
 
 export { compareValue, tableOf, type Change, type Doc, type FakeDb } from "./documents.ts";
@@ -63,7 +76,6 @@ class Table {
   readonly docs = new Map<string, Doc>();
   readonly indexes = new Map<string, SortedIndex>();
 }
-
 
 /** Per-table documents and sorted indexes of one database, mirrored from its `_documents`. */
 export class IndexedStore {
@@ -134,7 +146,10 @@ export class IndexedStore {
     if (!index) {
       const fields =
         SYSTEM_INDEXES[indexName] ??
-        this.db._schema?.tables.get(tableName)?.indexes.find((i) => i.indexDescriptor === indexName)?.fields.concat(["_creationTime", "_id"]);
+        this.db._schema?.tables
+          .get(tableName)
+          ?.indexes.find((i) => i.indexDescriptor === indexName)
+          ?.fields.concat(["_creationTime", "_id"]);
       if (!fields) return null;
       index = new SortedIndex(fields, table.docs.values());
       table.indexes.set(indexName, index);
@@ -202,7 +217,8 @@ export class IndexedStore {
     const indexName = source.type === "FullTableScan" ? "by_creation_time" : source.indexName.split(".")[1]!;
     const index = this.index(tableName, indexName);
     if (!index) return []; // convex-test reports the missing index
-    const bounds = source.type === "IndexRange" ? rangeBounds(source.range, index.fields) : { lo: null, hi: null, prefix: [] };
+    const bounds =
+      source.type === "IndexRange" ? rangeBounds(source.range, index.fields) : { lo: null, hi: null, prefix: [] };
     if (!bounds) {
       for (const entry of index.entries) if (!pending.has(entry.doc._id as string)) out.push(entry.doc);
       addPending();
@@ -234,7 +250,10 @@ export class IndexedStore {
 type Bound = { key: Key; inclusive: boolean };
 
 /** The key interval of a validated index range (equalities, then optional lower/upper bound), or null when it has another shape. */
-function rangeBounds(range: RangeFilter[], fields: string[]): { lo: Bound | null; hi: Bound | null; prefix: Key } | null {
+function rangeBounds(
+  range: RangeFilter[],
+  fields: string[],
+): { lo: Bound | null; hi: Bound | null; prefix: Key } | null {
   const prefix: Key = [];
   let lo: Bound | null = null;
   let hi: Bound | null = null;
@@ -259,7 +278,9 @@ function rangeBounds(range: RangeFilter[], fields: string[]): { lo: Bound | null
 function parseCursor(cursor: string | null | undefined): Key | null {
   if (!cursor || cursor === "_end_cursor") return null;
   try {
-    return (JSON.parse(cursor) as (string | null)[]).map((k) => (k === null ? undefined : jsonToConvex(JSON.parse(k) as JSONValue)));
+    return (JSON.parse(cursor) as (string | null)[]).map((k) =>
+      k === null ? undefined : jsonToConvex(JSON.parse(k) as JSONValue),
+    );
   } catch {
     return null;
   }

@@ -11,7 +11,11 @@ import type { CallResult } from "./sync.ts";
 
 export type Evaluation = { result: Promise<CallResult> };
 type Entry = Evaluation & { reads: ReadSet | null };
-type Evaluate = (udfPath: string, args: Record<string, Value>, identity: Identity | null) => Promise<{ reads: ReadSet; result: CallResult }>;
+type Evaluate = (
+  udfPath: string,
+  args: Record<string, Value>,
+  identity: Identity | null,
+) => Promise<{ reads: ReadSet; result: CallResult }>;
 
 export function queryKey(udfPath: string, args: Record<string, Value>, identity: Identity | null): string {
   return `${identity?.tokenIdentifier ?? ""}\n${udfPath}\n${JSON.stringify(convexToJson(args))}`;
@@ -67,7 +71,13 @@ export class LiveQueries {
   }
 
   /** The current result of a query, evaluated at most once until a commit invalidates it. */
-  get(key: string, owner: unknown, udfPath: string, args: Record<string, Value>, identity: Identity | null): Evaluation {
+  get(
+    key: string,
+    owner: unknown,
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ): Evaluation {
     const existing = this.entries.get(key);
     if (existing) return existing;
     const entry: Entry = { reads: null, result: Promise.resolve({ ok: false, errorMessage: "" }) };

@@ -18,7 +18,14 @@ const sockets: WebSocket[] = [];
 const MAX_CONNECTIONS = 40;
 
 beforeAll(async () => {
-  backend = await startBackend({ root: join(import.meta.dirname, "test-fixture"), stateDir: null, port: 0, sitePort: 0, log: () => {}, maxConnections: MAX_CONNECTIONS });
+  backend = await startBackend({
+    root: join(import.meta.dirname, "test-fixture"),
+    stateDir: null,
+    port: 0,
+    sitePort: 0,
+    log: () => {},
+    maxConnections: MAX_CONNECTIONS,
+  });
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
@@ -59,7 +66,12 @@ async function rawSocket() {
 }
 
 function subscribeMany(socket: WebSocket, count: number, udfPath: string, args: (i: number) => object) {
-  const modifications = Array.from({ length: count }, (_, i) => ({ type: "Add", queryId: i, udfPath, args: [args(i)] }));
+  const modifications = Array.from({ length: count }, (_, i) => ({
+    type: "Add",
+    queryId: i,
+    udfPath,
+    args: [args(i)],
+  }));
   socket.send(JSON.stringify({ type: "ModifyQuerySet", baseVersion: 0, newVersion: 1, modifications }));
 }
 
@@ -87,7 +99,14 @@ test("too many queries on one connection: a FatalError for that connection, othe
 
 test("a message over the size limit closes that connection only", async () => {
   const { socket, closed } = await rawSocket();
-  socket.send(JSON.stringify({ type: "Mutation", requestId: 0, udfPath: "notes:add", args: [{ topic: "x", text: "x".repeat(MAX_MESSAGE_BYTES) }] }));
+  socket.send(
+    JSON.stringify({
+      type: "Mutation",
+      requestId: 0,
+      udfPath: "notes:add",
+      args: [{ topic: "x", text: "x".repeat(MAX_MESSAGE_BYTES) }],
+    }),
+  );
   expect(await closed).toBe(1009);
   const other = client();
   expect(await other.query(byTopic, { topic: "ok" })).toBeInstanceOf(Array);
@@ -97,7 +116,9 @@ test("connections beyond the cap are refused; the ones already open are served",
   const open = await Promise.all(Array.from({ length: MAX_CONNECTIONS }, () => rawSocket()));
   const refused = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.0/sync`);
   sockets.push(refused);
-  const status = await new Promise<number | undefined>((resolve) => refused.on("unexpected-response", (_request, response) => resolve(response.statusCode)));
+  const status = await new Promise<number | undefined>((resolve) =>
+    refused.on("unexpected-response", (_request, response) => resolve(response.statusCode)),
+  );
   expect(status).toBe(503);
   const first = open[0]!;
   subscribeMany(first.socket, 1, "notes:byTopic", () => ({ topic: "ok" }));

@@ -44,7 +44,13 @@ const backend = await startBackend({
 console.log(`[local-backend] Convex API on ${backend.url}, HTTP actions on ${backend.siteUrl}`);
 console.log(`[local-backend] data in ${join(stateDir, DATA_FILE)} (reset: npm run backend:reset)`);
 if (process.send) {
-  process.send({ type: "ready", url: backend.url, siteUrl: backend.siteUrl, adminKey: backend.adminKey, empty: backend.isEmpty() });
+  process.send({
+    type: "ready",
+    url: backend.url,
+    siteUrl: backend.siteUrl,
+    adminKey: backend.adminKey,
+    empty: backend.isEmpty(),
+  });
   // A parent process (the benchmark) may ask for figures.
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
@@ -67,7 +73,15 @@ if (process.send) {
     if (message?.type !== "stats") return;
     const cpu = process.threadCpuUsage();
     const cpuMs = (cpu.user + cpu.system) / 1000;
-    process.send!({ type: "stats", rss: process.memoryUsage().rss, eventLoopMaxMs: loop.max / 1e6, eventLoopMaxCpuMs, gcMaxMs, cpuMs, ...backend.stats() });
+    process.send!({
+      type: "stats",
+      rss: process.memoryUsage().rss,
+      eventLoopMaxMs: loop.max / 1e6,
+      eventLoopMaxCpuMs,
+      gcMaxMs,
+      cpuMs,
+      ...backend.stats(),
+    });
   });
 }
 

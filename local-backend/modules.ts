@@ -57,8 +57,17 @@ export function componentSpecs(root: string): ComponentSpec[] {
  * never change once defined, so each is serialized once, on first use (an error is not kept).
  */
 export function serializeValidatorsOnce(fn: unknown) {
-  const registered = fn as { exportArgs?: () => string; exportReturns?: () => string; validatorsSerializedOnce?: true } | null;
-  if (!registered || (typeof registered !== "object" && typeof registered !== "function") || registered.validatorsSerializedOnce) return;
+  const registered = fn as {
+    exportArgs?: () => string;
+    exportReturns?: () => string;
+    validatorsSerializedOnce?: true;
+  } | null;
+  if (
+    !registered ||
+    (typeof registered !== "object" && typeof registered !== "function") ||
+    registered.validatorsSerializedOnce
+  )
+    return;
   if (typeof registered.exportArgs !== "function" || typeof registered.exportReturns !== "function") return;
   const exportArgs = registered.exportArgs;
   const exportReturns = registered.exportReturns;

@@ -80,7 +80,11 @@ describe("origin and host checks", () => {
 });
 
 describe("originCheck", () => {
-  const allowed = originCheck({ host: "127.0.0.1", ports: [3210, 3000], origins: ["https://app.example.org/some/path", "not a url"] });
+  const allowed = originCheck({
+    host: "127.0.0.1",
+    ports: [3210, 3000],
+    origins: ["https://app.example.org/some/path", "not a url"],
+  });
   test("local hosts on our ports, configured origins; nothing else", () => {
     expect(allowed({ host: "127.0.0.1:3210", origin: "http://localhost:3000" })).toBe(true);
     expect(allowed({ host: "[::1]:3210", origin: "http://127.0.0.1:3210" })).toBe(true);

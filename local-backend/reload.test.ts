@@ -21,7 +21,9 @@ test("a changed module is reloaded and keeps the data", async () => {
     await client.mutation(send, { body: "before" });
     const file = join(root, "convex", "messages.ts");
     writeFileSync(file, readFileSync(file, "utf8").replace("(m) => m.body", "(m) => `v2:${m.body}`"));
-    await expect.poll(async () => await client.query(list, {}), { timeout: 15_000, interval: 200 }).toContain("v2:before");
+    await expect
+      .poll(async () => await client.query(list, {}), { timeout: 15_000, interval: 200 })
+      .toContain("v2:before");
   } finally {
     await client.close();
     await backend.close();

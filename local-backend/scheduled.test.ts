@@ -8,7 +8,9 @@ test("the commit of a scheduled mutation also stores its job as done", async () 
   const commits: Commit[] = [];
   const engine = await Engine.load(join(import.meta.dirname, "test-fixture"), (commit) => commits.push(commit));
   await engine.run("mutation", "messages:sendLater", { body: "scheduled", delayMs: 0 }, null);
-  await expect.poll(() => commits.some((commit) => commit.changes.some((change) => change.after?.body === "scheduled"))).toBe(true);
+  await expect
+    .poll(() => commits.some((commit) => commit.changes.some((change) => change.after?.body === "scheduled")))
+    .toBe(true);
   const own = commits.find((commit) => commit.changes.some((change) => change.after?.body === "scheduled"))!;
   const job = own.changes.find((change) => change.id.endsWith("_scheduled_functions"));
   expect(job?.after?.state).toEqual({ kind: "success" });
@@ -19,7 +21,9 @@ test("a scheduled action's writes do not mark its job done (it may still be runn
   const commits: Commit[] = [];
   const engine = await Engine.load(join(import.meta.dirname, "test-fixture"), (commit) => commits.push(commit));
   await engine.run("mutation", "notes:shoutLater", { body: "loud" }, null);
-  await expect.poll(() => commits.some((commit) => commit.changes.some((change) => change.after?.body === "LOUD"))).toBe(true);
+  await expect
+    .poll(() => commits.some((commit) => commit.changes.some((change) => change.after?.body === "LOUD")))
+    .toBe(true);
   const own = commits.find((commit) => commit.changes.some((change) => change.after?.body === "LOUD"))!;
   expect(own.changes.some((change) => change.id.endsWith("_scheduled_functions"))).toBe(false);
   engine.retire();

@@ -19,7 +19,8 @@ type Runner = {
   runInComponent<T>(componentPath: string, handler: () => Promise<T>): Promise<T>;
 };
 
-export const INTERRUPTED_ACTION = "The local backend stopped while this action ran; actions run at most once, so it was not retried.";
+export const INTERRUPTED_ACTION =
+  "The local backend stopped while this action ran; actions run at most once, so it was not retried.";
 export const INTERRUPTED_BY_RELOAD = "convex/ was reloaded while this function ran.";
 
 export function scheduledJobs(store: IndexedStore): ScheduledJob[] {
@@ -31,7 +32,11 @@ export function scheduledJobs(store: IndexedStore): ScheduledJob[] {
  * an action is marked failed with the reason; after a reload, both are marked failed (the
  * previous engine may still be running them). Returns the documents it changed.
  */
-export function settleInterrupted(store: IndexedStore, kindOf: (name: string) => "mutation" | "action" | undefined, afterCrash: boolean): Doc[] {
+export function settleInterrupted(
+  store: IndexedStore,
+  kindOf: (name: string) => "mutation" | "action" | undefined,
+  afterCrash: boolean,
+): Doc[] {
   const changed: Doc[] = [];
   for (const job of scheduledJobs(store)) {
     if (job.state.kind !== "inProgress") continue;
@@ -58,7 +63,10 @@ export function runRecoveredJob(t: Runner, componentPath: string, db: FakeDb, jo
           const current = db.get("_scheduled_functions", jobId) as unknown as ScheduledJob | null;
           if (!current) return false;
           if (when === "start" && current.state.kind !== "pending") return false;
-          db.patch("_scheduled_functions", jobId, { state, ...(when === "end" ? { completedTime: Date.now() } : {}) } as never);
+          db.patch("_scheduled_functions", jobId, {
+            state,
+            ...(when === "end" ? { completedTime: Date.now() } : {}),
+          } as never);
           return true;
         });
       if (!(await setState({ kind: "inProgress" }, "start"))) return;

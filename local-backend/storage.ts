@@ -88,7 +88,9 @@ export class Storage {
       CREATE TABLE IF NOT EXISTS documents (component TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (component, id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS components (component TEXT PRIMARY KEY, next_doc_id INTEGER NOT NULL, last_creation_time REAL NOT NULL);
     `);
-    this.upsert = this.db.prepare("INSERT INTO documents (component, id, value) VALUES (?, ?, ?) ON CONFLICT (component, id) DO UPDATE SET value = excluded.value");
+    this.upsert = this.db.prepare(
+      "INSERT INTO documents (component, id, value) VALUES (?, ?, ?) ON CONFLICT (component, id) DO UPDATE SET value = excluded.value",
+    );
     this.remove = this.db.prepare("DELETE FROM documents WHERE component = ? AND id = ?");
     this.counters = this.db.prepare(
       "INSERT INTO components (component, next_doc_id, last_creation_time) VALUES (?, ?, ?) ON CONFLICT (component) DO UPDATE SET next_doc_id = excluded.next_doc_id, last_creation_time = excluded.last_creation_time",
@@ -106,7 +108,11 @@ export class Storage {
     const started = performance.now();
     const components: Snapshot["components"] = {};
     for (const row of this.db.prepare("SELECT component, next_doc_id, last_creation_time FROM components").all()) {
-      components[row.component as string] = { documents: [], nextDocId: Number(row.next_doc_id), lastCreationTime: Number(row.last_creation_time) };
+      components[row.component as string] = {
+        documents: [],
+        nextDocId: Number(row.next_doc_id),
+        lastCreationTime: Number(row.last_creation_time),
+      };
     }
     // Rows as arrays, not objects: 20-30% less time at 100,000 documents.
     const rows = this.db.prepare("SELECT component, value FROM documents");
@@ -115,7 +121,9 @@ export class Storage {
       const component = (components[row[0]] ??= { documents: [], nextDocId: 10_000, lastCreationTime: 0 });
       // Only documents holding int64s, bytes or special floats are encoded ({"$integer": …}).
       const text = row[1];
-      component.documents.push((text.includes('{"$') ? jsonToConvex(JSON.parse(text) as JSONValue) : JSON.parse(text)) as Doc);
+      component.documents.push(
+        (text.includes('{"$') ? jsonToConvex(JSON.parse(text) as JSONValue) : JSON.parse(text)) as Doc,
+      );
     }
     this.loadMs = performance.now() - started;
     return { components };
@@ -126,7 +134,8 @@ export class Storage {
     const started = performance.now();
     this.transaction(() => {
       for (const change of commit.changes) {
-        if (change.after) this.upsert.run(change.component, change.id, JSON.stringify(convexToJson(change.after as Value)));
+        if (change.after)
+          this.upsert.run(change.component, change.id, JSON.stringify(convexToJson(change.after as Value)));
         else this.remove.run(change.component, change.id);
       }
       for (const [component, { nextDocId, lastCreationTime }] of Object.entries(commit.components)) {
@@ -151,7 +160,8 @@ export class Storage {
     this.transaction(() => {
       this.db.exec("DELETE FROM documents; DELETE FROM components;");
       for (const [component, saved] of Object.entries(snapshot.components)) {
-        for (const doc of saved.documents) this.upsert.run(component, doc._id as string, JSON.stringify(convexToJson(doc as Value)));
+        for (const doc of saved.documents)
+          this.upsert.run(component, doc._id as string, JSON.stringify(convexToJson(doc as Value)));
         this.counters.run(component, saved.nextDocId, saved.lastCreationTime);
       }
     });
@@ -191,7 +201,10 @@ export class Storage {
     if (this.checkpointTimer) return;
     this.checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { file: this.file } });
     this.checkpointer.unref();
-    this.checkpointer.on("message", (ms: number) => (this.longestCheckpointMs = Math.max(this.longestCheckpointMs, ms)));
+    this.checkpointer.on(
+      "message",
+      (ms: number) => (this.longestCheckpointMs = Math.max(this.longestCheckpointMs, ms)),
+    );
     this.checkpointer.on("error", () => (this.checkpointer = null));
     this.checkpointTimer = setInterval(() => {
       if (!this.dirty || !this.checkpointer) return;

@@ -6,9 +6,7 @@ import type { WebSocket } from "ws";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import type { Identity, UdfType } from "./engine.ts";
 
-export type CallResult =
-  | { ok: true; value: Value }
-  | { ok: false; errorMessage: string; errorData?: JSONValue };
+export type CallResult = { ok: true; value: Value } | { ok: false; errorMessage: string; errorData?: JSONValue };
 
 /** What the sync layer needs from the rest of the backend. */
 export type SyncHost = {
@@ -17,14 +15,26 @@ export type SyncHost = {
    * The query's current result, shared by every client asking the same (see live-queries.ts);
    * the same object until a commit invalidates it. `owner` is the asking connection.
    */
-  evaluate(key: string, owner: unknown, udfPath: string, args: Record<string, Value>, identity: Identity | null): { result: Promise<CallResult> };
+  evaluate(
+    key: string,
+    owner: unknown,
+    udfPath: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ): { result: Promise<CallResult> };
   queryKey(udfPath: string, args: Record<string, Value>, identity: Identity | null): string;
   verifyToken(token: string): Promise<Identity>;
   currentTs(): bigint;
 };
 
 type Version = { querySet: number; identity: number; ts: bigint };
-type Subscription = { udfPath: string; args: Record<string, Value>; key: string; lastSent?: string; lastEvaluation?: object };
+type Subscription = {
+  udfPath: string;
+  args: Record<string, Value>;
+  key: string;
+  lastSent?: string;
+  lastEvaluation?: object;
+};
 
 const PING_INTERVAL_MS = 15_000;
 /** Queries one connection may subscribe to; more is answered with a FatalError for it alone. */
@@ -73,14 +83,18 @@ export class SyncConnection {
   refresh(stale: Set<string> | null) {
     if (this.closed) return;
     if (stale === null) for (const subscription of this.subscriptions.values()) this.stale.add(subscription.key);
-    else for (const subscription of this.subscriptions.values()) if (stale.has(subscription.key)) this.stale.add(subscription.key);
+    else
+      for (const subscription of this.subscriptions.values())
+        if (stale.has(subscription.key)) this.stale.add(subscription.key);
     if (this.refreshQueued || this.stale.size === 0) return;
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
       const keys = new Set(this.stale);
       this.stale.clear();
-      const affected = [...this.subscriptions].filter(([, subscription]) => keys.has(subscription.key)).map(([queryId]) => queryId);
+      const affected = [...this.subscriptions]
+        .filter(([, subscription]) => keys.has(subscription.key))
+        .map(([queryId]) => queryId);
       await this.transition(this.version.querySet, this.version.identity, affected);
     });
   }
@@ -122,7 +136,9 @@ export class SyncConnection {
   private async modifyQuerySet(message: {
     baseVersion: number;
     newVersion: number;
-    modifications: ({ type: "Add"; queryId: number; udfPath: string; args: JSONValue[] } | { type: "Remove"; queryId: number })[];
+    modifications: (
+      { type: "Add"; queryId: number; udfPath: string; args: JSONValue[] } | { type: "Remove"; queryId: number }
+    )[];
   }) {
     if (message.baseVersion !== this.version.querySet || !Array.isArray(message.modifications)) {
       return this.fail(`Query set out of sync: expected base version ${this.version.querySet}.`);
@@ -138,7 +154,10 @@ export class SyncConnection {
         } catch (error) {
           return this.fail(`Bad query arguments: ${(error as Error).message}`);
         }
-        if (!this.subscriptions.has(modification.queryId) && this.subscriptions.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        if (
+          !this.subscriptions.has(modification.queryId) &&
+          this.subscriptions.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION
+        ) {
           return this.fail(`Too many queries on one connection (at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION}).`);
         }
         const key = this.host.queryKey(modification.udfPath, args, this.identity);
@@ -163,12 +182,22 @@ export class SyncConnection {
         this.identity = await this.host.verifyToken(message.value);
       } catch (error) {
         // The client fetches a fresh token and reconnects.
-        this.send({ type: "AuthError", error: `Invalid token: ${(error as Error).message}`, baseVersion: message.baseVersion, authUpdateAttempted: true });
+        this.send({
+          type: "AuthError",
+          error: `Invalid token: ${(error as Error).message}`,
+          baseVersion: message.baseVersion,
+          authUpdateAttempted: true,
+        });
         this.socket.close(1000, "AuthError");
         return;
       }
     } else {
-      this.send({ type: "AuthError", error: "Unsupported token type.", baseVersion: message.baseVersion, authUpdateAttempted: true });
+      this.send({
+        type: "AuthError",
+        error: "Unsupported token type.",
+        baseVersion: message.baseVersion,
+        authUpdateAttempted: true,
+      });
       this.socket.close(1000, "AuthError");
       return;
     }
@@ -185,14 +214,31 @@ export class SyncConnection {
     const args = decodeArgs(message.args);
     const identity = this.identity;
     const done = this.mutations.then(() => this.host.call("mutation", message.udfPath, args, identity));
-    this.mutations = done.then(() => undefined, () => undefined);
+    this.mutations = done.then(
+      () => undefined,
+      () => undefined,
+    );
     void done.then((result) =>
       this.enqueue(async () => {
         if (result.ok) {
           const ts = this.host.currentTs();
-          this.send({ type: "MutationResponse", requestId: message.requestId, success: true, result: convexToJson(result.value), ts: encodeTs(ts), logLines: [] });
+          this.send({
+            type: "MutationResponse",
+            requestId: message.requestId,
+            success: true,
+            result: convexToJson(result.value),
+            ts: encodeTs(ts),
+            logLines: [],
+          });
         } else {
-          this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: result.errorMessage, errorData: result.errorData, logLines: [] });
+          this.send({
+            type: "MutationResponse",
+            requestId: message.requestId,
+            success: false,
+            result: result.errorMessage,
+            errorData: result.errorData,
+            logLines: [],
+          });
         }
         // The client resolves the mutation once it sees a transition at or past its timestamp
         // *after* the response. The commit's own refresh may already have sent that transition
@@ -206,7 +252,8 @@ export class SyncConnection {
     const args = decodeArgs(message.args);
     const identity = this.identity;
     const run = async () => {
-      if (this.actionsRunning >= MAX_CONCURRENT_ACTIONS) await new Promise<void>((resolve) => this.actionsWaiting.push(resolve));
+      if (this.actionsRunning >= MAX_CONCURRENT_ACTIONS)
+        await new Promise<void>((resolve) => this.actionsWaiting.push(resolve));
       this.actionsRunning += 1;
       try {
         return await this.host.call("action", message.udfPath, args, identity);
@@ -219,22 +266,47 @@ export class SyncConnection {
       this.enqueue(async () => {
         this.send(
           result.ok
-            ? { type: "ActionResponse", requestId: message.requestId, success: true, result: convexToJson(result.value), logLines: [] }
-            : { type: "ActionResponse", requestId: message.requestId, success: false, result: result.errorMessage, errorData: result.errorData, logLines: [] },
+            ? {
+                type: "ActionResponse",
+                requestId: message.requestId,
+                success: true,
+                result: convexToJson(result.value),
+                logLines: [],
+              }
+            : {
+                type: "ActionResponse",
+                requestId: message.requestId,
+                success: false,
+                result: result.errorMessage,
+                errorData: result.errorData,
+                logLines: [],
+              },
         );
       }),
     );
   }
 
   /** Evaluates the given queries and sends one Transition to the new version. */
-  private async transition(querySet: number, identity: number, evaluate: number[], removed: number[] = [], always = false) {
+  private async transition(
+    querySet: number,
+    identity: number,
+    evaluate: number[],
+    removed: number[] = [],
+    always = false,
+  ) {
     const ts = this.host.currentTs();
     const modifications: unknown[] = removed.map((queryId) => ({ type: "QueryRemoved", queryId }));
     const results = await Promise.all(
       evaluate.map(async (queryId) => {
         const subscription = this.subscriptions.get(queryId);
         if (!subscription) return null;
-        const evaluation = this.host.evaluate(subscription.key, this, subscription.udfPath, subscription.args, this.identity);
+        const evaluation = this.host.evaluate(
+          subscription.key,
+          this,
+          subscription.udfPath,
+          subscription.args,
+          this.identity,
+        );
         // The very result this client was last sent: nothing to compare.
         if (evaluation === subscription.lastEvaluation) return null;
         return { queryId, subscription, evaluation, result: await evaluation.result };
@@ -246,14 +318,22 @@ export class SyncConnection {
       subscription.lastEvaluation = evaluation;
       const modification = result.ok
         ? { type: "QueryUpdated", queryId, value: convexToJson(result.value), logLines: [], journal: null }
-        : { type: "QueryFailed", queryId, errorMessage: result.errorMessage, errorData: result.errorData, logLines: [], journal: null };
+        : {
+            type: "QueryFailed",
+            queryId,
+            errorMessage: result.errorMessage,
+            errorData: result.errorData,
+            logLines: [],
+            journal: null,
+          };
       const serialized = JSON.stringify(modification);
       if (serialized === subscription.lastSent) continue;
       subscription.lastSent = serialized;
       modifications.push(modification);
     }
     const next: Version = { querySet, identity, ts: ts > this.version.ts ? ts : this.version.ts };
-    const versionChanged = next.querySet !== this.version.querySet || next.identity !== this.version.identity || next.ts !== this.version.ts;
+    const versionChanged =
+      next.querySet !== this.version.querySet || next.identity !== this.version.identity || next.ts !== this.version.ts;
     if (modifications.length === 0 && !versionChanged && !always) return;
     this.send({
       type: "Transition",

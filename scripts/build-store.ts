@@ -27,7 +27,9 @@ try {
     log: (line) => process.stdout.write(`\r${line}   `),
   });
   const site = process.env.SITE_URL ?? "http://localhost:3000";
-  console.log(`\nBuilt ${store.documents} documents in ${((performance.now() - started) / 1000).toFixed(1)} s into ${stateDir}.`);
+  console.log(
+    `\nBuilt ${store.documents} documents in ${((performance.now() - started) / 1000).toFixed(1)} s into ${stateDir}.`,
+  );
   console.log(`The org under test: ${site}/org/${store.slug} (${store.memberIds.length} members).`);
   console.log(`Sign up in the app, then open ${site}/join/${store.inviteToken} to join it and see its member list.`);
   process.exit(0);

@@ -8,7 +8,7 @@ const SLOW = 120_000;
 
 describe("check-deploy-bundle", () => {
   test(
-    "passes a project whose Node built-ins are only in \"use node\" actions",
+    'passes a project whose Node built-ins are only in "use node" actions',
     async () => {
       const report = await checkDeployBundle(fixture("ok"));
       expect(report).toEqual({ ok: true, problems: [], modules: { isolate: ["greetings.js"], node: ["digest.js"] } });
@@ -28,7 +28,7 @@ describe("check-deploy-bundle", () => {
   );
 
   test(
-    "fails when a \"use node\" file exports a query",
+    'fails when a "use node" file exports a query',
     async () => {
       const report = await checkDeployBundle(fixture("use-node-query"));
       expect(report.ok).toBe(false);

@@ -40,21 +40,49 @@ export async function checkDeployBundle(projectDir: string): Promise<BundleRepor
     writeFileSync(envFile, "CONVEX_SELF_HOSTED_URL=http://127.0.0.1:9\nCONVEX_SELF_HOSTED_ADMIN_KEY=bundle-check\n");
     const out = join(work, "bundle");
     const env = { ...process.env };
-    for (const name of ["CONVEX_DEPLOYMENT", "CONVEX_DEPLOY_KEY", "CONVEX_SELF_HOSTED_URL", "CONVEX_SELF_HOSTED_ADMIN_KEY"]) delete env[name];
+    for (const name of [
+      "CONVEX_DEPLOYMENT",
+      "CONVEX_DEPLOY_KEY",
+      "CONVEX_SELF_HOSTED_URL",
+      "CONVEX_SELF_HOSTED_ADMIN_KEY",
+    ])
+      delete env[name];
     const run = spawnSync(
       process.execPath,
-      [convexCli, "deploy", "--debug-bundle-path", out, "--env-file", envFile, "--typecheck", "disable", "--codegen", "disable", "--yes"],
+      [
+        convexCli,
+        "deploy",
+        "--debug-bundle-path",
+        out,
+        "--env-file",
+        envFile,
+        "--typecheck",
+        "disable",
+        "--codegen",
+        "disable",
+        "--yes",
+      ],
       { cwd: projectDir, env, encoding: "utf8", timeout: 180_000 },
     );
     if (run.status !== 0) {
       const output = `${run.stdout ?? ""}${run.stderr ?? ""}`.trim();
-      return { ok: false, problems: [`the deploy bundler refused the code:\n${output || String(run.error)}`], modules: { isolate: [], node: [] } };
+      return {
+        ok: false,
+        problems: [`the deploy bundler refused the code:\n${output || String(run.error)}`],
+        modules: { isolate: [], node: [] },
+      };
     }
     const config = JSON.parse(readFileSync(join(out, "fullConfig.json"), "utf8")) as FullConfig;
     const appModules = config.modules.filter((m) => !m.path.startsWith("_deps/") && !m.path.endsWith(".map"));
     const modules = {
-      isolate: appModules.filter((m) => m.environment === "isolate").map((m) => m.path).sort(),
-      node: appModules.filter((m) => m.environment === "node").map((m) => m.path).sort(),
+      isolate: appModules
+        .filter((m) => m.environment === "isolate")
+        .map((m) => m.path)
+        .sort(),
+      node: appModules
+        .filter((m) => m.environment === "node")
+        .map((m) => m.path)
+        .sort(),
     };
     const problems = await nonActionExports(join(out, "node"), modules.node);
     return { ok: problems.length === 0, problems, modules };

@@ -10,7 +10,8 @@ export function ensureChromium() {
   if (isRoot && existsSync("/usr/bin/apt-get")) {
     console.log("Chromium is missing: installing it with apt-get…");
     const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit" }) : update;
+    const install =
+      update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit" }) : update;
     if (install.status === 0 && existsSync(CHROMIUM_PATH)) return;
   }
   console.error(

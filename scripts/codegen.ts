@@ -33,7 +33,10 @@ writeFileSync(apiDts, dts);
 const apiJs = join(generated, "api.js");
 let js = readFileSync(apiJs, "utf8");
 if (!js.includes("componentsGeneric")) {
-  js = js.replace('import { anyApi } from "convex/server";', 'import { anyApi, componentsGeneric } from "convex/server";');
+  js = js.replace(
+    'import { anyApi } from "convex/server";',
+    'import { anyApi, componentsGeneric } from "convex/server";',
+  );
   js += "export const components = componentsGeneric();\n";
 }
 writeFileSync(apiJs, js);

@@ -10,6 +10,7 @@ export async function seedDemoWorld(url: string, adminKey: string): Promise<Seed
   const result = (await client.action(makeFunctionReference<"action">("seed/demo:run") as never, {})) as SeedResult;
   if (!result.created) console.log("Demo data already present; nothing seeded.");
   console.log("\nDemo logins (every demo member, e.g. firstname@demo.astn.org, has the same password):");
-  for (const login of result.logins) console.log(`  ${login.role.padEnd(7)} ${login.email.padEnd(28)} ${login.password}  (${login.name})`);
+  for (const login of result.logins)
+    console.log(`  ${login.role.padEnd(7)} ${login.email.padEnd(28)} ${login.password}  (${login.name})`);
   return result;
 }

@@ -47,9 +47,7 @@ export function getRouter() {
     defaultErrorComponent: DefaultCatchBoundary,
     defaultNotFoundComponent: NotFound,
     defaultPendingComponent: PageSkeleton,
-    Wrap: ({ children }) => (
-      <ConvexAuthProvider client={convexQueryClient.convexClient}>{children}</ConvexAuthProvider>
-    ),
+    Wrap: ({ children }) => <ConvexAuthProvider client={convexQueryClient.convexClient}>{children}</ConvexAuthProvider>,
   });
 
   // Also wraps the app in QueryClientProvider and streams prefetched queries to the client.

@@ -61,7 +61,8 @@ async function addMembers(engine: Engine, orgId: string, userIds: string[]) {
     const batch = userIds.slice(start, start + BATCH);
     await engine.runAsSystem(async (ctx) => {
       const db = ctx.db as Db;
-      for (const userId of batch) await db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() });
+      for (const userId of batch)
+        await db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() });
     });
   }
   await engine.runAsSystem(async (ctx) => {
@@ -88,7 +89,14 @@ export type ScaleRow = {
 /** Seeds a world whose main org has `members` members and measures every hot path once. */
 export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
-  const measure = async (engine: Engine, members: number, type: UdfType, path: string, args: Record<string, Value>, identity: Identity | null) => {
+  const measure = async (
+    engine: Engine,
+    members: number,
+    type: UdfType,
+    path: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ) => {
     const walked = walkStats.documentsWalked;
     await engine.run(type, path, args, identity);
     const metrics = engine.lastTransactionMetrics!;
@@ -111,16 +119,41 @@ export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
 
   // The org under test, created through the app, plus neighbours for search and suggestions.
   const location = { city: "Berlin", country: "DE" };
-  const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "big-hub", name: "Big Safety Hub", location, visibility: "public" }, admin)) as { orgId: string };
+  const { orgId } = (await engine.run(
+    "mutation",
+    "orgs/mutations:createOrg",
+    { slug: "big-hub", name: "Big Safety Hub", location, visibility: "public" },
+    admin,
+  )) as { orgId: string };
   // Each neighbour has its own founder: one person may create only a few orgs an hour.
   const founders = await insertUsers(engine, 25, "Founder");
   for (let i = 0; i < 25; i++) {
-    await engine.run("mutation", "orgs/mutations:createOrg", { slug: `hub-${i}`, name: `Safety Hub ${i}`, location: { city: i % 2 ? "Berlin" : "Munich", country: "DE" }, visibility: i % 5 ? "public" : "private" }, identityOf(founders[i]!));
+    await engine.run(
+      "mutation",
+      "orgs/mutations:createOrg",
+      {
+        slug: `hub-${i}`,
+        name: `Safety Hub ${i}`,
+        location: { city: i % 2 ? "Berlin" : "Munich", country: "DE" },
+        visibility: i % 5 ? "public" : "private",
+      },
+      identityOf(founders[i]!),
+    );
   }
   await addMembers(engine, orgId, [memberId!, ...(await insertUsers(engine, members - 2, `S${members}`))]);
   const { token } = (await engine.run("mutation", "orgs/invites:createInvite", { orgId }, admin)) as { token: string };
-  await engine.run("mutation", "profiles/mutations:updateMyProfile", { name: "Key Member 1", location, skills: ["governance"], timezone: "Europe/Berlin" }, member);
-  await engine.run("mutation", "profiles/mutations:updatePrivacy", { privacy: PROFILE_DEFAULTS.privacy, shareLocationForSuggestions: true }, member);
+  await engine.run(
+    "mutation",
+    "profiles/mutations:updateMyProfile",
+    { name: "Key Member 1", location, skills: ["governance"], timezone: "Europe/Berlin" },
+    member,
+  );
+  await engine.run(
+    "mutation",
+    "profiles/mutations:updatePrivacy",
+    { privacy: PROFILE_DEFAULTS.privacy, shareLocationForSuggestions: true },
+    member,
+  );
 
   const firstPage = { paginationOpts: { numItems: 50, cursor: null } };
   await measure(engine, members, "query", "orgs/queries:getOrgBySlug", { slug: "big-hub" }, member);
@@ -147,7 +180,12 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
   const admin = identityOf(adminId!);
   const member = identityOf(memberId!);
   const attendees = await insertUsers(engine, rsvps, `R${rsvps}`);
-  const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "event-hub", name: "Event Hub", visibility: "public" }, admin)) as { orgId: string };
+  const { orgId } = (await engine.run(
+    "mutation",
+    "orgs/mutations:createOrg",
+    { slug: "event-hub", name: "Event Hub", visibility: "public" },
+    admin,
+  )) as { orgId: string };
   await addMembers(engine, orgId, [memberId!, lateId!, ...attendees]);
 
   const now = Date.now();
@@ -186,7 +224,8 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
   for (let start = 0; start < attendees.length; start += BATCH) {
     const batch = attendees.slice(start, start + BATCH);
     await engine.runAsSystem(async (ctx) => {
-      for (const userId of batch) await (ctx.db as Db).insert("eventAttendance", { eventId: busyId, userId, rsvpStatus: "going", rsvpAt: now });
+      for (const userId of batch)
+        await (ctx.db as Db).insert("eventAttendance", { eventId: busyId, userId, rsvpStatus: "going", rsvpAt: now });
     });
   }
   // Other orgs' events fill the database for the reminder sweep (outside its window but one).
@@ -196,7 +235,12 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
   });
 
   const tag = { events, rsvps };
-  const measure = async (type: UdfType | "internal", path: string, args: Record<string, Value>, identity: Identity | null) => {
+  const measure = async (
+    type: UdfType | "internal",
+    path: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ) => {
     const walked = walkStats.documentsWalked;
     if (type === "internal") await engine.runInternal(path, args);
     else await engine.run(type, path, args, identity);
@@ -220,7 +264,12 @@ export async function measureEventPaths(events: number, rsvps: number): Promise<
   await measure("query", "events/queries:listOrgEvents", { orgId, when: "upcoming", ...firstPage }, member);
   await measure("query", "events/queries:listOrgEvents", { orgId, when: "past", ...firstPage }, member);
   await measure("mutation", "events/mutations:rsvp", { eventId: busyId, status: "going" }, identityOf(lateId!));
-  await measure("internal", "notifications/reminders:sendRemindersForEvent", { eventId: busyId, offsetMinutes: 60, startTime: busyStart }, null);
+  await measure(
+    "internal",
+    "notifications/reminders:sendRemindersForEvent",
+    { eventId: busyId, offsetMinutes: 60, startTime: busyStart },
+    null,
+  );
   await measure("internal", "notifications/reminders:sweepDueReminders", { now }, null);
   return rows;
 }
@@ -236,7 +285,12 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
   const [adminId, memberId] = await insertUsers(engine, 2, "At");
   const admin = identityOf(adminId!);
   const attendees = await insertUsers(engine, rsvps, `A${rsvps}`);
-  const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: "door-hub", name: "Door Hub", visibility: "public" }, admin)) as { orgId: string };
+  const { orgId } = (await engine.run(
+    "mutation",
+    "orgs/mutations:createOrg",
+    { slug: "door-hub", name: "Door Hub", visibility: "public" },
+    admin,
+  )) as { orgId: string };
   await addMembers(engine, orgId, [memberId!, ...attendees]);
   const now = Date.now();
   const eventDoc = (startTime: number, extra: Record<string, Value> = {}) => ({
@@ -258,9 +312,13 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
     ...extra,
   });
   // Under way (check-in open) and yesterday's (feedback in).
-  const liveId = await engine.runAsSystem(async (ctx) => (ctx.db as Db).insert("events", eventDoc(now - 30 * 60_000, { goingCount: rsvps })));
+  const liveId = await engine.runAsSystem(async (ctx) =>
+    (ctx.db as Db).insert("events", eventDoc(now - 30 * 60_000, { goingCount: rsvps })),
+  );
   const ratingCounts = [0, 0, 0, 0, 0];
-  const pastId = await engine.runAsSystem(async (ctx) => (ctx.db as Db).insert("events", eventDoc(now - DAY, { goingCount: rsvps })));
+  const pastId = await engine.runAsSystem(async (ctx) =>
+    (ctx.db as Db).insert("events", eventDoc(now - DAY, { goingCount: rsvps })),
+  );
   for (let start = 0; start < attendees.length; start += BATCH) {
     const batch = attendees.slice(start, start + BATCH);
     await engine.runAsSystem(async (ctx) => {
@@ -283,7 +341,12 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
           attended: true,
           attendedConfirmedAt: now - DAY + 3 * HOUR,
           historyAt: now - DAY + 2 * HOUR,
-          feedback: { rating, comment: `Comment ${n}`, submittedAt: now - DAY + 4 * HOUR, updatedAt: now - DAY + 4 * HOUR },
+          feedback: {
+            rating,
+            comment: `Comment ${n}`,
+            submittedAt: now - DAY + 4 * HOUR,
+            updatedAt: now - DAY + 4 * HOUR,
+          },
           commentAt: now - DAY + 4 * HOUR + n,
         });
       }
@@ -293,8 +356,16 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
     const total = ratingCounts.reduce((sum, count, i) => sum + count * (i + 1), 0);
     await (ctx.db as Db).patch("events", pastId, {
       attendanceStats: {
-        attended: rsvps, noShows: 0, excused: 0, checkedIn: 0, selfReported: rsvps, disputed: 0, walkIns: 0,
-        feedbackCount: rsvps, ratingSum: total, ratingCounts,
+        attended: rsvps,
+        noShows: 0,
+        excused: 0,
+        checkedIn: 0,
+        selfReported: rsvps,
+        disputed: 0,
+        walkIns: 0,
+        feedbackCount: rsvps,
+        ratingSum: total,
+        ratingCounts,
       },
     });
   });
@@ -307,7 +378,13 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
     }
   });
 
-  const measure = async (type: UdfType | "internal", path: string, name: string, args: Record<string, Value>, identity: Identity | null) => {
+  const measure = async (
+    type: UdfType | "internal",
+    path: string,
+    name: string,
+    args: Record<string, Value>,
+    identity: Identity | null,
+  ) => {
     const walked = walkStats.documentsWalked;
     if (type === "internal") await engine.runInternal(path, args);
     else await engine.run(type, path, args, identity);
@@ -328,12 +405,30 @@ export async function measureAttendancePaths(rsvps: number, events: number): Pro
   const firstPage = { paginationOpts: { numItems: 50, cursor: null } };
   const target = attendees[Math.floor(attendees.length / 2)]!;
   await measure("query", "attendance/queries:checkInList", "checkInList", { eventId: liveId, ...firstPage }, admin);
-  await measure("query", "attendance/queries:checkInList", "checkInList(search)", { eventId: liveId, search: "Member 7", ...firstPage }, admin);
+  await measure(
+    "query",
+    "attendance/queries:checkInList",
+    "checkInList(search)",
+    { eventId: liveId, search: "Member 7", ...firstPage },
+    admin,
+  );
   await measure("mutation", "attendance/mutations:checkIn", "checkIn", { eventId: liveId, userId: target }, admin);
   await measure("query", "attendance/queries:checkInCounts", "checkInCounts", { eventId: liveId }, admin);
   await measure("internal", "attendance/prompts:sweepAttendancePrompts", "sweepAttendancePrompts", { now }, null);
   await measure("query", "attendance/queries:feedbackSummary", "feedbackSummary", { eventId: pastId }, admin);
-  await measure("query", "attendance/queries:listFeedbackComments", "listFeedbackComments", { eventId: pastId, ...firstPage }, admin);
-  await measure("query", "attendance/queries:myAttendanceHistory", "myAttendanceHistory", { ...firstPage }, identityOf(target));
+  await measure(
+    "query",
+    "attendance/queries:listFeedbackComments",
+    "listFeedbackComments",
+    { eventId: pastId, ...firstPage },
+    admin,
+  );
+  await measure(
+    "query",
+    "attendance/queries:myAttendanceHistory",
+    "myAttendanceHistory",
+    { ...firstPage },
+    identityOf(target),
+  );
   return rows;
 }

@@ -54,14 +54,19 @@ export const identityOf = (userId: string, issuer: string): Identity => ({
  * Fills an empty state directory: an org `slug` with `orgMembers` members (the first is its
  * admin) and about `documents` documents in all. Returns what the caller needs to sign in.
  */
-export async function buildStore(stateDir: string, options: { documents: number; orgMembers: number; slug?: string; log?: (line: string) => void }): Promise<BuiltStore> {
+export async function buildStore(
+  stateDir: string,
+  options: { documents: number; orgMembers: number; slug?: string; log?: (line: string) => void },
+): Promise<BuiltStore> {
   const slug = options.slug ?? "big-hub";
   const log = options.log ?? (() => {});
   const backend = await startBackend({ root, stateDir, port: 0, sitePort: 0, log: () => {} });
   try {
-    if (!backend.isEmpty()) throw new Error(`${stateDir} already holds data; start from an empty store (--reset, or npm run backend:reset).`);
+    if (!backend.isEmpty())
+      throw new Error(`${stateDir} already holds data; start from an empty store (--reset, or npm run backend:reset).`);
     const engine = backend.engine();
-    const system = <T>(handler: (db: Db) => Promise<T>) => engine.runAsSystem(async (ctx) => await handler(ctx.db as Db));
+    const system = <T>(handler: (db: Db) => Promise<T>) =>
+      engine.runAsSystem(async (ctx) => await handler(ctx.db as Db));
     const issuer = backend.siteUrl;
     const count = () => Object.values(engine.snapshot().components).reduce((sum, c) => sum + c.documents.length, 0);
     let documents = count();
@@ -78,7 +83,8 @@ export async function buildStore(stateDir: string, options: { documents: number;
               const name = `${prefix} Member ${i}`;
               const userId = await db.insert("users", { name, email: `${prefix.toLowerCase()}.${i}@example.org` });
               await db.insert("profiles", { userId, name, ...PROFILE, updatedAt: Date.now() });
-              if (orgId) await db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() - i * 60_000 });
+              if (orgId)
+                await db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() - i * 60_000 });
               created.push(userId);
             }
             return created;
@@ -98,7 +104,12 @@ export async function buildStore(stateDir: string, options: { documents: number;
     const createOrg = async (orgSlug: string, name: string) => {
       const [founderId] = await insertUsers(1, `${orgSlug} founder`, null);
       const location = { city: "Berlin", country: "DE" };
-      const { orgId } = (await engine.run("mutation", "orgs/mutations:createOrg", { slug: orgSlug, name, location, visibility: "public" }, identityOf(founderId!, issuer))) as { orgId: string };
+      const { orgId } = (await engine.run(
+        "mutation",
+        "orgs/mutations:createOrg",
+        { slug: orgSlug, name, location, visibility: "public" },
+        identityOf(founderId!, issuer),
+      )) as { orgId: string };
       documents = count();
       return { orgId, founderId: founderId! };
     };
@@ -130,13 +141,19 @@ export async function buildStore(stateDir: string, options: { documents: number;
     const memberIds = [adminId, ...(await insertUsers(options.orgMembers - 1, "Hub", orgId))];
     // Far enough ahead that no reminder is due while the benchmark runs.
     const eventId = await insertEvent(orgId, adminId, Date.now() + 30 * 24 * HOUR);
-    const { token: inviteToken } = (await engine.run("mutation", "orgs/invites:createInvite", { orgId }, identityOf(adminId, issuer))) as { token: string };
+    const { token: inviteToken } = (await engine.run(
+      "mutation",
+      "orgs/invites:createInvite",
+      { orgId },
+      identityOf(adminId, issuer),
+    )) as { token: string };
 
     for (let n = 0; documents < options.documents; n++) {
       const filler = await createOrg(`hub-${n}`, `Safety Hub ${n}`);
       const members = Math.min(FILLER_ORG_MEMBERS, Math.max(1, Math.floor((options.documents - documents) / 3)));
       await insertUsers(members, `F${n}`, filler.orgId);
-      for (let e = 0; e < 10 && documents < options.documents; e++) await insertEvent(filler.orgId, filler.founderId, Date.now() + (e - 5) * 7 * 24 * HOUR);
+      for (let e = 0; e < 10 && documents < options.documents; e++)
+        await insertEvent(filler.orgId, filler.founderId, Date.now() + (e - 5) * 7 * 24 * HOUR);
       log(`${documents} documents`);
     }
     documents = count();

@@ -3,7 +3,18 @@ import { api, internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { signToken } from "../emails/tokens";
 import { onEventPublished } from "../notifications/hooks";
-import { addEvent, addMember, addOrg, addPerson, allEmails, as, DAY, HOUR, MINUTE, runScheduled } from "../notifications/testing";
+import {
+  addEvent,
+  addMember,
+  addOrg,
+  addPerson,
+  allEmails,
+  as,
+  DAY,
+  HOUR,
+  MINUTE,
+  runScheduled,
+} from "../notifications/testing";
 import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
 import { csvCell, csvLine } from "./csv";
@@ -12,7 +23,10 @@ import { derive } from "./model";
 const NOW = Date.UTC(2026, 2, 2, 10, 0); // Monday 2 March 2026, 10:00 UTC
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date"] });
+  vi.useFakeTimers({
+    now: NOW,
+    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date"],
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -21,9 +35,21 @@ afterEach(() => {
 
 const page = (numItems = 50) => ({ paginationOpts: { numItems, cursor: null } });
 
-async function rsvpRow(t: TestBackend, eventId: Id<"events">, userId: Id<"users">, rsvpStatus: Doc<"eventAttendance">["rsvpStatus"], name?: string) {
+async function rsvpRow(
+  t: TestBackend,
+  eventId: Id<"events">,
+  userId: Id<"users">,
+  rsvpStatus: Doc<"eventAttendance">["rsvpStatus"],
+  name?: string,
+) {
   await t.run(async (ctx) => {
-    await ctx.db.insert("eventAttendance", { eventId, userId, rsvpStatus, rsvpAt: Date.now(), ...(name ? { name } : {}) });
+    await ctx.db.insert("eventAttendance", {
+      eventId,
+      userId,
+      rsvpStatus,
+      rsvpAt: Date.now(),
+      ...(name ? { name } : {}),
+    });
   });
 }
 
@@ -39,7 +65,12 @@ async function world(startIn = -3 * HOUR) {
   return { t, adminId, orgId, adaId, eventId, admin: await as(t, adminId), ada: await as(t, adaId) };
 }
 
-async function member(t: TestBackend, orgId: Id<"organizations">, name: string, prefs?: Partial<Doc<"profiles">["notificationPreferences"]>) {
+async function member(
+  t: TestBackend,
+  orgId: Id<"organizations">,
+  name: string,
+  prefs?: Partial<Doc<"profiles">["notificationPreferences"]>,
+) {
   const userId = await addPerson(t, { name, prefs });
   await addMember(t, orgId, userId);
   return { userId, as: await as(t, userId) };
@@ -51,14 +82,20 @@ async function eventDoc(t: TestBackend, eventId: Id<"events">) {
 
 async function rowOf(t: TestBackend, eventId: Id<"events">, userId: Id<"users">) {
   return await t.run(async (ctx) =>
-    ctx.db.query("eventAttendance").withIndex("by_event_user", (q) => q.eq("eventId", eventId).eq("userId", userId)).unique(),
+    ctx.db
+      .query("eventAttendance")
+      .withIndex("by_event_user", (q) => q.eq("eventId", eventId).eq("userId", userId))
+      .unique(),
   );
 }
 
 async function membershipStats(t: TestBackend, orgId: Id<"organizations">, userId: Id<"users">) {
-  return await t.run(async (ctx) =>
-    (await ctx.db.query("orgMemberships").withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", userId)).unique())!
-      .attendanceStats,
+  return await t.run(
+    async (ctx) =>
+      (await ctx.db
+        .query("orgMemberships")
+        .withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", userId))
+        .unique())!.attendanceStats,
   );
 }
 
@@ -86,14 +123,30 @@ describe("the record: state and provenance", () => {
   test("a mark outranks the member's answer; disagreement is disputed; 'unknown' is no mark", () => {
     const by = "u" as Id<"users">;
     expect(derive(undefined, undefined)).toEqual({ state: undefined, source: undefined, disputed: false });
-    expect(derive(undefined, { attended: true, at: 1 })).toEqual({ state: "attended", source: "self_report", disputed: false });
-    expect(derive(undefined, { attended: false, at: 1 })).toEqual({ state: "no_show", source: "self_report", disputed: false });
+    expect(derive(undefined, { attended: true, at: 1 })).toEqual({
+      state: "attended",
+      source: "self_report",
+      disputed: false,
+    });
+    expect(derive(undefined, { attended: false, at: 1 })).toEqual({
+      state: "no_show",
+      source: "self_report",
+      disputed: false,
+    });
     const noShow = { state: "no_show" as const, source: "admin" as const, by, at: 2 };
     expect(derive(noShow, { attended: true, at: 1 })).toEqual({ state: "no_show", source: "admin", disputed: true });
     expect(derive(noShow, { attended: false, at: 1 })).toEqual({ state: "no_show", source: "admin", disputed: false });
     const checkIn = { state: "attended" as const, source: "check_in" as const, via: "door" as const, by, at: 2 };
-    expect(derive(checkIn, { attended: true, at: 1 })).toEqual({ state: "attended", source: "check_in", disputed: false });
-    expect(derive({ ...noShow, state: "unknown" }, { attended: true, at: 1 })).toEqual({ state: "attended", source: "self_report", disputed: false });
+    expect(derive(checkIn, { attended: true, at: 1 })).toEqual({
+      state: "attended",
+      source: "check_in",
+      disputed: false,
+    });
+    expect(derive({ ...noShow, state: "unknown" }, { attended: true, at: 1 })).toEqual({
+      state: "attended",
+      source: "self_report",
+      disputed: false,
+    });
   });
 });
 
@@ -105,13 +158,23 @@ describe("door check-in", () => {
     const walker = await member(t, orgId, "Walk Inn");
 
     const row = await admin.mutation(api.attendance.mutations.checkIn, { eventId, userId: adaId });
-    expect(row).toMatchObject({ name: "Ada Lovelace", state: "attended", source: "check_in", via: "door", checkedIn: true });
+    expect(row).toMatchObject({
+      name: "Ada Lovelace",
+      state: "attended",
+      source: "check_in",
+      via: "door",
+      checkedIn: true,
+    });
     expect(row.mark).toMatchObject({ byName: "Admin", source: "check_in" });
     // Idempotent.
     await admin.mutation(api.attendance.mutations.checkIn, { eventId, userId: adaId });
     let counts = await admin.query(api.attendance.queries.checkInCounts, { eventId });
     expect(counts).toMatchObject({ checkedIn: 1, attended: 1, isOpen: true });
-    expect(await membershipStats(t, orgId, adaId)).toMatchObject({ attendedVerified: 1, attendedSelfReported: 0, lastAttendedAt: NOW + 3 * HOUR });
+    expect(await membershipStats(t, orgId, adaId)).toMatchObject({
+      attendedVerified: 1,
+      attendedSelfReported: 0,
+      lastAttendedAt: NOW + 3 * HOUR,
+    });
 
     await admin.mutation(api.attendance.mutations.addWalkIn, { eventId, userId: walker.userId });
     counts = await admin.query(api.attendance.queries.checkInCounts, { eventId });
@@ -137,9 +200,17 @@ describe("door check-in", () => {
 
   test("refused: outside the window, another org's event, non-members, no RSVP; nothing written", async () => {
     const early = await world(3 * HOUR); // opens an hour from now
-    await expectRefused(early.t, early.admin.mutation(api.attendance.mutations.checkIn, { eventId: early.eventId, userId: early.adaId }), "CONFLICT");
+    await expectRefused(
+      early.t,
+      early.admin.mutation(api.attendance.mutations.checkIn, { eventId: early.eventId, userId: early.adaId }),
+      "CONFLICT",
+    );
     const late = await world(-16 * HOUR); // ended 14 h ago: closed
-    await expectRefused(late.t, late.admin.mutation(api.attendance.mutations.checkIn, { eventId: late.eventId, userId: late.adaId }), "CONFLICT");
+    await expectRefused(
+      late.t,
+      late.admin.mutation(api.attendance.mutations.checkIn, { eventId: late.eventId, userId: late.adaId }),
+      "CONFLICT",
+    );
 
     const { t, admin, eventId, adaId, ada } = await world(HOUR);
     const otherAdmin = await addPerson(t, { name: "Other admin" });
@@ -147,30 +218,70 @@ describe("door check-in", () => {
     const other = await as(t, otherAdmin);
     await expectRefused(t, other.mutation(api.attendance.mutations.checkIn, { eventId, userId: adaId }), "FORBIDDEN");
     await expectRefused(t, ada.mutation(api.attendance.mutations.checkIn, { eventId, userId: adaId }), "FORBIDDEN");
-    await expectRefused(t, admin.mutation(api.attendance.mutations.addWalkIn, { eventId, userId: otherAdmin }), "INVALID_ARGUMENT", "userId");
-    await expectRefused(t, admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: otherAdmin, state: "attended" }), "INVALID_ARGUMENT", "userId");
+    await expectRefused(
+      t,
+      admin.mutation(api.attendance.mutations.addWalkIn, { eventId, userId: otherAdmin }),
+      "INVALID_ARGUMENT",
+      "userId",
+    );
+    await expectRefused(
+      t,
+      admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: otherAdmin, state: "attended" }),
+      "INVALID_ARGUMENT",
+      "userId",
+    );
     const stranger = await member(t, (await eventDoc(t, eventId)).orgId, "No Rsvp");
-    await expectRefused(t, admin.mutation(api.attendance.mutations.checkIn, { eventId, userId: stranger.userId }), "NOT_FOUND");
-    await expectRefused(t, admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: stranger.userId, state: "no_show" }), "INVALID_ARGUMENT", "state");
+    await expectRefused(
+      t,
+      admin.mutation(api.attendance.mutations.checkIn, { eventId, userId: stranger.userId }),
+      "NOT_FOUND",
+    );
+    await expectRefused(
+      t,
+      admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: stranger.userId, state: "no_show" }),
+      "INVALID_ARGUMENT",
+      "state",
+    );
   });
 
   test("self check-in with the venue code: verified at the venue; tampered, other events' and out-of-window codes refused", async () => {
     const { t, admin, ada, adaId, eventId, orgId } = await world(HOUR);
     const link = await admin.mutation(api.attendance.mutations.checkInLink, { eventId });
     expect(link.url).toBe(`http://localhost:3000/events/${eventId}/check-in?token=${encodeURIComponent(link.token)}`);
-    const otherEvent = await addEvent(t, orgId, admin ? (await eventDoc(t, eventId)).createdBy : adaId, { startTime: NOW + HOUR });
+    const otherEvent = await addEvent(t, orgId, admin ? (await eventDoc(t, eventId)).createdBy : adaId, {
+      startTime: NOW + HOUR,
+    });
     const otherLink = await admin.mutation(api.attendance.mutations.checkInLink, { eventId: otherEvent });
 
     const [body, mac] = link.token.split(".") as [string, string];
-    await expectRefused(t, ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: `${body}x.${mac}` }), "INVALID_ARGUMENT", "token");
-    await expectRefused(t, ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: otherLink.token }), "INVALID_ARGUMENT", "token");
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: `${body}x.${mac}` }),
+      "INVALID_ARGUMENT",
+      "token",
+    );
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: otherLink.token }),
+      "INVALID_ARGUMENT",
+      "token",
+    );
     // An email answer token is not a check-in code.
     const secret = await t.run(async (ctx) => (await ctx.db.query("secrets").first())!.value);
     const answer = await signToken(secret, adaId, "attendance-yes", NOW + DAY, eventId);
-    await expectRefused(t, ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: answer }), "INVALID_ARGUMENT", "token");
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: answer }),
+      "INVALID_ARGUMENT",
+      "token",
+    );
     // A non-member cannot use it.
     const outsider = await addPerson(t, { name: "Outsider" });
-    await expectRefused(t, (await as(t, outsider)).mutation(api.attendance.mutations.selfCheckIn, { eventId, token: link.token }), "FORBIDDEN");
+    await expectRefused(
+      t,
+      (await as(t, outsider)).mutation(api.attendance.mutations.selfCheckIn, { eventId, token: link.token }),
+      "FORBIDDEN",
+    );
 
     const mine = await ada.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: link.token });
     expect(mine).toMatchObject({ state: "attended", source: "check_in", via: "self", verified: true });
@@ -179,7 +290,12 @@ describe("door check-in", () => {
     // After check-in closes (end + 12 h) the code is refused.
     vi.setSystemTime(NOW + 16 * HOUR);
     const late = await member(t, orgId, "Late");
-    await expectRefused(t, late.as.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: link.token }), "INVALID_ARGUMENT", "token");
+    await expectRefused(
+      t,
+      late.as.mutation(api.attendance.mutations.selfCheckIn, { eventId, token: link.token }),
+      "INVALID_ARGUMENT",
+      "token",
+    );
   });
 });
 
@@ -190,22 +306,35 @@ describe("attendance sheet", () => {
     await ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true });
     expect(await membershipStats(t, orgId, adaId)).toMatchObject({ attendedSelfReported: 1 });
     await admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: adaId, state: "no_show" });
-    const disputed = await admin.query(api.attendance.queries.attendanceSheet, { eventId, filter: "disputed", ...page() });
+    const disputed = await admin.query(api.attendance.queries.attendanceSheet, {
+      eventId,
+      filter: "disputed",
+      ...page(),
+    });
     expect(disputed.page.map((r) => [r.name, r.state, r.source, r.disputed, r.selfReport?.attended])).toEqual([
       ["Ada Lovelace", "no_show", "admin", true, true],
     ]);
-    expect(await membershipStats(t, orgId, adaId)).toMatchObject({ attendedSelfReported: 0, attendedVerified: 0, noShows: 1 });
+    expect(await membershipStats(t, orgId, adaId)).toMatchObject({
+      attendedSelfReported: 0,
+      attendedVerified: 0,
+      noShows: 1,
+    });
     const view = (await ada.query(api.events.queries.getEvent, { eventId })).viewerAttendance!;
     expect(view).toMatchObject({ state: "no_show", verified: true, disputed: true, canAnswer: false });
     // Clearing the mark falls back to her word.
     await admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: adaId, state: "unknown" });
-    expect(await admin.query(api.attendance.queries.checkInCounts, { eventId })).toMatchObject({ attended: 1, selfReported: 1, disputed: 0, noShows: 0 });
+    expect(await admin.query(api.attendance.queries.checkInCounts, { eventId })).toMatchObject({
+      attended: 1,
+      selfReported: 1,
+      disputed: 0,
+      noShows: 0,
+    });
 
     // 250 more going: the first 200 in this transaction, the rest in a job.
     const ids = await t.run(async (ctx) => {
       const out: Id<"users">[] = [];
       for (let i = 0; i < 250; i++) {
-        const userId = await ctx.db.insert("users", { name: i === 0 ? "=HYPERLINK(\"x\")" : `Going ${i}` });
+        const userId = await ctx.db.insert("users", { name: i === 0 ? '=HYPERLINK("x")' : `Going ${i}` });
         await ctx.db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() });
         await ctx.db.insert("eventAttendance", { eventId, userId, rsvpStatus: "going", rsvpAt: Date.now() });
         out.push(userId);
@@ -229,7 +358,14 @@ describe("attendance sheet", () => {
   });
 
   test("CSV cells: formula starts get an apostrophe; quotes, commas and newlines are quoted", () => {
-    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"].map(csvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "\"'\rx\""]);
+    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"].map(csvCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'\rx"',
+    ]);
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
     expect(csvCell(-1)).toBe("-1");
     expect(csvLine(["x", null, 3])).toBe("x,,3");
@@ -272,11 +408,20 @@ describe("the after-event prompt", () => {
     const legacy = await member(t, orgId, "Legacy Profile");
     const notGoing = await member(t, orgId, "Not Going");
     await t.run(async (ctx) => {
-      const p = (await ctx.db.query("profiles").withIndex("by_user", (q) => q.eq("userId", legacy.userId)).unique())!;
+      const p = (await ctx.db
+        .query("profiles")
+        .withIndex("by_user", (q) => q.eq("userId", legacy.userId))
+        .unique())!;
       const { attendancePrompts: _drop, ...rest } = p.notificationPreferences;
       await ctx.db.patch("profiles", p._id, { notificationPreferences: rest });
     });
-    for (const [u, s] of [[maybe, "maybe"], [checkedIn, "going"], [off, "going"], [legacy, "going"], [notGoing, "not_going"]] as const) {
+    for (const [u, s] of [
+      [maybe, "maybe"],
+      [checkedIn, "going"],
+      [off, "going"],
+      [legacy, "going"],
+      [notGoing, "not_going"],
+    ] as const) {
       await rsvpRow(t, eventId, u.userId, s);
     }
     await t.run(async (ctx) => onEventPublished(ctx, (await ctx.db.get("events", eventId))!));
@@ -301,7 +446,7 @@ describe("the after-event prompt", () => {
     const before = await snapshot(t);
     const get = await t.fetch(`${yesUrl.pathname}${yesUrl.search}`, { method: "GET" });
     expect(get.status).toBe(200);
-    expect(await get.text()).toContain("<form method=\"post\"");
+    expect(await get.text()).toContain('<form method="post"');
     expect(await snapshot(t)).toEqual(before);
     const post = await t.fetch(`${yesUrl.pathname}${yesUrl.search}`, { method: "POST" });
     expect(post.status).toBe(200);
@@ -317,7 +462,9 @@ describe("the after-event prompt", () => {
 
     // Tampered and expired tokens, and a valid token for someone with no RSVP: refused, nothing written.
     const token = yesUrl.searchParams.get("token")!;
-    const tampered = await t.fetch(`/attendance?token=${encodeURIComponent(token.slice(0, -2) + "AA")}`, { method: "POST" });
+    const tampered = await t.fetch(`/attendance?token=${encodeURIComponent(token.slice(0, -2) + "AA")}`, {
+      method: "POST",
+    });
     expect(tampered.status).toBe(400);
     const secret = await t.run(async (ctx) => (await ctx.db.query("secrets").first())!.value);
     const expired = await signToken(secret, maybe.userId, "attendance-yes", Date.now() - 1, eventId);
@@ -359,11 +506,22 @@ describe("the after-event prompt", () => {
     const sent = await mine();
     expect(sent.length).toBe(2);
     expect(sent[1]!.html).toContain("a second and last ask");
-    expect(await ada.query(api.attendance.queries.myPendingPrompts, {})).toMatchObject([{ eventId, promptsSent: 2, canDefer: false }]);
+    expect(await ada.query(api.attendance.queries.myPendingPrompts, {})).toMatchObject([
+      { eventId, promptsSent: 2, canDefer: false },
+    ]);
 
     const answered = await ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: false });
-    expect(answered).toMatchObject({ state: "no_show", source: "self_report", canAnswer: false, canGiveFeedback: false });
-    await expectRefused(t, ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true }), "CONFLICT");
+    expect(answered).toMatchObject({
+      state: "no_show",
+      source: "self_report",
+      canAnswer: false,
+      canGiveFeedback: false,
+    });
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true }),
+      "CONFLICT",
+    );
   });
 
   test("the cron reads only events whose prompt fell due in the last day, and starts what has not run", async () => {
@@ -375,19 +533,30 @@ describe("the after-event prompt", () => {
     expect(sweep).toEqual({ examined: 1, started: 1, deferred: 0 });
     await runScheduled(t, { until: NOW + 10 * MINUTE });
     expect((await allEmails(t)).filter((e) => e.kind === "attendance_prompt").map((e) => e.userId)).toEqual([adaId]);
-    expect(await t.mutation(internal.attendance.prompts.sweepAttendancePrompts, {})).toEqual({ examined: 1, started: 0, deferred: 0 });
+    expect(await t.mutation(internal.attendance.prompts.sweepAttendancePrompts, {})).toEqual({
+      examined: 1,
+      started: 0,
+      deferred: 0,
+    });
   });
 
   test("a member who left the org is not asked, and cannot answer", async () => {
     const { t, ada, adaId, eventId, orgId } = await world(-5 * HOUR);
     await t.run(async (ctx) => {
-      const m = (await ctx.db.query("orgMemberships").withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", adaId)).unique())!;
+      const m = (await ctx.db
+        .query("orgMemberships")
+        .withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", adaId))
+        .unique())!;
       await ctx.db.delete("orgMemberships", m._id);
     });
     await t.mutation(internal.attendance.prompts.sweepAttendancePrompts, {});
     await runScheduled(t, { until: NOW + 10 * MINUTE });
     expect((await allEmails(t)).filter((e) => e.kind === "attendance_prompt")).toEqual([]);
-    await expectRefused(t, ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true }), "FORBIDDEN");
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true }),
+      "FORBIDDEN",
+    );
   });
 });
 
@@ -395,17 +564,25 @@ describe("the After-event check-ins preference", () => {
   test("saved off in settings (kept when a client omits it), and off through the email's unsubscribe link", async () => {
     const { t, ada, adaId } = await world(DAY);
     const base = { matchAlerts: { enabled: true }, weeklyDigest: { enabled: true }, timezone: "UTC" };
-    await ada.mutation(api.profiles.mutations.updateNotificationPreferences, { preferences: { ...base, attendancePrompts: { enabled: false } } });
+    await ada.mutation(api.profiles.mutations.updateNotificationPreferences, {
+      preferences: { ...base, attendancePrompts: { enabled: false } },
+    });
     await ada.mutation(api.profiles.mutations.updateNotificationPreferences, { preferences: base });
-    expect((await ada.query(api.profiles.queries.getMyProfile, {}))?.notificationPreferences.attendancePrompts).toEqual({ enabled: false });
-    await ada.mutation(api.profiles.mutations.updateNotificationPreferences, { preferences: { ...base, attendancePrompts: { enabled: true } } });
+    expect((await ada.query(api.profiles.queries.getMyProfile, {}))?.notificationPreferences.attendancePrompts).toEqual(
+      { enabled: false },
+    );
+    await ada.mutation(api.profiles.mutations.updateNotificationPreferences, {
+      preferences: { ...base, attendancePrompts: { enabled: true } },
+    });
     const secret = await t.run(async (ctx) => {
       const { getOrCreateUnsubscribeSecret } = await import("../emails/tokens");
       return await getOrCreateUnsubscribeSecret(ctx);
     });
     const off = await signToken(secret, adaId, "attendance-prompts-off", Date.now() + DAY);
     expect((await t.fetch(`/unsubscribe?token=${encodeURIComponent(off)}`, { method: "POST" })).status).toBe(200);
-    expect((await ada.query(api.profiles.queries.getMyProfile, {}))?.notificationPreferences.attendancePrompts).toEqual({ enabled: false });
+    expect((await ada.query(api.profiles.queries.getMyProfile, {}))?.notificationPreferences.attendancePrompts).toEqual(
+      { enabled: false },
+    );
   });
 });
 
@@ -415,33 +592,78 @@ describe("feedback", () => {
     await expectRefused(t, ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 5 }), "CONFLICT"); // no yes yet
     await ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true });
     for (const rating of [0, 6, 2.5, Number.NaN]) {
-      await expectRefused(t, ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating }), "INVALID_ARGUMENT", "rating");
+      await expectRefused(
+        t,
+        ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating }),
+        "INVALID_ARGUMENT",
+        "rating",
+      );
     }
-    await expectRefused(t, ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 4, comment: "x".repeat(2001) }), "INVALID_ARGUMENT", "comment");
-    const saved = await ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 4, comment: "Great talks" });
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 4, comment: "x".repeat(2001) }),
+      "INVALID_ARGUMENT",
+      "comment",
+    );
+    const saved = await ada.mutation(api.attendance.mutations.submitFeedback, {
+      eventId,
+      rating: 4,
+      comment: "Great talks",
+    });
     expect(saved).toMatchObject({ rating: 4, comment: "Great talks", anonymous: false });
     let summary = await admin.query(api.attendance.queries.feedbackSummary, { eventId });
-    expect(summary).toEqual({ responses: 1, attendees: 1, responseRate: 1, average: null, distribution: [0, 0, 0, 1, 0], minResponsesForAverage: 3 });
+    expect(summary).toEqual({
+      responses: 1,
+      attendees: 1,
+      responseRate: 1,
+      average: null,
+      distribution: [0, 0, 0, 1, 0],
+      minResponsesForAverage: 3,
+    });
     // Editing moves the counters, it does not add a response.
-    await ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 2, comment: "On reflection, meh", anonymous: true });
-    for (const [name, rating] of [["Bo", 5], ["Cy", 5]] as const) {
+    await ada.mutation(api.attendance.mutations.submitFeedback, {
+      eventId,
+      rating: 2,
+      comment: "On reflection, meh",
+      anonymous: true,
+    });
+    for (const [name, rating] of [
+      ["Bo", 5],
+      ["Cy", 5],
+    ] as const) {
       const m = await member(t, orgId, name);
       await rsvpRow(t, eventId, m.userId, "going");
       await m.as.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true });
-      await m.as.mutation(api.attendance.mutations.submitFeedback, { eventId, rating, ...(name === "Bo" ? { comment: "=cmd" } : {}) });
+      await m.as.mutation(api.attendance.mutations.submitFeedback, {
+        eventId,
+        rating,
+        ...(name === "Bo" ? { comment: "=cmd" } : {}),
+      });
     }
     const noShow = await member(t, orgId, "Dee");
     await rsvpRow(t, eventId, noShow.userId, "going");
-    await admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: noShow.userId, state: "attended" });
+    await admin.mutation(api.attendance.mutations.markAttendance, {
+      eventId,
+      userId: noShow.userId,
+      state: "attended",
+    });
     summary = await admin.query(api.attendance.queries.feedbackSummary, { eventId });
-    expect(summary).toMatchObject({ responses: 3, attendees: 4, responseRate: 0.75, average: 4, distribution: [0, 1, 0, 0, 2] });
+    expect(summary).toMatchObject({
+      responses: 3,
+      attendees: 4,
+      responseRate: 0.75,
+      average: 4,
+      distribution: [0, 1, 0, 0, 2],
+    });
     const comments = await admin.query(api.attendance.queries.listFeedbackComments, { eventId, ...page() });
     expect(comments.page.map((c) => [c.name, c.comment, c.anonymous, c.userId === null])).toEqual([
       ["Bo", "=cmd", false, false],
       [null, "On reflection, meh", true, true],
     ]);
     const history = await ada.query(api.attendance.queries.myAttendanceHistory, page());
-    expect(history.page).toMatchObject([{ eventId, state: "attended", source: "self_report", verified: false, feedback: { rating: 2, anonymous: true } }]);
+    expect(history.page).toMatchObject([
+      { eventId, state: "attended", source: "self_report", verified: false, feedback: { rating: 2, anonymous: true } },
+    ]);
 
     // 14 days after the end it closes.
     vi.setSystemTime(NOW - HOUR + 14 * DAY + MINUTE);
@@ -452,7 +674,11 @@ describe("feedback", () => {
     const { t, ada, admin, adaId, eventId } = await world(-HOUR); // under way
     await admin.mutation(api.attendance.mutations.checkIn, { eventId, userId: adaId });
     await expectRefused(t, ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 5 }), "CONFLICT");
-    await expectRefused(t, ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true }), "CONFLICT");
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true }),
+      "CONFLICT",
+    );
   });
 });
 
@@ -462,7 +688,13 @@ describe("past events on the event page and lists", () => {
     await admin.mutation(api.attendance.mutations.markAttendance, { eventId, userId: adaId, state: "attended" });
     const page1 = await ada.query(api.events.queries.getEvent, { eventId });
     expect(page1).toMatchObject({ isPast: true, attendedCount: 1 });
-    expect(page1.viewerAttendance).toMatchObject({ state: "attended", source: "admin", verified: true, canAnswer: false, canGiveFeedback: true });
+    expect(page1.viewerAttendance).toMatchObject({
+      state: "attended",
+      source: "admin",
+      verified: true,
+      canAnswer: false,
+      canGiveFeedback: true,
+    });
     const past = await ada.query(api.events.queries.listOrgEvents, { orgId, when: "past", ...page() });
     expect(past.page[0]).toMatchObject({ _id: eventId, attendedCount: 1 });
     // Signed out: no viewer record.
@@ -483,7 +715,9 @@ describe("2,000 RSVPs", () => {
     });
     await t.run(async (ctx) => onEventPublished(ctx, (await ctx.db.get("events", eventId))!));
     await runScheduled(t); // the prompt's pages
-    const count = await t.run(async (ctx) => (await ctx.db.query("emails").collect()).filter((e) => e.kind === "attendance_prompt").length);
+    const count = await t.run(
+      async (ctx) => (await ctx.db.query("emails").collect()).filter((e) => e.kind === "attendance_prompt").length,
+    );
     expect(count).toBe(2000);
   }, 300_000);
 });

@@ -15,7 +15,18 @@ export const CSV_PAGE_SIZE = 500;
 /** The largest sheet exported in one file (rows). */
 export const CSV_MAX_ROWS = 20_000;
 
-const HEADER = ["Name", "RSVP", "Walk-in", "Attendance", "Recorded by", "How", "Recorded at", "Member's answer", "Disputed", "Feedback"];
+const HEADER = [
+  "Name",
+  "RSVP",
+  "Walk-in",
+  "Attendance",
+  "Recorded by",
+  "How",
+  "Recorded at",
+  "Member's answer",
+  "Disputed",
+  "Feedback",
+];
 
 /** One page of the sheet as CSV lines (the caller was checked by eventAdminAction). */
 export const sheetCsvPage = internalQuery({
@@ -39,7 +50,11 @@ export const sheetCsvPage = internalQuery({
           row.walkIn ? "yes" : "",
           row.state === "unknown" ? "" : ATTENDANCE_STATE_LABELS[row.state],
           row.mark?.byName ?? (row.source === "self_report" ? row.name : ""),
-          row.via !== null ? CHECK_IN_VIA_LABELS[row.via] : row.source === null ? "" : ATTENDANCE_SOURCE_LABELS[row.source],
+          row.via !== null
+            ? CHECK_IN_VIA_LABELS[row.via]
+            : row.source === null
+              ? ""
+              : ATTENDANCE_SOURCE_LABELS[row.source],
           at,
           row.selfReport === null ? "" : row.selfReport.attended ? "Attended" : "Did not attend",
           row.disputed ? "yes" : "",
@@ -74,7 +89,12 @@ export const exportAttendanceCsv = eventAdminAction({
       }
       cursor = page.continueCursor;
     }
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "event";
+    const slug =
+      title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 60) || "event";
     return { filename: `attendance-${slug}.csv`, csv: `${lines.join("\r\n")}\r\n`, rows: lines.length - 1, truncated };
   },
 });

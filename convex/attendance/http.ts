@@ -38,7 +38,11 @@ export const attendanceSecret = internalQuery({
 /** Whether the answer can be recorded, and the event's title for the page. */
 export const describeAnswer = internalQuery({
   args: answerArgs,
-  returns: v.object({ outcome: outcomeValidator, title: v.union(v.string(), v.null()), eventId: v.union(v.id("events"), v.null()) }),
+  returns: v.object({
+    outcome: outcomeValidator,
+    title: v.union(v.string(), v.null()),
+    eventId: v.union(v.id("events"), v.null()),
+  }),
   handler: async (ctx, args) => {
     const { outcome, event } = await check(ctx, args);
     return { outcome, title: event?.title ?? null, eventId: event?._id ?? null };
@@ -48,7 +52,11 @@ export const describeAnswer = internalQuery({
 /** Records the answer from a verified token; every refusal writes nothing. */
 export const answerFromEmail = internalMutation({
   args: answerArgs,
-  returns: v.object({ outcome: outcomeValidator, title: v.union(v.string(), v.null()), eventId: v.union(v.id("events"), v.null()) }),
+  returns: v.object({
+    outcome: outcomeValidator,
+    title: v.union(v.string(), v.null()),
+    eventId: v.union(v.id("events"), v.null()),
+  }),
   handler: async (ctx, args) => {
     const { outcome, event, row } = await check(ctx, args);
     if (outcome === "ok") await recordSelfReport(ctx, event!, row!, args.attended, Date.now());
@@ -56,10 +64,7 @@ export const answerFromEmail = internalMutation({
   },
 });
 
-async function check(
-  ctx: QueryCtx,
-  args: { userId: string; eventId: string },
-) {
+async function check(ctx: QueryCtx, args: { userId: string; eventId: string }) {
   const userId = ctx.db.normalizeId("users", args.userId);
   const eventId = ctx.db.normalizeId("events", args.eventId);
   const event = eventId === null ? null : await ctx.db.get("events", eventId);
@@ -103,7 +108,8 @@ function page(status: number, title: string, body: string): Response {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
       "Referrer-Policy": "no-referrer",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
       "X-Robots-Tag": "noindex",
     },
   });
@@ -115,7 +121,11 @@ function eventLink(eventId: string | null): string {
 
 function refusal(outcome: Exclude<Outcome, "ok">, eventId: string | null): Response {
   const status = outcome === "answered" || outcome === "verified" ? 409 : 400;
-  return page(status, outcome === "answered" || outcome === "verified" ? "Already recorded" : "Nothing recorded", `<p>${escapeHtml(MESSAGES[outcome])}</p>${eventLink(eventId)}`);
+  return page(
+    status,
+    outcome === "answered" || outcome === "verified" ? "Already recorded" : "Nothing recorded",
+    `<p>${escapeHtml(MESSAGES[outcome])}</p>${eventLink(eventId)}`,
+  );
 }
 
 function invalid(reason: "invalid" | "expired"): Response {
@@ -123,7 +133,11 @@ function invalid(reason: "invalid" | "expired"): Response {
     reason === "expired"
       ? "This link has expired. Nothing was recorded."
       : "This link is not valid (it may have been copied incompletely). Nothing was recorded.";
-  return page(400, "Link not valid", `<p>${escapeHtml(message)}</p><p>You can answer on the event page after signing in.</p>`);
+  return page(
+    400,
+    "Link not valid",
+    `<p>${escapeHtml(message)}</p><p>You can answer on the event page after signing in.</p>`,
+  );
 }
 
 async function verify(ctx: Pick<ActionCtx, "runQuery">, token: string | null) {

@@ -66,8 +66,7 @@ export type Derived = {
 export function derive(mark: Mark | undefined, selfReport: Row["selfReport"]): Derived {
   const verified = mark !== undefined && mark.state !== "unknown" ? mark : undefined;
   if (verified !== undefined) {
-    const disputed =
-      selfReport !== undefined && selfReport.attended !== (verified.state === "attended");
+    const disputed = selfReport !== undefined && selfReport.attended !== (verified.state === "attended");
     return { state: verified.state, source: verified.source, disputed };
   }
   if (selfReport !== undefined) {
@@ -123,7 +122,9 @@ function addEventStats(base: EventStats, plus: EventStats, minus: EventStats): E
     if (key === "ratingCounts") continue;
     out[key] = Math.max(0, base[key] + plus[key] - minus[key]);
   }
-  out.ratingCounts = [0, 1, 2, 3, 4].map((i) => Math.max(0, (base.ratingCounts[i] ?? 0) + plus.ratingCounts[i]! - minus.ratingCounts[i]!));
+  out.ratingCounts = [0, 1, 2, 3, 4].map((i) =>
+    Math.max(0, (base.ratingCounts[i] ?? 0) + plus.ratingCounts[i]! - minus.ratingCounts[i]!),
+  );
   return out;
 }
 
@@ -140,7 +141,19 @@ export async function getMembershipRow(ctx: QueryCtx, orgId: Id<"organizations">
 
 /** The fields writeAttendance may change on a row. */
 export type AttendancePatch = Partial<
-  Pick<Row, "mark" | "selfReport" | "feedback" | "walkIn" | "rsvpCounted" | "name" | "prompt" | "promptPendingAt" | "promptDueAt" | "commentAt">
+  Pick<
+    Row,
+    | "mark"
+    | "selfReport"
+    | "feedback"
+    | "walkIn"
+    | "rsvpCounted"
+    | "name"
+    | "prompt"
+    | "promptPendingAt"
+    | "promptDueAt"
+    | "commentAt"
+  >
 >;
 
 /**
@@ -160,14 +173,18 @@ export async function writeAttendance(
   const merged = { ...(row ?? {}), ...patch } as Partial<Row>;
   const derived = derive(merged.mark, merged.selfReport);
   const recordChanged =
-    row === null || row.state !== derived.state || row.source !== derived.source || (row.disputed ?? false) !== derived.disputed;
+    row === null ||
+    row.state !== derived.state ||
+    row.source !== derived.source ||
+    (row.disputed ?? false) !== derived.disputed;
   const fields: Partial<Row> = {
     ...patch,
     state: derived.state,
     source: derived.source,
     disputed: derived.disputed ? true : undefined,
     attended: derived.state === undefined || derived.state === "unknown" ? undefined : derived.state === "attended",
-    attendedConfirmedAt: derived.state === undefined ? undefined : recordChanged ? now : row?.attendedConfirmedAt ?? now,
+    attendedConfirmedAt:
+      derived.state === undefined ? undefined : recordChanged ? now : (row?.attendedConfirmedAt ?? now),
     historyAt: derived.state !== undefined || merged.feedback !== undefined ? event.endTime : undefined,
   };
   let id: Id<"eventAttendance">;
@@ -212,7 +229,10 @@ async function bumpMember(
   const stats: MemberStats = {
     ...base,
     attendedVerified: Math.max(0, base.attendedVerified + after.attendedVerified - before.attendedVerified),
-    attendedSelfReported: Math.max(0, base.attendedSelfReported + after.attendedSelfReported - before.attendedSelfReported),
+    attendedSelfReported: Math.max(
+      0,
+      base.attendedSelfReported + after.attendedSelfReported - before.attendedSelfReported,
+    ),
     rsvped: Math.max(0, base.rsvped + after.rsvped - before.rsvped),
     noShows: Math.max(0, base.noShows + after.noShows - before.noShows),
     lastActivityAt: Math.max(base.lastActivityAt ?? 0, now),
@@ -342,7 +362,13 @@ export async function toAttendanceRow(ctx: QueryCtx, row: Row) {
     mark:
       mark === undefined || mark.state === "unknown"
         ? null
-        : { state: mark.state, source: mark.source, via: mark.via, byName: mark.by === row.userId ? name : await nameOf(ctx, mark.by), at: mark.at },
+        : {
+            state: mark.state,
+            source: mark.source,
+            via: mark.via,
+            byName: mark.by === row.userId ? name : await nameOf(ctx, mark.by),
+            at: mark.at,
+          },
     selfReport: row.selfReport ?? null,
     disputed: row.disputed === true,
     // Anonymous feedback stays unlinked from the person, on the sheet too.

@@ -59,7 +59,14 @@ export const checkIn = eventAdminMutation({
     if (row === null) throw appError("NOT_FOUND", "This person did not RSVP. Add them as a walk-in.", "userId");
     if (row.mark?.source === "check_in" && row.mark.state === "attended") return await toAttendanceRow(ctx, row);
     const walkIn = row.rsvpStatus === "not_going" ? { walkIn: true } : {};
-    const after = await writeAttendance(ctx, event, userId, row, { mark: adminMark("attended", "check_in", user._id, now), ...walkIn }, now);
+    const after = await writeAttendance(
+      ctx,
+      event,
+      userId,
+      row,
+      { mark: adminMark("attended", "check_in", user._id, now), ...walkIn },
+      now,
+    );
     return await toAttendanceRow(ctx, after);
   },
 });
@@ -93,7 +100,14 @@ export const addWalkIn = eventAdminMutation({
     const row = await getRsvp(ctx, event._id, userId);
     if (row?.mark?.source === "check_in" && row.mark.state === "attended") return await toAttendanceRow(ctx, row);
     const walkIn = row === null || row.rsvpStatus === "not_going" ? { walkIn: true } : {};
-    const after = await writeAttendance(ctx, event, userId, row, { mark: adminMark("attended", "check_in", user._id, now), ...walkIn }, now);
+    const after = await writeAttendance(
+      ctx,
+      event,
+      userId,
+      row,
+      { mark: adminMark("attended", "check_in", user._id, now), ...walkIn },
+      now,
+    );
     return await toAttendanceRow(ctx, after);
   },
 });
@@ -114,7 +128,7 @@ export const markAttendance = eventAdminMutation({
     const row = await getRsvp(ctx, event._id, userId);
     if (row === null && state !== "attended") {
       if (state === "unknown") throw appError("NOT_FOUND", "Nothing is recorded for this person.", "userId");
-      throw invalidArgument("state", "This person did not RSVP; only \"attended\" (as a walk-in) can be recorded.");
+      throw invalidArgument("state", 'This person did not RSVP; only "attended" (as a walk-in) can be recorded.');
     }
     const mark = state === "unknown" ? undefined : adminMark(state, "admin", user._id, now);
     const walkIn = state === "attended" && (row === null || row.rsvpStatus === "not_going") ? { walkIn: true } : {};
@@ -153,7 +167,13 @@ export const continueMarkAll = internalMutation({
   },
 });
 
-async function markAllPage(ctx: MutationCtx, event: Doc<"events">, adminId: Id<"users">, cursor: string | null, now: number) {
+async function markAllPage(
+  ctx: MutationCtx,
+  event: Doc<"events">,
+  adminId: Id<"users">,
+  cursor: string | null,
+  now: number,
+) {
   const page = await ctx.db
     .query("eventAttendance")
     .withIndex("by_event_status_order", (q) => q.eq("eventId", event._id).eq("rsvpStatus", "going"))
@@ -189,7 +209,12 @@ export const checkInLink = eventAdminMutation({
     const { opensAt, closesAt } = checkInWindow(event);
     if (Date.now() > closesAt) throw appError("CONFLICT", "Check-in for this event has closed.");
     const token = await createPurposeToken(ctx, user._id, "event-check-in", event._id, closesAt);
-    return { url: `${env.siteUrl()}/events/${event._id}/check-in?token=${encodeURIComponent(token)}`, token, opensAt, closesAt };
+    return {
+      url: `${env.siteUrl()}/events/${event._id}/check-in?token=${encodeURIComponent(token)}`,
+      token,
+      opensAt,
+      closesAt,
+    };
   },
 });
 
@@ -205,7 +230,9 @@ export const selfCheckIn = eventMemberMutation({
       const expired = verified.ok === false && verified.reason === "expired";
       throw invalidArgument(
         "token",
-        expired ? "This check-in code has expired." : "This check-in code is not valid for this event. Scan the code at the venue again.",
+        expired
+          ? "This check-in code has expired."
+          : "This check-in code is not valid for this event. Scan the code at the venue again.",
       );
     }
     requireCheckInOpen(event, now);
@@ -213,7 +240,14 @@ export const selfCheckIn = eventMemberMutation({
     if (row?.mark?.source === "check_in" && row.mark.state === "attended") return toViewerAttendance(event, row, now);
     const mark: Mark = { state: "attended", source: "check_in", via: "self", by: user._id, at: now };
     const walkIn = row === null || row.rsvpStatus === "not_going" ? { walkIn: true } : {};
-    const after = await writeAttendance(ctx, event, user._id, row, { mark, ...walkIn, promptPendingAt: undefined, promptDueAt: undefined }, now);
+    const after = await writeAttendance(
+      ctx,
+      event,
+      user._id,
+      row,
+      { mark, ...walkIn, promptPendingAt: undefined, promptDueAt: undefined },
+      now,
+    );
     return toViewerAttendance(event, after, now);
   },
 });
@@ -281,8 +315,18 @@ export const deferPrompt = eventMemberMutation({
     if (!view.canDefer) throw appError("CONFLICT", "You can only postpone this question once.");
     const dueAt = now + ATTENDANCE_LIMITS.promptDeferMs;
     const prompt = { sent: row!.prompt?.sent ?? 0, lastSentAt: row!.prompt?.lastSentAt, deferredAt: now };
-    const after = await writeAttendance(ctx, event, user._id, row, { prompt, promptPendingAt: undefined, promptDueAt: dueAt }, now);
-    await ctx.scheduler.runAt(dueAt, internal.attendance.prompts.sendDeferredPrompt, { eventId: event._id, userId: user._id });
+    const after = await writeAttendance(
+      ctx,
+      event,
+      user._id,
+      row,
+      { prompt, promptPendingAt: undefined, promptDueAt: dueAt },
+      now,
+    );
+    await ctx.scheduler.runAt(dueAt, internal.attendance.prompts.sendDeferredPrompt, {
+      eventId: event._id,
+      userId: user._id,
+    });
     return toViewerAttendance(event, after, now);
   },
 });
@@ -298,7 +342,14 @@ export const dismissPrompt = eventMemberMutation({
     const blocked = answerBlocked(event, row, now);
     if (blocked !== null) throw appError("CONFLICT", blocked);
     const prompt = { ...(row!.prompt ?? { sent: 0 }), dismissedAt: now };
-    const after = await writeAttendance(ctx, event, user._id, row, { prompt, promptPendingAt: undefined, promptDueAt: undefined }, now);
+    const after = await writeAttendance(
+      ctx,
+      event,
+      user._id,
+      row,
+      { prompt, promptPendingAt: undefined, promptDueAt: undefined },
+      now,
+    );
     return toViewerAttendance(event, after, now);
   },
 });
@@ -318,7 +369,10 @@ export const submitFeedback = eventMemberMutation({
     }
     const text = comment?.trim() ?? "";
     if (text.length > ATTENDANCE_LIMITS.feedbackComment) {
-      throw invalidArgument("comment", `Keep the comment to ${ATTENDANCE_LIMITS.feedbackComment.toLocaleString("en")} characters.`);
+      throw invalidArgument(
+        "comment",
+        `Keep the comment to ${ATTENDANCE_LIMITS.feedbackComment.toLocaleString("en")} characters.`,
+      );
     }
     if (event.status !== "published") throw appError("CONFLICT", "This event was cancelled.");
     if (now < event.endTime) throw appError("CONFLICT", "Feedback opens when the event ends.");
@@ -335,7 +389,14 @@ export const submitFeedback = eventMemberMutation({
       submittedAt,
       updatedAt: now,
     };
-    const after = await writeAttendance(ctx, event, user._id, row, { feedback, commentAt: text === "" ? undefined : now }, now);
+    const after = await writeAttendance(
+      ctx,
+      event,
+      user._id,
+      row,
+      { feedback, commentAt: text === "" ? undefined : now },
+      now,
+    );
     return toFeedback(after)!;
   },
 });

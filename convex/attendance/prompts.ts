@@ -87,7 +87,8 @@ export const sendPromptsForEvent = internalMutation({
   returns: v.object({ sent: v.number(), done: v.boolean() }),
   handler: async (ctx, args) => {
     const event = await ctx.db.get("events", args.eventId);
-    if (event === null || event.status !== "published" || event.endTime !== args.endTime) return { sent: 0, done: true };
+    if (event === null || event.status !== "published" || event.endTime !== args.endTime)
+      return { sent: 0, done: true };
     const now = Date.now();
     if (now < promptDueAt(event) - EARLY_TOLERANCE_MS) return { sent: 0, done: true };
     if (now > event.endTime + ATTENDANCE_LIMITS.promptAnswerWindowMs) return { sent: 0, done: true };
@@ -233,12 +234,18 @@ export const sweepAttendancePrompts = internalMutation({
         .withIndex("by_prompt_due", (q) => q.gt("promptDueAt", 0).lte("promptDueAt", now))
         .take(DEFERRED_SWEEP_BATCH);
       for (const row of due) {
-        await ctx.scheduler.runAfter(0, internal.attendance.prompts.sendDeferredPrompt, { eventId: row.eventId, userId: row.userId });
+        await ctx.scheduler.runAfter(0, internal.attendance.prompts.sendDeferredPrompt, {
+          eventId: row.eventId,
+          userId: row.userId,
+        });
         deferred += 1;
       }
     }
     if (!page.isDone) {
-      await ctx.scheduler.runAfter(0, internal.attendance.prompts.sweepAttendancePrompts, { cursor: page.continueCursor, now });
+      await ctx.scheduler.runAfter(0, internal.attendance.prompts.sweepAttendancePrompts, {
+        cursor: page.continueCursor,
+        now,
+      });
     }
     return { examined: page.page.length, started, deferred };
   },

@@ -74,7 +74,9 @@ export const checkInList = eventAdminQuery({
             // eslint-disable-next-line @convex-dev/no-filter-in-query -- drops only "not going" rows of people who did not come
             .filter((q) => q.or(q.neq(q.field("rsvpStatus"), "not_going"), q.eq(q.field("walkIn"), true)))
         : status === "walk_in"
-          ? ctx.db.query("eventAttendance").withIndex("by_event_walk_in", (q) => q.eq("eventId", eventId).eq("walkIn", true))
+          ? ctx.db
+              .query("eventAttendance")
+              .withIndex("by_event_walk_in", (q) => q.eq("eventId", eventId).eq("walkIn", true))
           : ctx.db
               .query("eventAttendance")
               .withIndex("by_event_status_order", (q) => q.eq("eventId", eventId).eq("rsvpStatus", status));
@@ -161,11 +163,19 @@ export const attendanceSheet = eventAdminQuery({
             .withIndex("by_event", (q) => q.eq("eventId", eventId))
             // eslint-disable-next-line @convex-dev/no-filter-in-query -- drops only "not going" rows of people who did not come
             .filter((q) =>
-              q.or(q.neq(q.field("rsvpStatus"), "not_going"), q.eq(q.field("walkIn"), true), q.neq(q.field("state"), undefined)),
+              q.or(
+                q.neq(q.field("rsvpStatus"), "not_going"),
+                q.eq(q.field("walkIn"), true),
+                q.neq(q.field("state"), undefined),
+              ),
             )
         : filter === "disputed"
-          ? ctx.db.query("eventAttendance").withIndex("by_event_disputed", (q) => q.eq("eventId", eventId).eq("disputed", true))
-          : ctx.db.query("eventAttendance").withIndex("by_event_state", (q) => q.eq("eventId", eventId).eq("state", filter));
+          ? ctx.db
+              .query("eventAttendance")
+              .withIndex("by_event_disputed", (q) => q.eq("eventId", eventId).eq("disputed", true))
+          : ctx.db
+              .query("eventAttendance")
+              .withIndex("by_event_state", (q) => q.eq("eventId", eventId).eq("state", filter));
     const page = await source.paginate(opts);
     return { ...page, page: await Promise.all(page.page.map((r) => toAttendanceRow(ctx, r))) };
   },
@@ -195,7 +205,9 @@ export const feedbackSummary = eventAdminQuery({
       attendees: stats.attended,
       responseRate: stats.attended === 0 ? null : Math.min(1, responses / stats.attended),
       average:
-        responses < ATTENDANCE_LIMITS.minResponsesForAverage ? null : Math.round((stats.ratingSum / responses) * 100) / 100,
+        responses < ATTENDANCE_LIMITS.minResponsesForAverage
+          ? null
+          : Math.round((stats.ratingSum / responses) * 100) / 100,
       distribution: [...stats.ratingCounts],
       minResponsesForAverage: ATTENDANCE_LIMITS.minResponsesForAverage,
     };
@@ -233,7 +245,9 @@ export const listFeedbackComments = eventAdminQuery({
           comment: f.comment ?? "",
           anonymous,
           userId: anonymous ? null : r.userId,
-          name: anonymous ? null : (r.name ?? displayName(await getProfileByUser(ctx, r.userId), await ctx.db.get("users", r.userId))),
+          name: anonymous
+            ? null
+            : (r.name ?? displayName(await getProfileByUser(ctx, r.userId), await ctx.db.get("users", r.userId))),
           submittedAt: f.submittedAt,
           updatedAt: f.updatedAt,
         };

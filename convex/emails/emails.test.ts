@@ -65,7 +65,9 @@ describe("escaping", () => {
     expect(formatEventTime(start, "Europe/London", "America/New_York")).toBe(
       "Wednesday 10 June 2026, 13:30 (America/New_York) · 18:30 in Europe/London, event time",
     );
-    expect(formatEventTime(start, "Europe/London", "Europe/London")).toBe("Wednesday 10 June 2026, 18:30 (Europe/London)");
+    expect(formatEventTime(start, "Europe/London", "Europe/London")).toBe(
+      "Wednesday 10 June 2026, 18:30 (Europe/London)",
+    );
     // A different calendar day shows the event's date too.
     expect(formatEventTime(start, "Europe/London", "Pacific/Auckland")).toBe(
       "Thursday 11 June 2026, 05:30 (Pacific/Auckland) · Wed 10 Jun, 18:30 in Europe/London, event time",
@@ -89,7 +91,9 @@ describe("unsubscribe tokens", () => {
     expect(await verifyToken("s3cret", `${body}.${flip(mac, 3)}`, NOW)).toEqual({ ok: false, reason: "invalid" });
     // A payload re-encoded with another purpose keeps the old MAC: refused.
     const forged = btoa(JSON.stringify({ u: userId, p: "announcements-off", e: NOW + HOUR }))
-      .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
     expect(await verifyToken("s3cret", `${forged}.${mac}`, NOW)).toEqual({ ok: false, reason: "invalid" });
     expect(await verifyToken("other", token, NOW)).toEqual({ ok: false, reason: "invalid" });
     expect(await verifyToken("s3cret", token, NOW + HOUR)).toEqual({ ok: false, reason: "expired" });
@@ -104,7 +108,10 @@ describe("unsubscribe tokens", () => {
 async function reminderWorld(t: TestBackend) {
   const adminId = await addPerson(t, { name: "Admin" });
   const orgId = await addOrg(t, adminId);
-  const memberId = await addPerson(t, { name: "Ada", prefs: { eventReminders: { enabled: true, reminderTimes: [60, 1440] } } });
+  const memberId = await addPerson(t, {
+    name: "Ada",
+    prefs: { eventReminders: { enabled: true, reminderTimes: [60, 1440] } },
+  });
   await addMember(t, orgId, memberId);
   const eventId = await addEvent(t, orgId, adminId, { startTime: NOW + HOUR + 30_000, notifyBefore: [60] });
   await t.run(async (ctx) => {
@@ -118,7 +125,10 @@ async function reminderWorld(t: TestBackend) {
 
 async function reminderSettings(t: TestBackend, userId: Id<"users">) {
   return await t.run(async (ctx) => {
-    const profile = await ctx.db.query("profiles").withIndex("by_user", (q) => q.eq("userId", userId)).unique();
+    const profile = await ctx.db
+      .query("profiles")
+      .withIndex("by_user", (q) => q.eq("userId", userId))
+      .unique();
     return profile!.notificationPreferences.eventReminders;
   });
 }
@@ -240,7 +250,9 @@ describe("one-click unsubscribe over HTTP", () => {
 });
 
 async function signedIn(t: TestBackend, userId: Id<"users">) {
-  const sessionId = await t.run(async (ctx) => ctx.db.insert("authSessions", { userId, expirationTime: Date.now() + 86_400_000 }));
+  const sessionId = await t.run(async (ctx) =>
+    ctx.db.insert("authSessions", { userId, expirationTime: Date.now() + 86_400_000 }),
+  );
   return t.withIdentity({ subject: `${userId}|${sessionId}` });
 }
 
@@ -330,7 +342,10 @@ describe("dev mailbox", () => {
     const t = newTest();
     const { adminId, memberId } = await reminderWorld(t);
     await t.run(async (ctx) => {
-      for (const [userId, subject] of [[memberId, "Later"], [adminId, "For the admin"]] as const) {
+      for (const [userId, subject] of [
+        [memberId, "Later"],
+        [adminId, "For the admin"],
+      ] as const) {
         await ctx.db.insert("emails", {
           to: `${subject}@example.com`,
           userId,
@@ -373,6 +388,10 @@ describe("dev mailbox", () => {
     const page = await admin.query(api.emails.queries.devMailbox, args);
     expect(page.page.map((e) => e.subject)).toEqual(["For the admin"]);
     const all = await t.query(internal.emails.queries.allRecordedEmails, args);
-    expect(all.page.map((e) => e.subject).sort()).toEqual(["For the admin", "Later", "Reminder: Reading group starts in 60 minutes"]);
+    expect(all.page.map((e) => e.subject).sort()).toEqual([
+      "For the admin",
+      "Later",
+      "Reminder: Reading group starts in 60 minutes",
+    ]);
   });
 });

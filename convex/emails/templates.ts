@@ -20,7 +20,10 @@ export function escapeHtml(value: string): string {
 
 /** Subjects are a header: no line breaks, bounded length. */
 function oneLine(value: string, max = 180): string {
-  const flat = value.replace(/[\r\n\t]+/g, " ").replace(/\s+/g, " ").trim();
+  const flat = value
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -52,7 +55,8 @@ export function formatEventTime(startTime: number, eventTimezone: string, member
     memberTimezone === eventTimezone || formatWhen(startTime, memberTimezone) === formatWhen(startTime, eventTimezone);
   if (sameWallClock) return mine;
   const day =
-    formatInTimeZone(startTime, eventTimezone, "yyyy-MM-dd") === formatInTimeZone(startTime, memberTimezone, "yyyy-MM-dd")
+    formatInTimeZone(startTime, eventTimezone, "yyyy-MM-dd") ===
+    formatInTimeZone(startTime, memberTimezone, "yyyy-MM-dd")
       ? theirs
       : formatInTimeZone(startTime, eventTimezone, "EEE d MMM, HH:mm");
   return `${mine} · ${day} in ${eventTimezone}, event time`;
@@ -174,7 +178,9 @@ export function reminderEmail(p: {
   const { html, text } = layout(
     p.event.title,
     [
-      paragraph(`Hi ${p.memberName}, a reminder that ${p.event.title} starts ${untilText(p.event.startTime, p.now)}: ${when}.`),
+      paragraph(
+        `Hi ${p.memberName}, a reminder that ${p.event.title} starts ${untilText(p.event.startTime, p.now)}: ${when}.`,
+      ),
       eventDetails(p.event, p.memberTimezone),
     ],
     p.links,
@@ -191,7 +197,10 @@ export function announcementEmail(p: {
   const subject = oneLine(`New event from ${p.event.orgName}: ${p.event.title}`);
   const { html, text } = layout(
     p.event.title,
-    [paragraph(`Hi ${p.memberName}, ${p.event.orgName} has published a new event.`), eventDetails(p.event, p.memberTimezone)],
+    [
+      paragraph(`Hi ${p.memberName}, ${p.event.orgName} has published a new event.`),
+      eventDetails(p.event, p.memberTimezone),
+    ],
     p.links,
   );
   return { subject, html, text };
@@ -208,7 +217,11 @@ const FIELD_LABELS: Record<string, string> = {
   onlineUrl: "Online link",
 };
 
-function describeValue(field: string, value: string | number | null, p: { memberTimezone: string; eventTimezone: string }) {
+function describeValue(
+  field: string,
+  value: string | number | null,
+  p: { memberTimezone: string; eventTimezone: string },
+) {
   if (value === null || value === "") return "(none)";
   if ((field === "startTime" || field === "endTime") && typeof value === "number") {
     return formatEventTime(value, p.eventTimezone, p.memberTimezone);
@@ -293,7 +306,10 @@ export function digestEmail(p: {
   const items = p.events.map((e) => {
     const when = formatEventTime(e.startTime, e.timezone, p.memberTimezone);
     const href = safeHref(e.eventUrl);
-    const title = href === null ? escapeHtml(e.title) : `<a href="${escapeHtml(href)}" style="color:#2552d0">${escapeHtml(e.title)}</a>`;
+    const title =
+      href === null
+        ? escapeHtml(e.title)
+        : `<a href="${escapeHtml(href)}" style="color:#2552d0">${escapeHtml(e.title)}</a>`;
     return {
       html:
         `<li style="margin:0 0 10px">${title}<br>` +
@@ -331,7 +347,12 @@ export function attendancePromptEmail(p: {
     html:
       `<p style="margin:16px 0">` +
       answers
-        .map((a) => a.html.replace('style="color:#2552d0"', 'style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border:1px solid #2552d0;border-radius:6px;color:#2552d0;text-decoration:none"'))
+        .map((a) =>
+          a.html.replace(
+            'style="color:#2552d0"',
+            'style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border:1px solid #2552d0;border-radius:6px;color:#2552d0;text-decoration:none"',
+          ),
+        )
         .join("") +
       `</p>`,
     text: answers.map((a) => a.text).join("\n"),
@@ -345,7 +366,9 @@ export function attendancePromptEmail(p: {
       paragraph(intro),
       eventDetails(p.event, p.memberTimezone),
       buttons,
-      paragraph(`Your answer helps ${p.event.orgName} plan future events. If you were there, you can leave feedback next.`),
+      paragraph(
+        `Your answer helps ${p.event.orgName} plan future events. If you were there, you can leave feedback next.`,
+      ),
     ],
     p.links,
   );

@@ -8,7 +8,11 @@ import { env } from "../lib/env";
 import { randomToken, toBase64Url } from "../lib/tokens";
 
 export type UnsubscribePurpose = "reminders-off" | "announcements-off" | "attendance-prompts-off";
-export const UNSUBSCRIBE_PURPOSES: UnsubscribePurpose[] = ["reminders-off", "announcements-off", "attendance-prompts-off"];
+export const UNSUBSCRIBE_PURPOSES: UnsubscribePurpose[] = [
+  "reminders-off",
+  "announcements-off",
+  "attendance-prompts-off",
+];
 /** "Did you make it?" answers from the email (subject: the event). */
 export type AttendancePurpose = "attendance-yes" | "attendance-no";
 export const ATTENDANCE_PURPOSES: AttendancePurpose[] = ["attendance-yes", "attendance-no"];
@@ -73,7 +77,10 @@ export async function signToken(
   expiresAt: number,
   subject?: string,
 ): Promise<string> {
-  const payload: Payload = subject === undefined ? { u: userId, p: purpose, e: expiresAt } : { u: userId, p: purpose, e: expiresAt, s: subject };
+  const payload: Payload =
+    subject === undefined
+      ? { u: userId, p: purpose, e: expiresAt }
+      : { u: userId, p: purpose, e: expiresAt, s: subject };
   const body = toBase64Url(new TextEncoder().encode(JSON.stringify(payload)));
   const mac = await crypto.subtle.sign("HMAC", await hmacKey(secret), new TextEncoder().encode(body));
   return `${body}.${toBase64Url(new Uint8Array(mac))}`;

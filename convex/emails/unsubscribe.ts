@@ -85,7 +85,8 @@ function page(status: number, title: string, body: string): Response {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
       "Referrer-Policy": "no-referrer",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
       "X-Robots-Tag": "noindex",
     },
   });
@@ -100,7 +101,11 @@ function errorPage(reason: "invalid" | "expired" | "unknown_user"): Response {
     reason === "expired"
       ? "This unsubscribe link has expired. Nothing was changed."
       : "This unsubscribe link is not valid (it may have been copied incompletely). Nothing was changed.";
-  return page(400, "Link not valid", `<p>${escapeHtml(message)}</p><p>You can change your email settings after signing in.</p>${settingsLink()}`);
+  return page(
+    400,
+    "Link not valid",
+    `<p>${escapeHtml(message)}</p><p>You can change your email settings after signing in.</p>${settingsLink()}`,
+  );
 }
 
 async function verify(ctx: Pick<ActionCtx, "runQuery">, token: string | null) {
@@ -126,31 +131,35 @@ export const unsubscribeGet = httpAction(async (ctx, request) => {
   );
 });
 
-export const unsubscribePost = httpAction(withBodyLimit(async (ctx, request) => {
-  let token = new URL(request.url).searchParams.get("token");
-  if (token === null) {
-    const type = request.headers.get("content-type") ?? "";
-    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
-      const form = await request.formData();
-      const value = form.get("token");
-      token = typeof value === "string" ? value : null;
+export const unsubscribePost = httpAction(
+  withBodyLimit(async (ctx, request) => {
+    let token = new URL(request.url).searchParams.get("token");
+    if (token === null) {
+      const type = request.headers.get("content-type") ?? "";
+      if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
+        const form = await request.formData();
+        const value = form.get("token");
+        token = typeof value === "string" ? value : null;
+      }
     }
-  }
-  const result = await verify(ctx, token);
-  if (!result.ok) return errorPage(result.reason);
-  const outcome = await ctx.runMutation(internal.emails.unsubscribe.applyUnsubscribe, {
-    userId: result.userId,
-    purpose: result.purpose,
-  });
-  if (outcome === "unknown_user") return errorPage("unknown_user");
-  return page(200, "You're unsubscribed", `<p>${escapeHtml(PURPOSE_TEXT[result.purpose].done)}</p>${settingsLink()}`);
-}));
+    const result = await verify(ctx, token);
+    if (!result.ok) return errorPage(result.reason);
+    const outcome = await ctx.runMutation(internal.emails.unsubscribe.applyUnsubscribe, {
+      userId: result.userId,
+      purpose: result.purpose,
+    });
+    if (outcome === "unknown_user") return errorPage("unknown_user");
+    return page(200, "You're unsubscribed", `<p>${escapeHtml(PURPOSE_TEXT[result.purpose].done)}</p>${settingsLink()}`);
+  }),
+);
 
 /** Resend's delivery events, when RESEND_WEBHOOK_SECRET (and RESEND_API_KEY) are set. */
-export const resendWebhook = httpAction(withBodyLimit(async (ctx, request) => {
-  const resend = getResend();
-  if (resend === null || env.resendWebhookSecret() === undefined) {
-    return new Response("Email delivery webhooks are not configured.", { status: 404 });
-  }
-  return await resend.handleResendEventWebhook(ctx, request);
-}));
+export const resendWebhook = httpAction(
+  withBodyLimit(async (ctx, request) => {
+    const resend = getResend();
+    if (resend === null || env.resendWebhookSecret() === undefined) {
+      return new Response("Email delivery webhooks are not configured.", { status: 404 });
+    }
+    return await resend.handleResendEventWebhook(ctx, request);
+  }),
+);

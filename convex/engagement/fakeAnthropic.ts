@@ -30,12 +30,22 @@ export function defaultAnswer(views: MemberView[]): unknown {
 }
 
 function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "request-id": "req_fake" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "request-id": "req_fake" },
+  });
 }
 
 export function fakeAnthropic(options: FakeOptions = {}) {
   const failures = [...(options.failures ?? [])];
-  const stats = { requests: 0, directRequests: 0, batchRequests: 0, inputTokens: 0, outputTokens: 0, bodies: [] as string[] };
+  const stats = {
+    requests: 0,
+    directRequests: 0,
+    batchRequests: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    bodies: [] as string[],
+  };
   const batches = new Map<string, { custom_id: string; params: { messages: { content: string }[] } }[]>();
   let requestIndex = 0;
 
@@ -70,15 +80,21 @@ export function fakeAnthropic(options: FakeOptions = {}) {
       stats.directRequests += 1;
       stats.bodies.push(bodyText);
       const failure = failures.shift();
-      if (failure === "timeout") throw new TypeError("fetch failed", { cause: new Error("Connect Timeout Error: timed out") });
+      if (failure === "timeout")
+        throw new TypeError("fetch failed", { cause: new Error("Connect Timeout Error: timed out") });
       if (failure !== undefined) {
-        return json(failure, { type: "error", error: { type: failure === 429 ? "rate_limit_error" : "invalid_request_error", message: "fake" } });
+        return json(failure, {
+          type: "error",
+          error: { type: failure === 429 ? "rate_limit_error" : "invalid_request_error", message: "fake" },
+        });
       }
       const body = JSON.parse(bodyText) as { messages: { content: string }[] };
       return json(200, message(viewsOf(body), bodyText));
     }
     if (method === "POST" && path === "/v1/messages/batches") {
-      const body = JSON.parse(bodyText) as { requests: { custom_id: string; params: { messages: { content: string }[] } }[] };
+      const body = JSON.parse(bodyText) as {
+        requests: { custom_id: string; params: { messages: { content: string }[] } }[];
+      };
       const id = `msgbatch_${batches.size + 1}`;
       batches.set(id, body.requests);
       stats.requests += body.requests.length;
@@ -100,14 +116,23 @@ export function fakeAnthropic(options: FakeOptions = {}) {
       const lines = (batches.get(results[1]!) ?? []).map((r) => {
         const kind = options.batchResult?.(r.custom_id) ?? "succeeded";
         if (kind === "succeeded") {
-          return { custom_id: r.custom_id, result: { type: "succeeded", message: message(viewsOf(r.params), JSON.stringify(r.params)) } };
+          return {
+            custom_id: r.custom_id,
+            result: { type: "succeeded", message: message(viewsOf(r.params), JSON.stringify(r.params)) },
+          };
         }
         if (kind === "errored") {
-          return { custom_id: r.custom_id, result: { type: "errored", error: { type: "error", error: { type: "overloaded_error", message: "fake" } } } };
+          return {
+            custom_id: r.custom_id,
+            result: { type: "errored", error: { type: "error", error: { type: "overloaded_error", message: "fake" } } },
+          };
         }
         return { custom_id: r.custom_id, result: { type: kind } };
       });
-      return new Response(lines.map((l) => JSON.stringify(l)).join("\n") + "\n", { status: 200, headers: { "content-type": "application/binary" } });
+      return new Response(lines.map((l) => JSON.stringify(l)).join("\n") + "\n", {
+        status: 200,
+        headers: { "content-type": "application/binary" },
+      });
     }
     return json(404, { type: "error", error: { type: "not_found_error", message: `${method} ${path}` } });
   };

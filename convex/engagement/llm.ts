@@ -11,7 +11,9 @@ import { buildRequest, estimateCostUsd, validateResponse, type MemberView, type 
  */
 const SEAM_KEY = Symbol.for("astn.engagement.anthropicFetch");
 type Seam = { fetch: typeof fetch | undefined };
-export const anthropicSeam: Seam = ((globalThis as Record<symbol, Seam | undefined>)[SEAM_KEY] ??= { fetch: undefined });
+export const anthropicSeam: Seam = ((globalThis as Record<symbol, Seam | undefined>)[SEAM_KEY] ??= {
+  fetch: undefined,
+});
 
 /** Per-request timeout. Retries are the workpool's (429/5xx/529 only), so the SDK makes none. */
 export const REQUEST_TIMEOUT_MS = 60_000;

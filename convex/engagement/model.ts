@@ -174,9 +174,7 @@ export function validateResponse(content: unknown, views: MemberView[]): Validat
       result.invalid.push({ ref: view.ref, reason: "explanation too long" });
       continue;
     }
-    const allowed = new Set(
-      Object.values(view).filter((x): x is number => typeof x === "number"),
-    );
+    const allowed = new Set(Object.values(view).filter((x): x is number => typeof x === "number"));
     const stray = numbersIn(explanation).find((n) => !allowed.has(n));
     if (stray !== undefined) {
       result.invalid.push({ ref: view.ref, reason: `explanation cites ${stray}, not in the signals` });

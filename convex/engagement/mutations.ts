@@ -13,13 +13,23 @@ import { readSignals } from "./signals";
 import { ensureOrgStats, getScore, moveLevel } from "./store";
 
 /** The member's score row; an unscored member is scored by the rules first. */
-async function scoreRowFor(ctx: MutationCtx, orgId: Id<"organizations">, userId: Id<"users">, now: number): Promise<Doc<"engagementScores">> {
+async function scoreRowFor(
+  ctx: MutationCtx,
+  orgId: Id<"organizations">,
+  userId: Id<"users">,
+  now: number,
+): Promise<Doc<"engagementScores">> {
   const membership = await getMembership(ctx, orgId, userId);
   if (membership === null) throw appError("NOT_FOUND", "This person is not a member of the organization.");
   const existing = await getScore(ctx, orgId, userId);
   if (existing !== null) return existing;
   const stats = await ensureOrgStats(ctx, orgId, now);
-  const signals = await readSignals(ctx, membership, { totalOrgEvents: stats.totalOrgEvents ?? 0, recentEventIds: stats.recentEventIds ?? [] }, now);
+  const signals = await readSignals(
+    ctx,
+    membership,
+    { totalOrgEvents: stats.totalOrgEvents ?? 0, recentEventIds: stats.recentEventIds ?? [] },
+    now,
+  );
   const rule = scoreByRules(signals, now);
   const id = await ctx.db.insert("engagementScores", {
     orgId,
@@ -116,8 +126,15 @@ export const setBudget = orgAdminMutation({
   args: { monthlyBudgetUsd: v.number() },
   returns: v.null(),
   handler: async (ctx, { monthlyBudgetUsd }) => {
-    if (!Number.isFinite(monthlyBudgetUsd) || monthlyBudgetUsd < 0 || monthlyBudgetUsd > ENGAGEMENT_LIMITS.maxMonthlyBudgetUsd) {
-      throw invalidArgument("monthlyBudgetUsd", `Choose a budget between $0 and $${ENGAGEMENT_LIMITS.maxMonthlyBudgetUsd}.`);
+    if (
+      !Number.isFinite(monthlyBudgetUsd) ||
+      monthlyBudgetUsd < 0 ||
+      monthlyBudgetUsd > ENGAGEMENT_LIMITS.maxMonthlyBudgetUsd
+    ) {
+      throw invalidArgument(
+        "monthlyBudgetUsd",
+        `Choose a budget between $0 and $${ENGAGEMENT_LIMITS.maxMonthlyBudgetUsd}.`,
+      );
     }
     const stats = await ensureOrgStats(ctx, ctx.org._id, Date.now());
     await ctx.db.patch("engagementOrgStats", stats._id, { monthlyBudgetUsd: Math.round(monthlyBudgetUsd * 100) / 100 });

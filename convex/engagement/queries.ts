@@ -43,7 +43,12 @@ export const memberEngagementValidator = v.object({
   ruleScore: v.union(v.number(), v.null()),
   override: v.union(
     v.null(),
-    v.object({ level: engagementLevelValidator, reason: v.string(), by: v.union(v.id("users"), v.null()), at: v.number() }),
+    v.object({
+      level: engagementLevelValidator,
+      reason: v.string(),
+      by: v.union(v.id("users"), v.null()),
+      at: v.number(),
+    }),
   ),
   computedAt: v.number(),
   modelVersion: v.string(),
@@ -66,7 +71,12 @@ async function toMemberEngagement(ctx: QueryCtx, row: Doc<"engagementScores">) {
     override:
       row.overrideLevel === undefined
         ? null
-        : { level: row.overrideLevel, reason: row.overrideReason ?? "", by: row.overrideBy ?? null, at: row.overrideAt ?? row.computedAt },
+        : {
+            level: row.overrideLevel,
+            reason: row.overrideReason ?? "",
+            by: row.overrideBy ?? null,
+            at: row.overrideAt ?? row.computedAt,
+          },
     computedAt: row.computedAt,
     modelVersion: row.modelVersion,
     signals: row.signals,
@@ -97,11 +107,15 @@ export const listMembersByLevel = orgAdminQuery({
         ? ctx.db
             .query("engagementScores")
             .withIndex("by_org_source_level", (q) =>
-              level !== undefined ? q.eq("orgId", orgId).eq("effectiveSource", source).eq("effectiveLevel", level) : q.eq("orgId", orgId).eq("effectiveSource", source),
+              level !== undefined
+                ? q.eq("orgId", orgId).eq("effectiveSource", source).eq("effectiveLevel", level)
+                : q.eq("orgId", orgId).eq("effectiveSource", source),
             )
         : ctx.db
             .query("engagementScores")
-            .withIndex("by_org_level", (q) => (level !== undefined ? q.eq("orgId", orgId).eq("effectiveLevel", level) : q.eq("orgId", orgId)));
+            .withIndex("by_org_level", (q) =>
+              level !== undefined ? q.eq("orgId", orgId).eq("effectiveLevel", level) : q.eq("orgId", orgId),
+            );
     const page = await query.paginate(paginationOpts);
     return { ...page, page: await Promise.all(page.page.map((row) => toMemberEngagement(ctx, row))) };
   },

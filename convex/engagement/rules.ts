@@ -31,7 +31,8 @@ export const RULE_FACTORS = [
   {
     key: "lifetimeAttendance",
     maxPoints: 25,
-    description: "Events attended (a check-in or admin mark counts 1, the member's own word ½), up to 10, halved per 90 days without activity",
+    description:
+      "Events attended (a check-in or admin mark counts 1, the member's own word ½), up to 10, halved per 90 days without activity",
   },
   { key: "reliability", maxPoints: 20, description: "RSVPs kept: 1 − no-shows ÷ RSVPs, full weight from 3 RSVPs" },
   { key: "tenure", maxPoints: 10, description: "Time as a member, full after a year" },
@@ -72,7 +73,10 @@ export function ruleFactors(signals: Signals, now: number): Record<RuleFactorKey
   const decay = days === null ? 0 : Math.pow(0.5, days / 90);
   const weighted = signals.attendedVerified + 0.5 * signals.attendedSelfReported;
   return {
-    recentAttendance: signals.recentEvents > 0 ? (40 * Math.min(signals.recentAttended, signals.recentEvents)) / signals.recentEvents : 0,
+    recentAttendance:
+      signals.recentEvents > 0
+        ? (40 * Math.min(signals.recentAttended, signals.recentEvents)) / signals.recentEvents
+        : 0,
     lifetimeAttendance: 25 * Math.min(1, weighted / 10) * decay,
     reliability:
       signals.eventsRsvped > 0

@@ -20,7 +20,17 @@ import { internalAction, internalMutation, internalQuery, type MutationCtx } fro
 import { appError } from "../lib/errors";
 import { ENGAGEMENT_LIMITS, type EngagementRulesReason } from "../lib/vocabulary";
 import { engagementSignalsValidator } from "../schema";
-import { anthropicClient, describeError, hasApiKey, isRetryable, NO_USAGE, scoreChunk, usageOf, type ChunkOutcome, type Usage } from "./llm";
+import {
+  anthropicClient,
+  describeError,
+  hasApiKey,
+  isRetryable,
+  NO_USAGE,
+  scoreChunk,
+  usageOf,
+  type ChunkOutcome,
+  type Usage,
+} from "./llm";
 import { buildRequest, memberView, MODEL_ID, refFor, validateResponse, type MemberView } from "./model";
 import { RULES_VERSION, scoreByRules } from "./rules";
 import { completeSignals, isPastEvent, readSignals, signalsHash } from "./signals";
@@ -66,7 +76,11 @@ export async function startRun(
     if (active !== null && (active.status === "running" || active.status === "waiting_for_batch")) {
       // A run still going after the batch window is stuck (a step that failed): replace it.
       if (now - active.startedAt < STALE_RUN_MS) return { runId: active._id, started: false };
-      await ctx.db.patch("engagementRuns", active._id, { status: "failed", finishedAt: now, error: "the run did not finish" });
+      await ctx.db.patch("engagementRuns", active._id, {
+        status: "failed",
+        finishedAt: now,
+        error: "the run did not finish",
+      });
     }
   }
   let rulesReason: EngagementRulesReason | undefined;
@@ -116,7 +130,8 @@ export const weeklyRecompute = internalMutation({
     const page = await ctx.db.query("organizations").paginate({ numItems: 100, cursor: cursor ?? null });
     const now = Date.now();
     for (const org of page.page) if (org.memberCount > 0) await startRun(ctx, org._id, "cron", undefined, now);
-    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.engagement.runs.weeklyRecompute, { cursor: page.continueCursor });
+    if (!page.isDone)
+      await ctx.scheduler.runAfter(0, internal.engagement.runs.weeklyRecompute, { cursor: page.continueCursor });
     return null;
   },
 });
@@ -205,7 +220,13 @@ export const scorePage = internalMutation({
     while (rest.length > 0 || (page.isDone && open !== null)) {
       if (open === null) {
         const customId = `c${run.chunksTotal + chunks}`;
-        const id = await ctx.db.insert("engagementChunks", { runId, orgId: run.orgId, customId, members: [], status: "filling" });
+        const id = await ctx.db.insert("engagementChunks", {
+          runId,
+          orgId: run.orgId,
+          customId,
+          members: [],
+          status: "filling",
+        });
         open = (await ctx.db.get("engagementChunks", id))!;
         chunks += 1;
       }
@@ -220,10 +241,15 @@ export const scorePage = internalMutation({
     }
     if (run.mode === "model_direct") {
       for (const chunkId of sealed) {
-        await engagementPool.enqueueAction(ctx, internal.engagement.runs.scoreChunkDirect, { chunkId }, {
-          onComplete: internal.engagement.runs.chunkFinished,
-          context: { chunkId },
-        });
+        await engagementPool.enqueueAction(
+          ctx,
+          internal.engagement.runs.scoreChunkDirect,
+          { chunkId },
+          {
+            onComplete: internal.engagement.runs.chunkFinished,
+            context: { chunkId },
+          },
+        );
       }
     }
     const patch = {
@@ -297,11 +323,19 @@ export const getChunk = internalQuery({
     const stats = await getOrgStats(ctx, run.orgId);
     const budget = stats?.monthlyBudgetUsd ?? ENGAGEMENT_LIMITS.defaultMonthlyBudgetUsd;
     const overBudget = spentThisMonth(stats, Date.now()) + run.estimatedCostUsd >= budget;
-    return { runId: chunk.runId, startedAt: run.startedAt, overBudget, members: chunk.members.map((m) => ({ ref: m.ref, signals: m.signals })) };
+    return {
+      runId: chunk.runId,
+      startedAt: run.startedAt,
+      overBudget,
+      members: chunk.members.map((m) => ({ ref: m.ref, signals: m.signals })),
+    };
   },
 });
 
-function viewsOf(members: { ref: string; signals: Doc<"engagementChunks">["members"][number]["signals"] }[], now: number): MemberView[] {
+function viewsOf(
+  members: { ref: string; signals: Doc<"engagementChunks">["members"][number]["signals"] }[],
+  now: number,
+): MemberView[] {
   return members.map((m) => {
     const signals = completeSignals(m.signals);
     return memberView(m.ref, signals, scoreByRules(signals, now).score, now);
@@ -323,7 +357,11 @@ export const applyChunk = internalMutation({
 async function applyChunkResult(
   ctx: MutationCtx,
   chunkId: Id<"engagementChunks">,
-  outcome: { verdicts: { ref: string; level: string; score: number; explanation: string }[]; failed: { ref: string; reason: string }[]; usage: Usage },
+  outcome: {
+    verdicts: { ref: string; level: string; score: number; explanation: string }[];
+    failed: { ref: string; reason: string }[];
+    usage: Usage;
+  },
 ) {
   const chunk = await ctx.db.get("engagementChunks", chunkId);
   if (chunk === null || chunk.status === "done") return null;
@@ -337,7 +375,15 @@ async function applyChunkResult(
     const signals = completeSignals(member.signals);
     const rule = scoreByRules(signals, now);
     const verdict = verdicts.get(member.ref);
-    const base = { orgId: chunk.orgId, userId: member.userId, signals, signalsHash: member.signalsHash, rule, runId: run._id, now };
+    const base = {
+      orgId: chunk.orgId,
+      userId: member.userId,
+      signals,
+      signalsHash: member.signalsHash,
+      rule,
+      runId: run._id,
+      now,
+    };
     // The member may have left while the model was thinking.
     const membership = await ctx.db
       .query("orgMemberships")
@@ -398,7 +444,10 @@ export const scoreChunkDirect = internalAction({
     const views = viewsOf(chunk.members, chunk.startedAt);
     if (chunk.overBudget) {
       // The budget ran out during the run: the rest of it uses the rules.
-      await ctx.runMutation(internal.engagement.runs.applyChunk, { chunkId, ...allFailed(views, "this month's budget was reached during the run") });
+      await ctx.runMutation(internal.engagement.runs.applyChunk, {
+        chunkId,
+        ...allFailed(views, "this month's budget was reached during the run"),
+      });
       return null;
     }
     let outcome: ChunkOutcome;
@@ -421,7 +470,10 @@ export const chunkFinished = internalMutation({
     if (result.kind === "success") return null;
     const chunk = await ctx.db.get("engagementChunks", context.chunkId);
     if (chunk === null || chunk.status === "done") return null;
-    const reason = result.kind === "failed" ? `the model request failed after retries: ${result.error.slice(0, 200)}` : "the model request was canceled";
+    const reason =
+      result.kind === "failed"
+        ? `the model request failed after retries: ${result.error.slice(0, 200)}`
+        : "the model request was canceled";
     return applyChunkResult(ctx, context.chunkId, allFailed(chunk.members, reason));
   },
 });
@@ -465,7 +517,13 @@ export const pendingChunks = internalQuery({
 
 export const chunkByCustomId = internalQuery({
   args: { runId: v.id("engagementRuns"), customId: v.string() },
-  returns: v.union(v.null(), v.object({ chunkId: v.id("engagementChunks"), members: v.array(v.object({ ref: v.string(), signals: engagementSignalsValidator })) })),
+  returns: v.union(
+    v.null(),
+    v.object({
+      chunkId: v.id("engagementChunks"),
+      members: v.array(v.object({ ref: v.string(), signals: engagementSignalsValidator })),
+    }),
+  ),
   handler: async (ctx, { runId, customId }) => {
     const chunk = await ctx.db
       .query("engagementChunks")
@@ -496,7 +554,8 @@ export const fallBackPending = internalMutation({
       .withIndex("by_run_status", (q) => q.eq("runId", runId).eq("status", "pending"))
       .take(10);
     for (const chunk of chunks) await applyChunkResult(ctx, chunk._id, allFailed(chunk.members, reason));
-    if (chunks.length === 10) await ctx.scheduler.runAfter(0, internal.engagement.runs.fallBackPending, { runId, reason });
+    if (chunks.length === 10)
+      await ctx.scheduler.runAfter(0, internal.engagement.runs.fallBackPending, { runId, reason });
     return null;
   },
 });
@@ -509,8 +568,15 @@ export const submitBatch = internalAction({
     const requests: { custom_id: string; params: ReturnType<typeof buildRequest> }[] = [];
     let cursor: string | null = null;
     for (;;) {
-      const page: { chunks: { customId: string; members: { ref: string; signals: Doc<"engagementChunks">["members"][number]["signals"] }[] }[]; cursor: string; isDone: boolean; startedAt: number } =
-        await ctx.runQuery(internal.engagement.runs.pendingChunks, { runId, cursor });
+      const page: {
+        chunks: {
+          customId: string;
+          members: { ref: string; signals: Doc<"engagementChunks">["members"][number]["signals"] }[];
+        }[];
+        cursor: string;
+        isDone: boolean;
+        startedAt: number;
+      } = await ctx.runQuery(internal.engagement.runs.pendingChunks, { runId, cursor });
       for (const chunk of page.chunks) {
         requests.push({ custom_id: chunk.customId, params: buildRequest(viewsOf(chunk.members, page.startedAt)) });
       }
@@ -544,14 +610,20 @@ export const pollBatch = internalAction({
       batch = await client.messages.batches.retrieve(head.batchId);
     } catch (error) {
       if (!isRetryable(error) && !(Date.now() - head.startedAt > BATCH_GIVE_UP_MS)) {
-        await ctx.runMutation(internal.engagement.runs.fallBackPending, { runId, reason: `the batch could not be read: ${describeError(error)}` });
+        await ctx.runMutation(internal.engagement.runs.fallBackPending, {
+          runId,
+          reason: `the batch could not be read: ${describeError(error)}`,
+        });
         return null;
       }
       batch = null;
     }
     if (batch === null || batch.processing_status !== "ended") {
       if (Date.now() - head.startedAt > BATCH_GIVE_UP_MS) {
-        await ctx.runMutation(internal.engagement.runs.fallBackPending, { runId, reason: "the batch did not end in time" });
+        await ctx.runMutation(internal.engagement.runs.fallBackPending, {
+          runId,
+          reason: "the batch did not end in time",
+        });
         return null;
       }
       const delay = Math.min(POLL_MAX_MS, POLL_FIRST_MS * 2 ** attempt);
@@ -577,7 +649,9 @@ export const pollBatch = internalAction({
           const failedRefs = new Set(first.validation.invalid.map((i) => i.ref));
           outcome = {
             verdicts: first.validation.valid,
-            failed: views.filter((x) => failedRefs.has(x.ref)).map((x) => ({ ref: x.ref, reason: `the retry failed: ${describeError(error)}` })),
+            failed: views
+              .filter((x) => failedRefs.has(x.ref))
+              .map((x) => ({ ref: x.ref, reason: `the retry failed: ${describeError(error)}` })),
             usage: first.usage,
           };
         }

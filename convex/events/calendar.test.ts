@@ -11,7 +11,10 @@ type VEvent = Record<string, string>;
 function parseIcs(text: string) {
   expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
   expect(text.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
-  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter((l) => l !== "");
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter((l) => l !== "");
   const calendar: Record<string, string> = {};
   const events: VEvent[] = [];
   let current: VEvent | null = null;
@@ -107,22 +110,34 @@ describe("GET /events/<id>.ics", () => {
     await member.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
     const response = await t.fetch(`/events/${eventId}.ics?token=${token}`);
     expect(response.headers.get("Cache-Control")).toContain("no-store");
-    expect(parseIcs(await response.text()).events[0]!.DESCRIPTION).toContain("Join online: https://meet.example.org/abc");
-    // Outsiders cannot get a token for the org (to them, a private org does not exist).
-    expect((await expectConvexError(outsider.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId }))).code).toBe(
-      "NOT_FOUND",
+    expect(parseIcs(await response.text()).events[0]!.DESCRIPTION).toContain(
+      "Join online: https://meet.example.org/abc",
     );
+    // Outsiders cannot get a token for the org (to them, a private org does not exist).
+    expect(
+      (await expectConvexError(outsider.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId })))
+        .code,
+    ).toBe("NOT_FOUND");
   });
 });
 
 describe("GET /orgs/<slug>/calendar.ics", () => {
   test("public feed: upcoming and recent published/cancelled events, no drafts, no old ones", async () => {
     const { t, admin, orgId, slug } = await world();
-    await createEventAs(admin.as, orgId, { title: "Upcoming", startLocal: `${year}-05-01T10:00`, endLocal: `${year}-05-01T11:00` });
+    await createEventAs(admin.as, orgId, {
+      title: "Upcoming",
+      startLocal: `${year}-05-01T10:00`,
+      endLocal: `${year}-05-01T11:00`,
+    });
     const cancelled = await createEventAs(admin.as, orgId, { title: "Called off" });
     await admin.as.mutation(api.events.mutations.cancelEvent, { eventId: cancelled });
     await createEventAs(admin.as, orgId, { title: "Draft" }, { publish: false });
-    await createEventAs(admin.as, orgId, { title: "Long ago", timezone: "UTC", startLocal: "2021-01-01T10:00", endLocal: "2021-01-01T11:00" });
+    await createEventAs(admin.as, orgId, {
+      title: "Long ago",
+      timezone: "UTC",
+      startLocal: "2021-01-01T10:00",
+      endLocal: "2021-01-01T11:00",
+    });
     const response = await t.fetch(`/orgs/${slug}/calendar.ics`);
     expect(response.status).toBe(200);
     const { calendar, events } = parseIcs(await response.text());
@@ -144,7 +159,9 @@ describe("GET /orgs/<slug>/calendar.ics", () => {
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(first.feedUrl).toContain(`/orgs/${slug}/calendar.ics?token=${first.token}`);
     // Idempotent until rotated.
-    expect((await member.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId })).token).toBe(first.token);
+    expect((await member.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId })).token).toBe(
+      first.token,
+    );
     const ok = await t.fetch(`/orgs/${slug}/calendar.ics?token=${first.token}`);
     expect(parseIcs(await ok.text()).events.map((e) => e.SUMMARY)).toEqual(["Members only"]);
 
@@ -161,7 +178,9 @@ describe("GET /orgs/<slug>/calendar.ics", () => {
     const { t, admin, orgId, slug } = await world("private");
     await createEventAs(admin.as, orgId);
     const other = await createOrgAs(admin.as, { visibility: "private" });
-    const { token } = await admin.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, { orgId: other.orgId });
+    const { token } = await admin.as.mutation(api.events.calendarTokens.getOrCreateMyCalendarToken, {
+      orgId: other.orgId,
+    });
     expect((await t.fetch(`/orgs/${slug}/calendar.ics?token=${token}`)).status).toBe(404);
   });
 });
@@ -255,7 +274,11 @@ describe("calendar injection", () => {
 
   test("a stored org name with CR/LF (written before input was checked) is harmless in the feed", async () => {
     const { t, admin, orgId, slug } = await world();
-    await createEventAs(admin.as, orgId, { title: "Real talk", startLocal: `${year}-05-14T18:30`, endLocal: `${year}-05-14T20:00` });
+    await createEventAs(admin.as, orgId, {
+      title: "Real talk",
+      startLocal: `${year}-05-14T18:30`,
+      endLocal: `${year}-05-14T20:00`,
+    });
     await t.run(async (ctx) => ctx.db.patch("organizations", orgId, { name: injected }));
     const response = await t.fetch(`/orgs/${slug}/calendar.ics`);
     expect(response.status).toBe(200);

@@ -156,6 +156,9 @@ export const orgIcs = httpAction(async (ctx, request) => {
   const token = url.searchParams.get("token") ?? undefined;
   const calendar = await ctx.runQuery(internal.events.calendarFeed.orgCalendar, { slug, token });
   if (calendar === null) return notFound();
-  return icsResponse(buildIcs({ name: calendar.name, events: calendar.events, feed: true }), `${slug}.ics`, token !== undefined);
+  return icsResponse(
+    buildIcs({ name: calendar.name, events: calendar.events, feed: true }),
+    `${slug}.ics`,
+    token !== undefined,
+  );
 });
-

@@ -2,7 +2,10 @@
 
 /** 20260308T063000Z (the compact UTC form Google Calendar and RFC 5545 use). */
 export function toCompactUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 export type GoogleCalendarInput = {

@@ -121,8 +121,17 @@ describe("createEvent with publish: true", () => {
 
   test("publish: false (or omitted) still creates a draft with nothing scheduled", async () => {
     const { t, admin, orgId } = await world();
-    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(), publish: false });
-    expect(await publishedState(t, eventId)).toEqual({ status: "draft", publishedAt: false, offsets: [], scheduled: [] });
+    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, {
+      orgId,
+      ...eventForm(),
+      publish: false,
+    });
+    expect(await publishedState(t, eventId)).toEqual({
+      status: "draft",
+      publishedAt: false,
+      offsets: [],
+      scheduled: [],
+    });
   });
 
   test("atomic: bad input writes and schedules nothing; a member is refused", async () => {
@@ -237,15 +246,24 @@ describe("lifecycle", () => {
 
   test("create with publish: true is published at once, as create-then-publish would be", async () => {
     const { t, admin, member, orgId } = await world();
-    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(), publish: true });
+    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, {
+      orgId,
+      ...eventForm(),
+      publish: true,
+    });
     const other = await createEventAs(admin.as, orgId);
-    const [created, published] = await t.run(async (ctx) => [await ctx.db.get("events", eventId), await ctx.db.get("events", other)]);
+    const [created, published] = await t.run(async (ctx) => [
+      await ctx.db.get("events", eventId),
+      await ctx.db.get("events", other),
+    ]);
     expect(created).toMatchObject({ status: "published", publishedAt: expect.any(Number) });
     expect(published).toMatchObject({ status: "published" });
     expect(created!.publishedAt).toBe(created!.createdAt);
     const shape = (n: { kind: string; userId: unknown }[]) => n.map(({ kind, userId }) => ({ kind, userId }));
     const notifications = await t.run((ctx) => ctx.db.query("notifications").collect());
-    expect(shape(notifications.filter((n) => n.eventId === eventId))).toEqual(shape(notifications.filter((n) => n.eventId === other)));
+    expect(shape(notifications.filter((n) => n.eventId === eventId))).toEqual(
+      shape(notifications.filter((n) => n.eventId === other)),
+    );
     expect((await member.as.query(api.events.queries.getEvent, { eventId })).status).toBe("published");
   });
 
@@ -278,9 +296,9 @@ describe("lifecycle", () => {
   test("only drafts can be deleted; drafts cannot be cancelled", async () => {
     const { t, admin, orgId } = await world();
     const draft = await createEventAs(admin.as, orgId, {}, { publish: false });
-    expect((await expectConvexError(admin.as.mutation(api.events.mutations.cancelEvent, { eventId: draft }))).code).toBe(
-      "CONFLICT",
-    );
+    expect(
+      (await expectConvexError(admin.as.mutation(api.events.mutations.cancelEvent, { eventId: draft }))).code,
+    ).toBe("CONFLICT");
     await admin.as.mutation(api.events.mutations.deleteEvent, { eventId: draft });
     expect(await countRows(t, "events")).toBe(0);
     const published = await createEventAs(admin.as, orgId);
@@ -334,13 +352,17 @@ describe("getEvent visibility", () => {
     const page = await member.as.query(api.events.queries.getEvent, { eventId });
     expect(page.onlineUrl).toBe("https://meet.example.org/abc");
     expect(page.viewerRsvp).toMatchObject({ status: "going" });
-    expect((await admin.as.query(api.events.queries.getEvent, { eventId })).onlineUrl).toBe("https://meet.example.org/abc");
+    expect((await admin.as.query(api.events.queries.getEvent, { eventId })).onlineUrl).toBe(
+      "https://meet.example.org/abc",
+    );
   });
 
   test("drafts: admins only; private orgs: members only (NOT_FOUND otherwise)", async () => {
     const { t, admin, member, outsider, orgId } = await world("private");
     const draft = await createEventAs(admin.as, orgId, {}, { publish: false });
-    expect((await expectConvexError(member.as.query(api.events.queries.getEvent, { eventId: draft }))).code).toBe("NOT_FOUND");
+    expect((await expectConvexError(member.as.query(api.events.queries.getEvent, { eventId: draft }))).code).toBe(
+      "NOT_FOUND",
+    );
     const published = await createEventAs(admin.as, orgId);
     expect((await member.as.query(api.events.queries.getEvent, { eventId: published })).canRsvp).toBe(true);
     for (const caller of [t, outsider.as]) {
@@ -415,10 +437,22 @@ describe("myUpcomingEvents", () => {
     const orgC = await createOrgAs(c.as, { name: "Org C" });
     await joinOrg(a.as, me.as, orgA.orgId);
     await joinOrg(b.as, me.as, orgB.orgId);
-    const later = await createEventAs(a.as, orgA.orgId, { title: "A later", startLocal: `${year}-08-01T10:00`, endLocal: `${year}-08-01T11:00` });
-    await createEventAs(b.as, orgB.orgId, { title: "B sooner", startLocal: `${year}-07-01T10:00`, endLocal: `${year}-07-01T11:00` });
+    const later = await createEventAs(a.as, orgA.orgId, {
+      title: "A later",
+      startLocal: `${year}-08-01T10:00`,
+      endLocal: `${year}-08-01T11:00`,
+    });
+    await createEventAs(b.as, orgB.orgId, {
+      title: "B sooner",
+      startLocal: `${year}-07-01T10:00`,
+      endLocal: `${year}-07-01T11:00`,
+    });
     await createEventAs(b.as, orgB.orgId, { title: "B draft" }, { publish: false });
-    await createEventAs(a.as, orgA.orgId, { title: "A past", startLocal: "2020-01-01T10:00", endLocal: "2020-01-01T11:00" });
+    await createEventAs(a.as, orgA.orgId, {
+      title: "A past",
+      startLocal: "2020-01-01T10:00",
+      endLocal: "2020-01-01T11:00",
+    });
     await createEventAs(c.as, orgC.orgId, { title: "C not mine" });
     await me.as.mutation(api.events.mutations.rsvp, { eventId: later, status: "maybe" });
     const { events, partial } = await me.as.query(api.events.queries.myUpcomingEvents, {});

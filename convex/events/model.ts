@@ -9,7 +9,13 @@ import { appError } from "../lib/errors";
 import { onWaitlistPromoted } from "../notifications/hooks";
 import { eventStats, nameOf, onRsvpChanged, toViewerAttendance, viewerAttendanceValidator } from "../attendance/model";
 import { ATTENDANCE_LIMITS } from "../lib/vocabulary";
-import { eventStatusValidator, eventTypeValidator, orgRoleValidator, rsvpStatusValidator, visibilityValidator } from "../lib/vocabulary";
+import {
+  eventStatusValidator,
+  eventTypeValidator,
+  orgRoleValidator,
+  rsvpStatusValidator,
+  visibilityValidator,
+} from "../lib/vocabulary";
 import { toLocalInput } from "./validation";
 
 /** A waitlisted member's position is counted exactly up to this many people ahead of them. */
@@ -316,14 +322,19 @@ export async function applyRsvp(
   bump(counters, prev, -1);
   bump(counters, next, +1);
   const waitlistFields =
-    next === "waitlisted"
-      ? { waitlistOrder: ++counters.waitlistSeq, waitlistedAt: now }
-      : { waitlistOrder: undefined };
+    next === "waitlisted" ? { waitlistOrder: ++counters.waitlistSeq, waitlistedAt: now } : { waitlistOrder: undefined };
   let rowId: Id<"eventAttendance">;
   if (existing === null) {
     // The name is kept on the row for the door list's search.
     const name = await nameOf(ctx, userId);
-    rowId = await ctx.db.insert("eventAttendance", { eventId: event._id, userId, rsvpStatus: next, rsvpAt: now, ...waitlistFields, name });
+    rowId = await ctx.db.insert("eventAttendance", {
+      eventId: event._id,
+      userId,
+      rsvpStatus: next,
+      rsvpAt: now,
+      ...waitlistFields,
+      name,
+    });
   } else {
     rowId = existing._id;
     await ctx.db.patch("eventAttendance", existing._id, { rsvpStatus: next, rsvpAt: now, ...waitlistFields });
@@ -333,7 +344,12 @@ export async function applyRsvp(
   await ctx.db.patch("events", event._id, counters);
   await onRsvpChanged(ctx, event, (await ctx.db.get("eventAttendance", rowId))!, now);
   const row = (await ctx.db.get("eventAttendance", rowId))!;
-  return { row, changed: true, scheduleMore, waitlistPosition: next === "waitlisted" ? counters.waitlistCount : undefined };
+  return {
+    row,
+    changed: true,
+    scheduleMore,
+    waitlistPosition: next === "waitlisted" ? counters.waitlistCount : undefined,
+  };
 }
 
 /**

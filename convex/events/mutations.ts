@@ -9,7 +9,12 @@ import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
-import { onEventCancelled, onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
+import {
+  onEventCancelled,
+  onEventPublished,
+  onEventTimeChanged,
+  rescheduleEventReminders,
+} from "../notifications/hooks";
 import { rsvpStatusValidator } from "../lib/vocabulary";
 import { applyRsvp, fillFreeSeats, releaseRsvp, releaseUpcomingRsvps, waitlistPosition } from "./model";
 import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
@@ -77,7 +82,15 @@ export const updateEvent = eventAdminMutation({
         : TIME_PLACE.flatMap(({ field, key }) => {
             const before = field === "venue" ? event.location : event[key as keyof Doc<"events">];
             const after = fields[key];
-            return before === after ? [] : [{ field, old: (before ?? null) as string | number | null, new: (after ?? null) as string | number | null }];
+            return before === after
+              ? []
+              : [
+                  {
+                    field,
+                    old: (before ?? null) as string | number | null,
+                    new: (after ?? null) as string | number | null,
+                  },
+                ];
           });
     if (changes.length > 0) {
       // The admin's history; attendees are told by the hook below, in this transaction.
@@ -169,7 +182,8 @@ export const cancelEvent = eventAdminMutation({
     if (event.status === "cancelled") return null;
     const now = Date.now();
     // Its attendance, feedback and counters are history: an event that happened stays.
-    if (now >= event.endTime) throw appError("CONFLICT", "This event has already ended and can no longer be cancelled.");
+    if (now >= event.endTime)
+      throw appError("CONFLICT", "This event has already ended and can no longer be cancelled.");
     await ctx.db.patch("events", eventId, {
       status: "cancelled",
       cancelledAt: now,

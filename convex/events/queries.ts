@@ -55,7 +55,11 @@ async function resolveOrg(ctx: QueryCtx, orgId: Id<"organizations"> | undefined,
     throw invalidArgument("orgId", "Give either orgId or slug.");
   }
   const org =
-    orgId !== undefined ? await ctx.db.get("organizations", orgId) : slug!.length <= 100 ? await getOrgBySlugRow(ctx, slug!) : null;
+    orgId !== undefined
+      ? await ctx.db.get("organizations", orgId)
+      : slug!.length <= 100
+        ? await getOrgBySlugRow(ctx, slug!)
+        : null;
   if (org === null) throw appError("NOT_FOUND", "This organization does not exist.");
   return org;
 }
@@ -200,11 +204,12 @@ export const listAttendees = eventAdminQuery({
   handler: async (ctx, { status, paginationOpts }) => {
     const eventId = ctx.event._id;
     const opts = { ...paginationOpts, numItems: Math.min(paginationOpts.numItems, MAX_ATTENDEE_PAGE) };
-    const page = await (status === undefined
-      ? ctx.db.query("eventAttendance").withIndex("by_event", (q) => q.eq("eventId", eventId))
-      : ctx.db
-          .query("eventAttendance")
-          .withIndex("by_event_status_order", (q) => q.eq("eventId", eventId).eq("rsvpStatus", status))
+    const page = await (
+      status === undefined
+        ? ctx.db.query("eventAttendance").withIndex("by_event", (q) => q.eq("eventId", eventId))
+        : ctx.db
+            .query("eventAttendance")
+            .withIndex("by_event_status_order", (q) => q.eq("eventId", eventId).eq("rsvpStatus", status))
     ).paginate(opts);
     const positions = await waitlistRanks(ctx, eventId, page.page);
     const rows = await Promise.all(
@@ -228,13 +233,17 @@ export const listAttendees = eventAdminQuery({
 
 /** Queue positions of the waitlisted rows in a page: one index range from the queue's head. */
 async function waitlistRanks(ctx: QueryCtx, eventId: Id<"events">, rows: Doc<"eventAttendance">[]) {
-  const orders = rows.filter((r) => r.rsvpStatus === "waitlisted" && r.waitlistOrder !== undefined).map((r) => r.waitlistOrder!);
+  const orders = rows
+    .filter((r) => r.rsvpStatus === "waitlisted" && r.waitlistOrder !== undefined)
+    .map((r) => r.waitlistOrder!);
   const ranks = new Map<number, number>();
   if (orders.length === 0) return ranks;
   const last = Math.max(...orders);
   const queue = await ctx.db
     .query("eventAttendance")
-    .withIndex("by_event_status_order", (q) => q.eq("eventId", eventId).eq("rsvpStatus", "waitlisted").lte("waitlistOrder", last))
+    .withIndex("by_event_status_order", (q) =>
+      q.eq("eventId", eventId).eq("rsvpStatus", "waitlisted").lte("waitlistOrder", last),
+    )
     .take(ATTENDEE_WAITLIST_SCAN);
   queue.forEach((r, i) => {
     if (r.waitlistOrder !== undefined) ranks.set(r.waitlistOrder, i + 1);

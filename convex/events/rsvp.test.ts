@@ -37,7 +37,9 @@ describe("rsvp", () => {
     await a.as.mutation(api.events.mutations.rsvp, { eventId, status: "not_going" });
     await b.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
     expect(await counts()).toEqual({ going: 1, maybe: 0, waitlist: 0 });
-    expect((await a.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({ status: "not_going" });
+    expect((await a.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({
+      status: "not_going",
+    });
   });
 
   test("a non-member of a public org is told to join first (FORBIDDEN); nothing written", async () => {
@@ -56,13 +58,29 @@ describe("rsvp", () => {
     const { admin, orgId, people, eventId } = await world();
     const member = people[0]!;
     const draft = await createEventAs(admin.as, orgId, {}, { publish: false });
-    expect((await expectConvexError(admin.as.mutation(api.events.mutations.rsvp, { eventId: draft, status: "going" }))).code).toBe("CONFLICT");
-    expect((await expectConvexError(member.as.mutation(api.events.mutations.rsvp, { eventId: draft, status: "going" }))).code).toBe("NOT_FOUND");
-    const started = await createEventAs(admin.as, orgId, { timezone: "UTC", startLocal: "2020-01-01T10:00", endLocal: "2020-01-01T11:00" });
-    expect((await expectConvexError(member.as.mutation(api.events.mutations.rsvp, { eventId: started, status: "going" }))).code).toBe("CONFLICT");
-    expect((await member.as.query(api.events.queries.getEvent, { eventId: started })).rsvpBlockedReason).toBe("started");
+    expect(
+      (await expectConvexError(admin.as.mutation(api.events.mutations.rsvp, { eventId: draft, status: "going" }))).code,
+    ).toBe("CONFLICT");
+    expect(
+      (await expectConvexError(member.as.mutation(api.events.mutations.rsvp, { eventId: draft, status: "going" })))
+        .code,
+    ).toBe("NOT_FOUND");
+    const started = await createEventAs(admin.as, orgId, {
+      timezone: "UTC",
+      startLocal: "2020-01-01T10:00",
+      endLocal: "2020-01-01T11:00",
+    });
+    expect(
+      (await expectConvexError(member.as.mutation(api.events.mutations.rsvp, { eventId: started, status: "going" })))
+        .code,
+    ).toBe("CONFLICT");
+    expect((await member.as.query(api.events.queries.getEvent, { eventId: started })).rsvpBlockedReason).toBe(
+      "started",
+    );
     await admin.as.mutation(api.events.mutations.cancelEvent, { eventId });
-    expect((await expectConvexError(member.as.mutation(api.events.mutations.rsvp, { eventId, status: "maybe" }))).code).toBe("CONFLICT");
+    expect(
+      (await expectConvexError(member.as.mutation(api.events.mutations.rsvp, { eventId, status: "maybe" }))).code,
+    ).toBe("CONFLICT");
   });
 });
 
@@ -71,18 +89,36 @@ describe("capacity and waitlist", () => {
     const { people, eventId, counts } = await world({ capacity: 1, members: 4 });
     const [a, b, c, d] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0], (typeof people)[0]];
     expect(await a.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({ status: "going" });
-    expect(await b.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({ status: "waitlisted", waitlistPosition: 1 });
-    expect(await c.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({ status: "waitlisted", waitlistPosition: 2 });
-    expect(await d.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({ status: "waitlisted", waitlistPosition: 3 });
+    expect(await b.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 1,
+    });
+    expect(await c.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 2,
+    });
+    expect(await d.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 3,
+    });
     expect(await counts()).toEqual({ going: 1, maybe: 0, waitlist: 3 });
     // Saying "going" again keeps one's place.
-    expect(await c.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({ status: "waitlisted", waitlistPosition: 2 });
+    expect(await c.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 2,
+    });
     // Someone in the middle leaves the waitlist: those behind move up.
     await b.as.mutation(api.events.mutations.rsvp, { eventId, status: "maybe" });
-    expect((await d.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({ status: "waitlisted", waitlistPosition: 2 });
+    expect((await d.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({
+      status: "waitlisted",
+      waitlistPosition: 2,
+    });
     expect(await counts()).toEqual({ going: 1, maybe: 1, waitlist: 2 });
     // b changing back to going joins the end of the queue.
-    expect(await b.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({ status: "waitlisted", waitlistPosition: 3 });
+    expect(await b.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 3,
+    });
   });
 
   test("a going member dropping out promotes the first waitlisted in the same transaction, recorded for a notice", async () => {
@@ -96,7 +132,10 @@ describe("capacity and waitlist", () => {
     const bView = await b.as.query(api.events.queries.getEvent, { eventId });
     expect(bView.viewerRsvp).toMatchObject({ status: "going", promotedFromWaitlistAt: expect.any(Number) });
     expect(bView.onlineUrl).toBeDefined();
-    expect((await c.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
+    expect((await c.as.query(api.events.queries.getEvent, { eventId })).viewerRsvp).toMatchObject({
+      status: "waitlisted",
+      waitlistPosition: 1,
+    });
     // The promoted member is told (inbox + email); nobody else is.
     await t.finishAllScheduledFunctions(() => {});
     const told = await t.run((ctx) => ctx.db.query("notifications").collect());
@@ -166,11 +205,7 @@ describe("concurrency", () => {
 });
 
 /** Documents read by one call of a registered function's handler, as `as`. */
-async function docsRead(
-  as: Pick<TestBackend, "run">,
-  fn: unknown,
-  args: Record<string, unknown>,
-): Promise<number> {
+async function docsRead(as: Pick<TestBackend, "run">, fn: unknown, args: Record<string, unknown>): Promise<number> {
   return await as.run(async (ctx) => {
     await (fn as { _handler: (ctx: unknown, args: unknown) => Promise<unknown> })._handler(ctx, args);
     return (await ctx.meta.getTransactionMetrics()).documentsRead.used;
@@ -202,14 +237,23 @@ describe("bounded reads at 2,000 RSVPs", () => {
       const base = await ctx.db.get("events", eventId);
       const { _id: _ignored, _creationTime: _ct, ...rest } = base!;
       for (let i = 0; i < 300; i++) {
-        await ctx.db.insert("events", { ...rest, title: `Other ${i}`, startTime: rest.startTime + (i + 1) * 86_400_000, endTime: rest.endTime + (i + 1) * 86_400_000 });
+        await ctx.db.insert("events", {
+          ...rest,
+          title: `Other ${i}`,
+          startTime: rest.startTime + (i + 1) * 86_400_000,
+          endTime: rest.endTime + (i + 1) * 86_400_000,
+        });
       }
     });
 
     const lateResult = await late.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
     expect(lateResult).toEqual({ status: "waitlisted", waitlistPosition: 1001 });
     const page = await late.as.query(api.events.queries.getEvent, { eventId });
-    expect(page.viewerRsvp).toMatchObject({ status: "waitlisted", waitlistPosition: 201, waitlistPositionIsLowerBound: true });
+    expect(page.viewerRsvp).toMatchObject({
+      status: "waitlisted",
+      waitlistPosition: 201,
+      waitlistPositionIsLowerBound: true,
+    });
 
     const lateReads = await docsRead(late.as, getEvent, { eventId });
     expect(lateReads).toBeGreaterThan(200); // the capped waitlist count is really read…
@@ -219,16 +263,30 @@ describe("bounded reads at 2,000 RSVPs", () => {
     expect(await docsRead(late.as, myUpcomingEvents, {})).toBeLessThanOrEqual(30);
 
     // A going member dropping out reads a handful of documents and promotes the queue's head.
-    const goingUser = await t.run(async (ctx) =>
-      (await ctx.db.query("eventAttendance").withIndex("by_event_status_order", (q) => q.eq("eventId", eventId).eq("rsvpStatus", "going")).first())!.userId,
+    const goingUser = await t.run(
+      async (ctx) =>
+        (await ctx.db
+          .query("eventAttendance")
+          .withIndex("by_event_status_order", (q) => q.eq("eventId", eventId).eq("rsvpStatus", "going"))
+          .first())!.userId,
     );
     await t.run(async (ctx) => {
-      await ctx.db.insert("orgMemberships", { orgId: orgId as Id<"organizations">, userId: goingUser, role: "member", joinedAt: Date.now() });
+      await ctx.db.insert("orgMemberships", {
+        orgId: orgId as Id<"organizations">,
+        userId: goingUser,
+        role: "member",
+        joinedAt: Date.now(),
+      });
     });
-    const sessionId = await t.run(async (ctx) => ctx.db.insert("authSessions", { userId: goingUser, expirationTime: Date.now() + 86_400_000 }));
+    const sessionId = await t.run(async (ctx) =>
+      ctx.db.insert("authSessions", { userId: goingUser, expirationTime: Date.now() + 86_400_000 }),
+    );
     const goer = t.withIdentity({ subject: `${goingUser}|${sessionId}` });
     const reads = await goer.run(async (ctx) => {
-      await (rsvp as unknown as { _handler: (ctx: unknown, args: unknown) => Promise<unknown> })._handler(ctx, { eventId, status: "not_going" });
+      await (rsvp as unknown as { _handler: (ctx: unknown, args: unknown) => Promise<unknown> })._handler(ctx, {
+        eventId,
+        status: "not_going",
+      });
       return (await ctx.meta.getTransactionMetrics()).documentsRead.used;
     });
     expect(reads).toBeGreaterThan(3);

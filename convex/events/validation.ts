@@ -45,8 +45,13 @@ export function localToUtc(field: string, value: string, timezone: string): numb
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
   const calendar = new Date(Date.UTC(y, mo - 1, d, h, mi));
   if (
-    y < 2000 || y > 2100 || h > 23 || mi > 59 ||
-    calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d
+    y < 2000 ||
+    y > 2100 ||
+    h > 23 ||
+    mi > 59 ||
+    calendar.getUTCFullYear() !== y ||
+    calendar.getUTCMonth() !== mo - 1 ||
+    calendar.getUTCDate() !== d
   ) {
     throw invalidArgument(field, "Enter a real date and time between the years 2000 and 2100.");
   }

@@ -3,7 +3,6 @@ import type { AppErrorData, ErrorCode } from "./vocabulary";
 
 export type { AppErrorData, ErrorCode };
 
-
 export function appError(code: ErrorCode, message: string, field?: string) {
   const data: AppErrorData = field === undefined ? { code, message } : { code, message, field };
   return new ConvexError(data);

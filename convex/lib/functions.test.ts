@@ -28,7 +28,10 @@ const fixture = {
 };
 
 function backend() {
-  return convexTest({ schema, modules: { ...modules, "./lib/builderFixture.ts": async () => fixture } }) as unknown as TestBackend;
+  return convexTest({
+    schema,
+    modules: { ...modules, "./lib/builderFixture.ts": async () => fixture },
+  }) as unknown as TestBackend;
 }
 
 describe("function builders", () => {
@@ -47,7 +50,19 @@ describe("function builders", () => {
       accessLevelOf(eventAdminQuery(def)),
       accessLevelOf(eventAdminMutation(def)),
     ];
-    expect(levels).toEqual(["public", "user", "user", "user", "orgMember", "orgMember", "orgAdmin", "orgAdmin", "eventMember", "eventAdmin", "eventAdmin"]);
+    expect(levels).toEqual([
+      "public",
+      "user",
+      "user",
+      "user",
+      "orgMember",
+      "orgMember",
+      "orgAdmin",
+      "orgAdmin",
+      "eventMember",
+      "eventAdmin",
+      "eventAdmin",
+    ]);
     expect(accessLevelOf(() => null)).toBeUndefined();
   });
 

@@ -26,7 +26,13 @@
 import { makeFunctionReference, type GenericDatabaseReader, type GenericDataModel } from "convex/server";
 import { asObjectValidator, ConvexError, v, type GenericValidator, type PropertyValidators } from "convex/values";
 import { validate, ValidationError } from "convex-helpers/validators";
-import { customAction, customCtx, customCtxAndArgs, customMutation, customQuery } from "convex-helpers/server/customFunctions";
+import {
+  customAction,
+  customCtx,
+  customCtxAndArgs,
+  customMutation,
+  customQuery,
+} from "convex-helpers/server/customFunctions";
 import type { Doc, Id } from "../_generated/dataModel";
 import { action as rawAction, mutation as rawMutation, query as rawQuery, type QueryCtx } from "../_generated/server";
 import {
@@ -81,7 +87,11 @@ function refuseArgs(validator: GenericValidator, args: unknown, db: Reader | und
   }
 }
 
-type AnyDefinition = { args?: GenericValidator | PropertyValidators; returns?: unknown; handler: (ctx: never, args: never) => unknown };
+type AnyDefinition = {
+  args?: GenericValidator | PropertyValidators;
+  returns?: unknown;
+  handler: (ctx: never, args: never) => unknown;
+};
 
 /**
  * The raw builder, registering `args` as open and validating them first itself. A page cursor
@@ -103,7 +113,10 @@ function validatingFirst<B>(raw: B): B {
           return await handler(ctx, args);
         } catch (error) {
           if (error instanceof ConvexError) throw error;
-          throw invalidArgument("paginationOpts", "This page cursor is not valid here; start again from the first page.");
+          throw invalidArgument(
+            "paginationOpts",
+            "This page cursor is not valid here; start again from the first page.",
+          );
         }
       }) as never,
     });
@@ -155,11 +168,17 @@ const viewer = customCtx(async (ctx: QueryCtx) => ({ viewerId: await getUserId(c
 const user = customCtx(async (ctx: QueryCtx) => ({ user: await requireUser(ctx) }));
 const orgMember = customCtxAndArgs({
   args: orgArgs,
-  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgMember(ctx, await requireUser(ctx), orgId), args: {} }),
+  input: async (ctx: QueryCtx, { orgId }) => ({
+    ctx: await requireOrgMember(ctx, await requireUser(ctx), orgId),
+    args: {},
+  }),
 });
 const orgAdmin = customCtxAndArgs({
   args: orgArgs,
-  input: async (ctx: QueryCtx, { orgId }) => ({ ctx: await requireOrgAdmin(ctx, await requireUser(ctx), orgId), args: {} }),
+  input: async (ctx: QueryCtx, { orgId }) => ({
+    ctx: await requireOrgAdmin(ctx, await requireUser(ctx), orgId),
+    args: {},
+  }),
 });
 const eventMember = customCtxAndArgs({
   args: eventArgs,

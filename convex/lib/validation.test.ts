@@ -16,7 +16,11 @@ describe("requireTimezone", () => {
   test("profiles and events store the canonical name", async () => {
     const t = newTest();
     const ada = await signedInUser(t);
-    await ada.as.mutation(api.profiles.mutations.updateMyProfile, { name: "Ada", skills: [], timezone: "europe/london" });
+    await ada.as.mutation(api.profiles.mutations.updateMyProfile, {
+      name: "Ada",
+      skills: [],
+      timezone: "europe/london",
+    });
     const profile = await t.run(async (ctx) => ctx.db.query("profiles").first());
     expect(profile?.timezone).toBe("Europe/London");
     const { orgId } = await createOrgAs(ada.as);
@@ -48,12 +52,22 @@ describe("event times", () => {
     const far = new Date().getUTCFullYear() + 6;
     expect(
       await expectConvexError(
-        createEventAs(ada.as, orgId, { startLocal: "2019-06-01T18:00", endLocal: "2019-06-01T20:00" }, { publish: false }),
+        createEventAs(
+          ada.as,
+          orgId,
+          { startLocal: "2019-06-01T18:00", endLocal: "2019-06-01T20:00" },
+          { publish: false },
+        ),
       ),
     ).toMatchObject({ code: "INVALID_ARGUMENT", field: "startLocal" });
     expect(
       await expectConvexError(
-        createEventAs(ada.as, orgId, { startLocal: `${far}-06-01T18:00`, endLocal: `${far}-06-01T20:00` }, { publish: false }),
+        createEventAs(
+          ada.as,
+          orgId,
+          { startLocal: `${far}-06-01T18:00`, endLocal: `${far}-06-01T20:00` },
+          { publish: false },
+        ),
       ),
     ).toMatchObject({ code: "INVALID_ARGUMENT", field: "startLocal" });
   });

@@ -98,9 +98,35 @@ export function optionalEmail(field: string, value: string | undefined): string 
 
 // Paths under /org/ and top-level routes an org slug must never shadow.
 const RESERVED_SLUGS = new Set([
-  "new", "admin", "api", "settings", "create", "edit", "join", "invite", "invites", "login",
-  "logout", "signin", "signup", "sign-in", "sign-up", "search", "explore", "about", "help",
-  "www", "dashboard", "org", "orgs", "events", "me", "profile", "members", "static", "assets",
+  "new",
+  "admin",
+  "api",
+  "settings",
+  "create",
+  "edit",
+  "join",
+  "invite",
+  "invites",
+  "login",
+  "logout",
+  "signin",
+  "signup",
+  "sign-in",
+  "sign-up",
+  "search",
+  "explore",
+  "about",
+  "help",
+  "www",
+  "dashboard",
+  "org",
+  "orgs",
+  "events",
+  "me",
+  "profile",
+  "members",
+  "static",
+  "assets",
 ]);
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -112,10 +138,7 @@ export function requireSlug(field: string, value: string): string {
     throw invalidArgument(field, `The address must be ${min}–${max} characters long.`);
   }
   if (!SLUG_PATTERN.test(slug)) {
-    throw invalidArgument(
-      field,
-      "Use lowercase letters, digits and single hyphens, not at the start or end.",
-    );
+    throw invalidArgument(field, "Use lowercase letters, digits and single hyphens, not at the start or end.");
   }
   if (RESERVED_SLUGS.has(slug)) throw invalidArgument(field, `"${slug}" is reserved.`);
   return slug;

@@ -125,14 +125,7 @@ export const VISIBILITIES = ["public", "private"] as const;
 export const visibilityValidator = literals(...VISIBILITIES);
 export type Visibility = Infer<typeof visibilityValidator>;
 
-export const CAREER_STAGES = [
-  "student",
-  "early_career",
-  "mid_career",
-  "senior",
-  "career_transition",
-  "other",
-] as const;
+export const CAREER_STAGES = ["student", "early_career", "mid_career", "senior", "career_transition", "other"] as const;
 export const careerStageValidator = literals(...CAREER_STAGES);
 export type CareerStage = Infer<typeof careerStageValidator>;
 export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {

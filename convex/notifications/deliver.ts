@@ -93,7 +93,10 @@ export async function sendNotice(ctx: MutationCtx, r: Recipient, notice: Notice)
     createdAt: now,
   });
   if (r.email === undefined || r.email === "") return true; // inbox only
-  const links: Links = { ...eventLinks(notice.eventId), ...(notice.extraLinks === undefined ? {} : await notice.extraLinks()) };
+  const links: Links = {
+    ...eventLinks(notice.eventId),
+    ...(notice.extraLinks === undefined ? {} : await notice.extraLinks()),
+  };
   const headers: { name: string; value: string }[] = [];
   if (notice.unsubscribe !== undefined) {
     const token = await createUnsubscribeToken(ctx, r.userId, notice.unsubscribe);

@@ -57,7 +57,10 @@ async function sendDigestTo(ctx: MutationCtx, profile: Doc<"profiles">, weekStar
     const upcoming = await ctx.db
       .query("events")
       .withIndex("by_org_start", (q) =>
-        q.eq("orgId", m.orgId).gt("startTime", weekStart).lt("startTime", weekStart + WEEK_MS),
+        q
+          .eq("orgId", m.orgId)
+          .gt("startTime", weekStart)
+          .lt("startTime", weekStart + WEEK_MS),
       )
       .take(DIGEST_EVENTS_PER_ORG);
     const listed = upcoming.filter(
@@ -85,7 +88,10 @@ async function sendDigestTo(ctx: MutationCtx, profile: Doc<"profiles">, weekStar
     kind: "digest",
     dedupeKey: `digest:${r.userId}:${week}`,
     title: `Your week ahead: ${shown.length} event${shown.length === 1 ? "" : "s"}`,
-    body: shown.map((e) => e.title).join(" · ").slice(0, 500),
+    body: shown
+      .map((e) => e.title)
+      .join(" · ")
+      .slice(0, 500),
     unsubscribe: "announcements-off",
     render: (links) => digestEmail({ memberName: r.name, memberTimezone: r.timezone, events: shown, links }),
   });

@@ -5,13 +5,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
-import {
-  announcementEmail,
-  cancellationEmail,
-  changeEmail,
-  formatEventTime,
-  promotedEmail,
-} from "../emails/templates";
+import { announcementEmail, cancellationEmail, changeEmail, formatEventTime, promotedEmail } from "../emails/templates";
 import { sendNotice, toEventInfo } from "./deliver";
 import { announcementMode, loadRecipient } from "./preferences";
 

@@ -33,7 +33,10 @@ export async function onEventPublished(ctx: MutationCtx, eventArg: EventArg): Pr
   await scheduleReminderJobs(ctx, event);
   await schedulePromptJob(ctx, event);
   if (event.startTime > Date.now()) {
-    await ctx.scheduler.runAfter(0, internal.notifications.fanout.announceEventPage, { eventId: event._id, cursor: null });
+    await ctx.scheduler.runAfter(0, internal.notifications.fanout.announceEventPage, {
+      eventId: event._id,
+      cursor: null,
+    });
   }
 }
 
@@ -49,11 +52,7 @@ export async function rescheduleEventReminders(ctx: MutationCtx, eventArg: Event
  * and tell everyone who RSVP'd going, maybe or waitlisted. Pass the updated event document and
  * the changed fields (the eventChanges.changes shape: { field, old, new }).
  */
-export async function onEventTimeChanged(
-  ctx: MutationCtx,
-  eventArg: EventArg,
-  changes: EventChange[],
-): Promise<void> {
+export async function onEventTimeChanged(ctx: MutationCtx, eventArg: EventArg, changes: EventChange[]): Promise<void> {
   const event = await resolve(ctx, eventArg);
   if (event === null || event.status !== "published") return;
   await scheduleReminderJobs(ctx, event);
@@ -86,11 +85,7 @@ export async function onEventCancelled(ctx: MutationCtx, eventArg: EventArg, rea
 }
 
 /** Tells the member they were moved from the waitlist to going (email + inbox). */
-export async function onWaitlistPromoted(
-  ctx: MutationCtx,
-  eventId: Id<"events">,
-  userId: Id<"users">,
-): Promise<void> {
+export async function onWaitlistPromoted(ctx: MutationCtx, eventId: Id<"events">, userId: Id<"users">): Promise<void> {
   await ctx.scheduler.runAfter(0, internal.notifications.fanout.notifyWaitlistPromoted, {
     eventId,
     userId,

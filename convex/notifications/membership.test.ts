@@ -9,7 +9,10 @@ import { addEvent, addMember, addOrg, addPerson, allEmails, as, HOUR } from "./t
 const NOW = Date.UTC(2026, 2, 2, 10, 0);
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date"] });
+  vi.useFakeTimers({
+    now: NOW,
+    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date"],
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -89,7 +92,9 @@ describe("senders re-check membership at send time", () => {
     });
     await runScheduled(t);
     expect((await allEmails(t)).filter((e) => e.userId === ada.userId)).toEqual([]);
-    const inbox = await t.run(async (ctx) => (await ctx.db.query("notifications").collect()).filter((n) => n.userId === ada.userId));
+    const inbox = await t.run(async (ctx) =>
+      (await ctx.db.query("notifications").collect()).filter((n) => n.userId === ada.userId),
+    );
     expect(inbox).toEqual([]);
   });
 
@@ -135,7 +140,12 @@ describe("leaving or being removed releases upcoming RSVPs", () => {
     const ada = await member(t, orgId, eventId, "Ada");
     const bob = await member(t, orgId, eventId, "Bob");
     await t.run(async (ctx) =>
-      ctx.db.insert("eventAttendance", { eventId: past, userId: bob.userId, rsvpStatus: "going", rsvpAt: NOW - DAY_MS }),
+      ctx.db.insert("eventAttendance", {
+        eventId: past,
+        userId: bob.userId,
+        rsvpStatus: "going",
+        rsvpAt: NOW - DAY_MS,
+      }),
     );
     await bob.caller.mutation(api.orgs.mutations.leaveOrg, { orgId });
     expect(await rsvpOf(t, eventId, bob.userId)).toBeNull();
@@ -163,7 +173,9 @@ describe("admins can drop an RSVP", () => {
     const { t, orgId, eventId, admin, adminId } = await world(1);
     const ada = await member(t, orgId, eventId, "Ada");
     await expect(admin.mutation(api.events.mutations.removeRsvp, { eventId, userId: adminId })).rejects.toThrow(/RSVP/);
-    await expect(ada.caller.mutation(api.events.mutations.removeRsvp, { eventId, userId: ada.userId })).rejects.toThrow();
+    await expect(
+      ada.caller.mutation(api.events.mutations.removeRsvp, { eventId, userId: ada.userId }),
+    ).rejects.toThrow();
     expect(await counters(t, eventId)).toEqual({ going: 1, waitlisted: 0 });
   });
 });

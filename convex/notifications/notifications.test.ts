@@ -4,7 +4,19 @@ import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
 import { onEventPublished, onWaitlistPromoted } from "./hooks";
 import { UNREAD_CAP, unreadCount } from "./queries";
-import { addEvent, addMember, addOrg, addPerson, addRsvp, allEmails, as, DAY, emailsTo, HOUR, runScheduled } from "./testing";
+import {
+  addEvent,
+  addMember,
+  addOrg,
+  addPerson,
+  addRsvp,
+  allEmails,
+  as,
+  DAY,
+  emailsTo,
+  HOUR,
+  runScheduled,
+} from "./testing";
 
 const NOW = Date.UTC(2026, 2, 2, 8, 7); // Monday 2 March 2026, 08:07 UTC (the digest's slot)
 const page = (numItems = 20) => ({ paginationOpts: { numItems, cursor: null } });
@@ -33,7 +45,10 @@ describe("preferences", () => {
       eventTypes: ["talk", "workshop"],
     });
     const profile = await me.query(api.profiles.queries.getMyProfile, {});
-    expect(profile!.notificationPreferences.eventReminders).toEqual({ enabled: true, reminderTimes: [10080, 1440, 180, 60] });
+    expect(profile!.notificationPreferences.eventReminders).toEqual({
+      enabled: true,
+      reminderTimes: [10080, 1440, 180, 60],
+    });
     expect(await me.query(api.notifications.queries.getMyNotificationSettings, {})).toEqual({
       announcements: "all",
       eventTypes: ["talk", "workshop"],
@@ -42,7 +57,10 @@ describe("preferences", () => {
     // Omitting the new fields leaves them as they were; null = every type.
     await me.mutation(api.profiles.mutations.updateNotificationPreferences, { preferences: basePrefs });
     expect((await me.query(api.notifications.queries.getMyNotificationSettings, {})).announcements).toBe("all");
-    await me.mutation(api.profiles.mutations.updateNotificationPreferences, { preferences: basePrefs, eventTypes: null });
+    await me.mutation(api.profiles.mutations.updateNotificationPreferences, {
+      preferences: basePrefs,
+      eventTypes: null,
+    });
     expect((await me.query(api.notifications.queries.getMyNotificationSettings, {})).eventTypes).toBeNull();
     // Reminders off with no times is fine.
     await me.mutation(api.profiles.mutations.updateNotificationPreferences, {
@@ -62,11 +80,27 @@ describe("preferences", () => {
 
   test.each([
     ["an unknown offset", { eventReminders: { enabled: true, reminderTimes: [30] } }, "eventReminders.reminderTimes"],
-    ["an unknown offset among good ones", { eventReminders: { enabled: true, reminderTimes: [60, 120] } }, "eventReminders.reminderTimes"],
-    ["an unknown offset with reminders off", { eventReminders: { enabled: false, reminderTimes: [2] } }, "eventReminders.reminderTimes"],
+    [
+      "an unknown offset among good ones",
+      { eventReminders: { enabled: true, reminderTimes: [60, 120] } },
+      "eventReminders.reminderTimes",
+    ],
+    [
+      "an unknown offset with reminders off",
+      { eventReminders: { enabled: false, reminderTimes: [2] } },
+      "eventReminders.reminderTimes",
+    ],
     ["a negative offset", { eventReminders: { enabled: true, reminderTimes: [-60] } }, "eventReminders.reminderTimes"],
-    ["a fractional offset", { eventReminders: { enabled: true, reminderTimes: [60.5] } }, "eventReminders.reminderTimes"],
-    ["an empty list with reminders on", { eventReminders: { enabled: true, reminderTimes: [] } }, "eventReminders.reminderTimes"],
+    [
+      "a fractional offset",
+      { eventReminders: { enabled: true, reminderTimes: [60.5] } },
+      "eventReminders.reminderTimes",
+    ],
+    [
+      "an empty list with reminders on",
+      { eventReminders: { enabled: true, reminderTimes: [] } },
+      "eventReminders.reminderTimes",
+    ],
   ])("refuses %s: INVALID_ARGUMENT naming the field, nothing changed", async (_name, extra, field) => {
     const t = newTest();
     const userId = await addPerson(t);
@@ -110,7 +144,9 @@ describe("preferences", () => {
     await me.mutation(api.notifications.mutations.unmuteOrg, { orgId });
     expect((await me.query(api.notifications.queries.getMyNotificationSettings, {})).mutedOrgIds).toEqual([]);
     const outsider = await as(t, await addPerson(t));
-    expect((await expectConvexError(outsider.mutation(api.notifications.mutations.muteOrg, { orgId }))).code).toBe("FORBIDDEN");
+    expect((await expectConvexError(outsider.mutation(api.notifications.mutations.muteOrg, { orgId }))).code).toBe(
+      "FORBIDDEN",
+    );
   });
 });
 
@@ -139,12 +175,21 @@ describe("inbox", () => {
     expect(await mine.query(api.notifications.queries.unreadCount, {})).toBe(UNREAD_CAP);
     // Bounded: one index range of at most UNREAD_CAP documents, however many are unread.
     const reads = await mine.run(async (ctx) => {
-      await (unreadCount as unknown as { _handler: (ctx: unknown, args: unknown) => Promise<unknown> })._handler(ctx, {});
+      await (unreadCount as unknown as { _handler: (ctx: unknown, args: unknown) => Promise<unknown> })._handler(
+        ctx,
+        {},
+      );
       return (await ctx.meta.getTransactionMetrics()).documentsRead.used;
     });
     expect(reads).toBeLessThanOrEqual(UNREAD_CAP + 2);
     const list = await mine.query(api.notifications.queries.listMyNotifications, page(5));
-    expect(list.page.map((n) => n.title)).toEqual(["Notice 149", "Notice 148", "Notice 147", "Notice 146", "Notice 145"]);
+    expect(list.page.map((n) => n.title)).toEqual([
+      "Notice 149",
+      "Notice 148",
+      "Notice 147",
+      "Notice 146",
+      "Notice 145",
+    ]);
     expect(await (await as(t, other)).query(api.notifications.queries.unreadCount, {})).toBe(3);
   });
 
@@ -157,7 +202,9 @@ describe("inbox", () => {
     const mine = await as(t, me);
     const theirs = await as(t, other);
     const [first] = (await mine.query(api.notifications.queries.listMyNotifications, page(1))).page;
-    const error = await expectConvexError(theirs.mutation(api.notifications.mutations.markRead, { notificationId: first!._id }));
+    const error = await expectConvexError(
+      theirs.mutation(api.notifications.mutations.markRead, { notificationId: first!._id }),
+    );
     expect(error.code).toBe("NOT_FOUND");
     await mine.mutation(api.notifications.mutations.markRead, { notificationId: first!._id });
     await mine.mutation(api.notifications.mutations.markRead, { notificationId: first!._id }); // idempotent
@@ -246,13 +293,17 @@ describe("admin notification log", () => {
     await addRsvp(t, eventId, memberId, "going");
     await t.run(async (ctx) => onEventPublished(ctx, (await ctx.db.get("events", eventId))!));
     await runScheduled(t, { until: NOW + 2 * HOUR });
-    const log = await (await as(t, adminId)).query(api.notifications.queries.eventNotificationLog, { eventId, ...page() });
+    const log = await (
+      await as(t, adminId)
+    ).query(api.notifications.queries.eventNotificationLog, { eventId, ...page() });
     expect(log.page).toEqual([
       expect.objectContaining({ userId: memberId, name: "Ada", kind: "reminder", status: "recorded" }),
     ]);
     expect(JSON.stringify(log.page)).not.toContain("@example.com");
     const member = await as(t, memberId);
-    const error = await expectConvexError(member.query(api.notifications.queries.eventNotificationLog, { eventId, ...page() }));
+    const error = await expectConvexError(
+      member.query(api.notifications.queries.eventNotificationLog, { eventId, ...page() }),
+    );
     expect(error.code).toBe("FORBIDDEN");
   });
 });

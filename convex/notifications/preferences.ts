@@ -29,7 +29,11 @@ export type Settings = {
   mutedOrgIds: Id<"organizations">[];
 };
 
-export const DEFAULT_SETTINGS: Settings = { announcements: DEFAULT_ANNOUNCEMENT_MODE, eventTypes: undefined, mutedOrgIds: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  announcements: DEFAULT_ANNOUNCEMENT_MODE,
+  eventTypes: undefined,
+  mutedOrgIds: [],
+};
 
 export const settingsValidator = v.object({
   announcements: announcementModeValidator,

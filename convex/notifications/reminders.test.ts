@@ -22,7 +22,10 @@ import {
 const NOW = Date.UTC(2026, 2, 2, 10, 0); // Monday 2 March 2026, 10:00 UTC
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date"] });
+  vi.useFakeTimers({
+    now: NOW,
+    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "Date"],
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -37,7 +40,9 @@ async function reminders(t: TestBackend) {
 }
 
 /** An org with an admin, an event starting in `startIn`, and one going member. */
-async function basicWorld(opts: { startIn?: number; notifyBefore?: number[]; memberPrefs?: Parameters<typeof addPerson>[1] } = {}) {
+async function basicWorld(
+  opts: { startIn?: number; notifyBefore?: number[]; memberPrefs?: Parameters<typeof addPerson>[1] } = {},
+) {
   const t = newTest();
   const adminId = await addPerson(t, { name: "Admin" });
   const orgId = await addOrg(t, adminId);
@@ -56,7 +61,10 @@ describe("scheduling reminder jobs", () => {
     const { t, eventId } = await basicWorld({ startIn: 5 * HOUR, notifyBefore: [10080, 1440, 180, 60] });
     await publish(t, eventId);
     const jobs = await t.run(async (ctx) =>
-      ctx.db.query("eventReminderJobs").withIndex("by_event_offset", (q) => q.eq("eventId", eventId)).collect(),
+      ctx.db
+        .query("eventReminderJobs")
+        .withIndex("by_event_offset", (q) => q.eq("eventId", eventId))
+        .collect(),
     );
     // 1 week and 1 day before are already past; 3 h and 1 h are in the future.
     expect(jobs.map((j) => [j.offsetMinutes, j.runAt])).toEqual([
@@ -96,7 +104,12 @@ describe("scheduling reminder jobs", () => {
     expect(Date.now()).toBeGreaterThanOrEqual(NOW + HOUR); // it ran at start − 60 min
     // The in-app inbox got the same notices.
     const inbox = await t.run(async (ctx) => ctx.db.query("notifications").collect());
-    expect(inbox.filter((n) => n.kind === "reminder").map((n) => n.userId).sort()).toEqual([memberId, maybe].sort());
+    expect(
+      inbox
+        .filter((n) => n.kind === "reminder")
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual([memberId, maybe].sort());
     // The going member sees the online link; the maybe member does not.
     expect(sent.find((e) => e.userId === memberId)!.text).toContain("https://meet.example.org/abc");
     expect(sent.find((e) => e.userId === maybe)!.text).not.toContain("https://meet.example.org/abc");
@@ -110,7 +123,9 @@ describe("scheduling reminder jobs", () => {
   test("preferences are read at send time: turning reminders off after scheduling stops the email", async () => {
     const { t, memberId, eventId } = await basicWorld();
     await publish(t, eventId);
-    await (await as(t, memberId)).mutation(api.profiles.mutations.updateNotificationPreferences, {
+    await (
+      await as(t, memberId)
+    ).mutation(api.profiles.mutations.updateNotificationPreferences, {
       preferences: {
         matchAlerts: { enabled: true },
         weeklyDigest: { enabled: true },
@@ -190,8 +205,16 @@ describe("never twice", () => {
     await addMember(t, orgId, memberId);
     const notDue = await addEvent(t, orgId, adminId, { startTime: NOW + 3 * HOUR, notifyBefore: [60] });
     const tooLate = await addEvent(t, orgId, adminId, { startTime: NOW + 20 * HOUR, notifyBefore: [1440] }); // due 4 h ago
-    const draft = await addEvent(t, orgId, adminId, { startTime: NOW + 30 * MINUTE, notifyBefore: [60], status: "draft" });
-    const cancelled = await addEvent(t, orgId, adminId, { startTime: NOW + 30 * MINUTE, notifyBefore: [60], status: "cancelled" });
+    const draft = await addEvent(t, orgId, adminId, {
+      startTime: NOW + 30 * MINUTE,
+      notifyBefore: [60],
+      status: "draft",
+    });
+    const cancelled = await addEvent(t, orgId, adminId, {
+      startTime: NOW + 30 * MINUTE,
+      notifyBefore: [60],
+      status: "cancelled",
+    });
     for (const e of [notDue, tooLate, draft, cancelled]) await addRsvp(t, e, memberId, "going");
     const sweep = await t.mutation(internal.notifications.reminders.sweepDueReminders, {});
     expect(sweep).toEqual({ examined: 2, started: 0 });
@@ -206,7 +229,11 @@ describe("changes, cancellations, promotions", () => {
     const maybe = await addPerson(t);
     const waitlisted = await addPerson(t);
     const notGoing = await addPerson(t);
-    for (const [u, s] of [[maybe, "maybe"], [waitlisted, "waitlisted"], [notGoing, "not_going"]] as const) {
+    for (const [u, s] of [
+      [maybe, "maybe"],
+      [waitlisted, "waitlisted"],
+      [notGoing, "not_going"],
+    ] as const) {
       await addMember(t, orgId, u);
       await addRsvp(t, eventId, u, s);
     }
@@ -222,7 +249,9 @@ describe("changes, cancellations, promotions", () => {
     });
     const jobs = await t.run(async (ctx) => ctx.db.query("eventReminderJobs").collect());
     expect(jobs.map((j) => j.runAt)).toEqual([newStart - HOUR]);
-    const oldState = await t.run(async (ctx) => (await ctx.db.system.get("_scheduled_functions", oldJob.jobId!))!.state.kind);
+    const oldState = await t.run(
+      async (ctx) => (await ctx.db.system.get("_scheduled_functions", oldJob.jobId!))!.state.kind,
+    );
     expect(oldState).toBe("canceled");
     await runScheduled(t);
     const changed = (await allEmails(t)).filter((e) => e.kind === "event_changed");
@@ -259,7 +288,9 @@ describe("changes, cancellations, promotions", () => {
     const sent = await emailsTo(t, memberId);
     expect(sent.map((e) => e.kind)).toEqual(["waitlist_promoted"]);
     expect(sent[0]!.subject).toBe("You're in: Reading group");
-    const inbox = await (await as(t, memberId)).query(api.notifications.queries.listMyNotifications, {
+    const inbox = await (
+      await as(t, memberId)
+    ).query(api.notifications.queries.listMyNotifications, {
       paginationOpts: { numItems: 10, cursor: null },
     });
     expect(inbox.page.map((n) => [n.kind, n.eventId])).toEqual([["waitlist_promoted", eventId]]);
@@ -332,18 +363,25 @@ describe("scale", () => {
     const pageReads = await t.run(async (ctx) => {
       const result = await (sendRemindersForEvent as unknown as Handler)._handler(ctx, { eventId, offsetMinutes: 60 });
       const metrics = await ctx.meta.getTransactionMetrics();
-      return { result, docs: metrics.documentsRead.used, bytes: metrics.bytesRead.used, written: metrics.documentsWritten.used };
+      return {
+        result,
+        docs: metrics.documentsRead.used,
+        bytes: metrics.bytesRead.used,
+        written: metrics.documentsWritten.used,
+      };
     });
     expect(pageReads.result).toEqual({ sent: REMINDER_PAGE_SIZE, done: false });
     expect(pageReads.docs).toBeLessThanOrEqual(REMINDER_PAGE_SIZE * 6 + 10);
-    console.log(JSON.stringify({ bench: "notifications", path: "sendRemindersForEvent page", attendees: 2000, ...pageReads }));
+    console.log(
+      JSON.stringify({ bench: "notifications", path: "sendRemindersForEvent page", attendees: 2000, ...pageReads }),
+    );
     await runScheduled(t, { until: NOW + 2 * HOUR }); // the reminder pages (the after-event prompt is tested elsewhere)
     const count = await t.run(async (ctx) => (await ctx.db.query("emails").collect()).length);
     expect(count).toBe(2000);
     const inbox = await t.run(async (ctx) => (await ctx.db.query("notifications").collect()).length);
     expect(inbox).toBe(2000);
     // Times in each member's own zone: 12:00 UTC is 07:00 in New York (EST), 17:30 in Kolkata.
-    const [first] = await emailsTo(t, (await t.run(async (ctx) => (await ctx.db.query("users").collect())[1]!._id)));
+    const [first] = await emailsTo(t, await t.run(async (ctx) => (await ctx.db.query("users").collect())[1]!._id));
     expect(first!.text).toMatch(/07:00 \(America\/New_York\)|17:30 \(Asia\/Kolkata\)/);
     // convex-test answers each query by walking the whole store: minutes on two busy cores.
   }, 600_000); // convex-test scans every document per query: minutes on a loaded machine
@@ -375,13 +413,21 @@ describe("scale", () => {
           const n = batch * 500 + i;
           let startTime: number;
           let status: "published" | "draft" | "cancelled" = "published";
-          if (n < 2000) startTime = NOW - (n + 1) * HOUR; // past
-          else if (n < 4000) startTime = NOW + 8 * DAY + n * MINUTE; // beyond the window
+          if (n < 2000)
+            startTime = NOW - (n + 1) * HOUR; // past
+          else if (n < 4000)
+            startTime = NOW + 8 * DAY + n * MINUTE; // beyond the window
           else if (n < 4500) {
             startTime = NOW + (n - 4000 + 1) * 10 * MINUTE;
             status = n % 2 === 0 ? "draft" : "cancelled";
           } else startTime = NOW + (n - 4500 + 1) * 10 * MINUTE + 5 * MINUTE; // published, in window
-          const id = await ctx.db.insert("events", { ...fields, startTime, endTime: startTime + HOUR, status, notifyBefore: [1440, 60] });
+          const id = await ctx.db.insert("events", {
+            ...fields,
+            startTime,
+            endTime: startTime + HOUR,
+            status,
+            notifyBefore: [1440, 60],
+          });
           if (status === "published" && n >= 4500) inWindow.push(id);
         }
       });
@@ -395,7 +441,15 @@ describe("scale", () => {
     const due = measured.result as { examined: number; started: number };
     expect(due.examined).toBe(200);
     expect(measured.docs).toBeLessThanOrEqual(due.examined + 2 * due.started + 5);
-    console.log(JSON.stringify({ bench: "notifications", path: "sweepDueReminders page", events: 5000, inWindow: inWindow.length, ...measured }));
+    console.log(
+      JSON.stringify({
+        bench: "notifications",
+        path: "sweepDueReminders page",
+        events: 5000,
+        inWindow: inWindow.length,
+        ...measured,
+      }),
+    );
   }, 120_000);
 });
 

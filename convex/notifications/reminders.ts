@@ -29,7 +29,12 @@ export const SWEEP_WINDOW_MS = MAX_REMINDER_OFFSET * 60_000 + 60 * 60 * 1000;
 
 const MINUTE = 60_000;
 
-export function reminderDedupeKey(eventId: Id<"events">, userId: Id<"users">, offsetMinutes: number, startTime: number) {
+export function reminderDedupeKey(
+  eventId: Id<"events">,
+  userId: Id<"users">,
+  offsetMinutes: number,
+  startTime: number,
+) {
   // The start time is part of the key: after an event moves, its reminders are new reminders.
   return `reminder:${eventId}:${userId}:${offsetMinutes}:${startTime}`;
 }
@@ -176,7 +181,13 @@ async function sendReminderTo(
     orgId: event.orgId,
     unsubscribe: "reminders-off",
     render: (links) =>
-      reminderEmail({ memberName: recipient.name, memberTimezone: recipient.timezone, event: info, now: Date.now(), links }),
+      reminderEmail({
+        memberName: recipient.name,
+        memberTimezone: recipient.timezone,
+        event: info,
+        now: Date.now(),
+        links,
+      }),
   });
 }
 
@@ -193,7 +204,10 @@ export const sweepDueReminders = internalMutation({
     const page = await ctx.db
       .query("events")
       .withIndex("by_status_start", (q) =>
-        q.eq("status", "published").gt("startTime", now).lte("startTime", now + SWEEP_WINDOW_MS),
+        q
+          .eq("status", "published")
+          .gt("startTime", now)
+          .lte("startTime", now + SWEEP_WINDOW_MS),
       )
       .paginate({ numItems: SWEEP_PAGE_SIZE, cursor: args.cursor ?? null });
     let started = 0;

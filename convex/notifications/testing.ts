@@ -137,9 +137,7 @@ export async function addRsvp(t: TestBackend, eventId: Id<"events">, userId: Id<
 }
 
 export async function emailsTo(t: TestBackend, userId: Id<"users">) {
-  return await t.run(async (ctx) =>
-    (await ctx.db.query("emails").collect()).filter((e) => e.userId === userId),
-  );
+  return await t.run(async (ctx) => (await ctx.db.query("emails").collect()).filter((e) => e.userId === userId));
 }
 
 export async function allEmails(t: TestBackend) {
@@ -152,7 +150,10 @@ export async function allEmails(t: TestBackend) {
  * clock while functions run, so with several jobs at different times a later one's time would
  * leak into an earlier one.) Stops before any timer due after `until`, when given.
  */
-export async function runScheduled(t: TestBackend, { until, maxSteps = 5000 }: { until?: number; maxSteps?: number } = {}) {
+export async function runScheduled(
+  t: TestBackend,
+  { until, maxSteps = 5000 }: { until?: number; maxSteps?: number } = {},
+) {
   const { vi } = await import("vitest");
   for (let step = 0; step < maxSteps && vi.getTimerCount() > 0; step++) {
     if (until !== undefined) {

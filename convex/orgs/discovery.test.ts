@@ -21,14 +21,24 @@ describe("searchOrgs", () => {
   test("filters by country, with or without a query", async () => {
     const t = newTest();
     const ada = await signedInUser(t);
-    await createOrgAs(ada.as, { name: "AI Safety Berlin", slug: "ais-berlin", location: { city: "Berlin", country: "DE" } });
-    await createOrgAs(ada.as, { name: "AI Safety Paris", slug: "ais-paris", location: { city: "Paris", country: "FR" } });
+    await createOrgAs(ada.as, {
+      name: "AI Safety Berlin",
+      slug: "ais-berlin",
+      location: { city: "Berlin", country: "DE" },
+    });
+    await createOrgAs(ada.as, {
+      name: "AI Safety Paris",
+      slug: "ais-paris",
+      location: { city: "Paris", country: "FR" },
+    });
     const search = await t.query(api.orgs.queries.searchOrgs, { query: "safety", country: "fr", paginationOpts: page });
     expect(search.page.map((o) => o.slug)).toEqual(["ais-paris"]);
     const browse = await t.query(api.orgs.queries.searchOrgs, { query: " ", country: "DE", paginationOpts: page });
     expect(browse.page.map((o) => o.slug)).toEqual(["ais-berlin"]);
     expect(
-      await expectConvexError(t.query(api.orgs.queries.searchOrgs, { query: "", country: "Narnia", paginationOpts: page })),
+      await expectConvexError(
+        t.query(api.orgs.queries.searchOrgs, { query: "", country: "Narnia", paginationOpts: page }),
+      ),
     ).toMatchObject({ code: "INVALID_ARGUMENT", field: "country" });
   });
 
@@ -36,7 +46,10 @@ describe("searchOrgs", () => {
     const t = newTest();
     // Different founders: one person may create only a few orgs an hour.
     for (let i = 0; i < 22; i++) await createOrgAs((await signedInUser(t)).as, { name: `Group ${i}` });
-    const result = await t.query(api.orgs.queries.searchOrgs, { query: "", paginationOpts: { numItems: 100, cursor: null } });
+    const result = await t.query(api.orgs.queries.searchOrgs, {
+      query: "",
+      paginationOpts: { numItems: 100, cursor: null },
+    });
     expect(result.page).toHaveLength(20);
     expect(result.isDone).toBe(false);
   });
@@ -95,7 +108,10 @@ describe("suggestOrgsNearMe", () => {
     const t = newTest();
     const ada = await signedInUser(t);
     for (let i = 0; i < 8; i++) await createOrgAs(ada.as, { location: { city: "Oslo", country: "NO" } });
-    await ada.as.mutation(api.profiles.mutations.updateMyProfile, { ...profile, location: { city: "Bergen", country: "NO" } });
+    await ada.as.mutation(api.profiles.mutations.updateMyProfile, {
+      ...profile,
+      location: { city: "Bergen", country: "NO" },
+    });
     await ada.as.mutation(api.profiles.mutations.updatePrivacy, {
       privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
       shareLocationForSuggestions: true,
@@ -103,7 +119,10 @@ describe("suggestOrgsNearMe", () => {
     // Ada belongs to all eight; a newcomer sees six of them.
     expect((await ada.as.query(api.orgs.queries.suggestOrgsNearMe, {})).orgs).toEqual([]);
     const bob = await signedInUser(t);
-    await bob.as.mutation(api.profiles.mutations.updateMyProfile, { ...profile, location: { city: "Oslo", country: "NO" } });
+    await bob.as.mutation(api.profiles.mutations.updateMyProfile, {
+      ...profile,
+      location: { city: "Oslo", country: "NO" },
+    });
     await bob.as.mutation(api.profiles.mutations.updatePrivacy, {
       privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
       shareLocationForSuggestions: true,

@@ -34,11 +34,22 @@ describe("invite links", () => {
       org: { name: "Hub", slug, memberCount: 1 },
       viewerIsMember: false,
     });
-    expect(await bob.as.mutation(api.orgs.invites.joinByInvite, { token })).toEqual({ orgId, slug, alreadyMember: false });
-    expect(await bob.as.mutation(api.orgs.invites.joinByInvite, { token })).toEqual({ orgId, slug, alreadyMember: true });
+    expect(await bob.as.mutation(api.orgs.invites.joinByInvite, { token })).toEqual({
+      orgId,
+      slug,
+      alreadyMember: false,
+    });
+    expect(await bob.as.mutation(api.orgs.invites.joinByInvite, { token })).toEqual({
+      orgId,
+      slug,
+      alreadyMember: true,
+    });
     expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token })).toMatchObject({ viewerIsMember: true });
     // The private org is now visible to Bob; one use consumed, one membership added.
-    expect(await bob.as.query(api.orgs.queries.getOrgBySlug, { slug })).toMatchObject({ memberCount: 2, viewerRole: "member" });
+    expect(await bob.as.query(api.orgs.queries.getOrgBySlug, { slug })).toMatchObject({
+      memberCount: 2,
+      viewerRole: "member",
+    });
     const invites = await ada.as.query(api.orgs.invites.listInvites, { orgId, paginationOpts: page });
     expect(invites.page[0]).toMatchObject({ uses: 1, maxUses: 5, status: "valid" });
     expect(await countRows(t, "orgMemberships")).toBe(2);
@@ -69,9 +80,17 @@ describe("invite links", () => {
     const carol = await signedInUser(t);
     const { token } = await ada.as.mutation(api.orgs.invites.createInvite, { orgId, maxUses: 1 });
     await bob.as.mutation(api.orgs.invites.joinByInvite, { token });
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toEqual({ status: "used_up", org: null, viewerIsMember: false });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toEqual({
+      status: "used_up",
+      org: null,
+      viewerIsMember: false,
+    });
     // Someone already in the org still sees it.
-    expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token })).toMatchObject({ status: "used_up", viewerIsMember: true, org: { slug: expect.any(String) } });
+    expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token })).toMatchObject({
+      status: "used_up",
+      viewerIsMember: true,
+      org: { slug: expect.any(String) },
+    });
     expect(await expectConvexError(carol.as.mutation(api.orgs.invites.joinByInvite, { token }))).toMatchObject({
       code: "CONFLICT",
       field: "token",
@@ -85,7 +104,11 @@ describe("invite links", () => {
     const { t, ada, bob, orgId } = await setup();
     const { token } = await ada.as.mutation(api.orgs.invites.createInvite, { orgId, expiresAt: Date.now() + 60_000 });
     vi.advanceTimersByTime(61_000);
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toEqual({ status: "expired", org: null, viewerIsMember: false });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token })).toEqual({
+      status: "expired",
+      org: null,
+      viewerIsMember: false,
+    });
     expect(await expectConvexError(bob.as.mutation(api.orgs.invites.joinByInvite, { token }))).toMatchObject({
       code: "CONFLICT",
     });
@@ -100,20 +123,37 @@ describe("invite links", () => {
       expiresAt: Date.now() + 86_400_000,
     });
     const fresh = await ada.as.mutation(api.orgs.invites.regenerateInvite, { orgId, inviteId: old.inviteId });
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token: old.token })).toEqual({ status: "revoked", org: null, viewerIsMember: false });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token: old.token })).toEqual({
+      status: "revoked",
+      org: null,
+      viewerIsMember: false,
+    });
     // A renamed org does not show its new name through the old link.
     await ada.as.mutation(api.orgs.mutations.updateOrg, { orgId, name: "Renamed", visibility: "private" });
-    expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token: old.token })).toEqual({ status: "revoked", org: null, viewerIsMember: false });
-    expect(await expectConvexError(bob.as.mutation(api.orgs.invites.joinByInvite, { token: old.token }))).toMatchObject({
-      code: "CONFLICT",
+    expect(await bob.as.query(api.orgs.invites.getInvitePreview, { token: old.token })).toEqual({
+      status: "revoked",
+      org: null,
+      viewerIsMember: false,
     });
+    expect(await expectConvexError(bob.as.mutation(api.orgs.invites.joinByInvite, { token: old.token }))).toMatchObject(
+      {
+        code: "CONFLICT",
+      },
+    );
     const invites = await ada.as.query(api.orgs.invites.listInvites, { orgId, paginationOpts: page });
-    expect(invites.page[0]).toMatchObject({ _id: fresh.inviteId, maxUses: 3, status: "valid", expiresAt: expect.any(Number) });
+    expect(invites.page[0]).toMatchObject({
+      _id: fresh.inviteId,
+      maxUses: 3,
+      status: "valid",
+      expiresAt: expect.any(Number),
+    });
     await bob.as.mutation(api.orgs.invites.joinByInvite, { token: fresh.token });
 
     await ada.as.mutation(api.orgs.invites.revokeInvite, { orgId, inviteId: fresh.inviteId });
     await ada.as.mutation(api.orgs.invites.revokeInvite, { orgId, inviteId: fresh.inviteId }); // harmless
-    expect(await t.query(api.orgs.invites.getInvitePreview, { token: fresh.token })).toMatchObject({ status: "revoked" });
+    expect(await t.query(api.orgs.invites.getInvitePreview, { token: fresh.token })).toMatchObject({
+      status: "revoked",
+    });
   });
 
   test("admins only, and only for invites of their own org", async () => {
@@ -141,10 +181,12 @@ describe("invite links", () => {
       [{ maxUses: 1.5 }, "maxUses"],
     ] as const;
     for (const [args, field] of cases) {
-      expect(await expectConvexError(ada.as.mutation(api.orgs.invites.createInvite, { orgId, ...args }))).toMatchObject({
-        code: "INVALID_ARGUMENT",
-        field,
-      });
+      expect(await expectConvexError(ada.as.mutation(api.orgs.invites.createInvite, { orgId, ...args }))).toMatchObject(
+        {
+          code: "INVALID_ARGUMENT",
+          field,
+        },
+      );
     }
     expect(await countRows(t, "orgInvites")).toBe(0);
   });

@@ -15,12 +15,7 @@ import { randomToken } from "../lib/tokens";
 const MAX_USES = 10_000;
 const MAX_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 
-const statusValidator = v.union(
-  v.literal("valid"),
-  v.literal("expired"),
-  v.literal("revoked"),
-  v.literal("used_up"),
-);
+const statusValidator = v.union(v.literal("valid"), v.literal("expired"), v.literal("revoked"), v.literal("used_up"));
 type InviteStatus = "valid" | "expired" | "revoked" | "used_up";
 
 function inviteStatus(invite: Doc<"orgInvites">, now: number): InviteStatus {
@@ -113,7 +108,11 @@ export const listInvites = orgAdminQuery({
   },
 });
 
-async function requireInviteOfOrg(ctx: QueryCtx, orgId: Doc<"organizations">["_id"], inviteId: Doc<"orgInvites">["_id"]) {
+async function requireInviteOfOrg(
+  ctx: QueryCtx,
+  orgId: Doc<"organizations">["_id"],
+  inviteId: Doc<"orgInvites">["_id"],
+) {
   const invite = await ctx.db.get("orgInvites", inviteId);
   if (invite === null || invite.orgId !== orgId) {
     throw appError("NOT_FOUND", "This invite does not exist.", "inviteId");

@@ -3,13 +3,7 @@ import { pick } from "convex-helpers";
 import { type ObjectType, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import {
-  optionalEmail,
-  optionalHttpUrl,
-  optionalText,
-  requireLocation,
-  requireText,
-} from "../lib/validation";
+import { optionalEmail, optionalHttpUrl, optionalText, requireLocation, requireText } from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";

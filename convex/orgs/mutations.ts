@@ -50,11 +50,7 @@ export const updateOrg = orgAdminMutation({
   },
 });
 
-async function requireTargetMembership(
-  ctx: MutationCtx,
-  orgId: Id<"organizations">,
-  userId: Id<"users">,
-) {
+async function requireTargetMembership(ctx: MutationCtx, orgId: Id<"organizations">, userId: Id<"users">) {
   const membership = await getMembership(ctx, orgId, userId);
   if (membership === null) throw appError("NOT_FOUND", "This person is not a member.", "userId");
   return membership;

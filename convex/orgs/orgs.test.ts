@@ -27,9 +27,7 @@ describe("createOrg", () => {
       website: "https://example.org/",
     });
     const members = await ada.as.query(api.orgs.queries.listMembers, { orgId, paginationOpts: page });
-    expect(members.page).toEqual([
-      { userId: ada.userId, name: "Ada", role: "admin", joinedAt: expect.any(Number) },
-    ]);
+    expect(members.page).toEqual([{ userId: ada.userId, name: "Ada", role: "admin", joinedAt: expect.any(Number) }]);
   });
 
   test("a taken slug is a CONFLICT on the slug field and writes nothing", async () => {
@@ -79,9 +77,9 @@ describe("getOrgBySlug", () => {
       ).toMatchObject({ code: "NOT_FOUND" });
     }
     // Same answer as for a slug that does not exist.
-    expect(
-      await expectConvexError(t.query(api.orgs.queries.getOrgBySlug, { slug: "no-such-org" })),
-    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(await expectConvexError(t.query(api.orgs.queries.getOrgBySlug, { slug: "no-such-org" }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await ada.as.query(api.orgs.queries.getOrgBySlug, { slug: "secret-org" })).toMatchObject({
       viewerRole: "admin",
     });
@@ -171,8 +169,7 @@ describe("listMembers privacy", () => {
       privacy: shareEmail,
       shareLocationForSuggestions: false,
     });
-    const byName = (rows: { name: string; email?: string }[]) =>
-      Object.fromEntries(rows.map((r) => [r.name, r.email]));
+    const byName = (rows: { name: string; email?: string }[]) => Object.fromEntries(rows.map((r) => [r.name, r.email]));
 
     const asAdmin = await ada.as.query(api.orgs.queries.listMembers, { orgId, paginationOpts: page });
     expect(byName(asAdmin.page)).toEqual({ Ada: undefined, Bob: "bob@example.com", Carol: undefined });
@@ -185,7 +182,10 @@ describe("listMembers privacy", () => {
     const ada = await signedInUser(t);
     const { orgId } = await createOrgAs(ada.as);
     for (let i = 0; i < 4; i++) await joinOrg(ada.as, (await signedInUser(t)).as, orgId);
-    const first = await ada.as.query(api.orgs.queries.listMembers, { orgId, paginationOpts: { numItems: 3, cursor: null } });
+    const first = await ada.as.query(api.orgs.queries.listMembers, {
+      orgId,
+      paginationOpts: { numItems: 3, cursor: null },
+    });
     expect(first.page).toHaveLength(3);
     const second = await ada.as.query(api.orgs.queries.listMembers, {
       orgId,
@@ -208,7 +208,9 @@ describe("a private org's id tells outsiders nothing", () => {
       code: "NOT_FOUND",
       message: "This organization does not exist.",
     });
-    expect(await expectConvexError(outsider.as.mutation(api.orgs.invites.createInvite, { orgId: hidden.orgId }))).toMatchObject({
+    expect(
+      await expectConvexError(outsider.as.mutation(api.orgs.invites.createInvite, { orgId: hidden.orgId })),
+    ).toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await expectConvexError(outsider.as.query(api.orgs.queries.listMembers, args(open.orgId)))).toMatchObject({

@@ -67,11 +67,10 @@ export const listMembers = orgMemberQuery({
     const { membership: viewer } = ctx;
     const orgId = ctx.org._id;
     const opts = { ...paginationOpts, numItems: Math.min(paginationOpts.numItems, MAX_MEMBER_PAGE) };
-    const page = await (role === undefined
-      ? ctx.db.query("orgMemberships").withIndex("by_org", (q) => q.eq("orgId", orgId))
-      : ctx.db
-          .query("orgMemberships")
-          .withIndex("by_org_role", (q) => q.eq("orgId", orgId).eq("role", role))
+    const page = await (
+      role === undefined
+        ? ctx.db.query("orgMemberships").withIndex("by_org", (q) => q.eq("orgId", orgId))
+        : ctx.db.query("orgMemberships").withIndex("by_org_role", (q) => q.eq("orgId", orgId).eq("role", role))
     ).paginate(opts);
     const rows = await Promise.all(
       page.page.map(async (m) => {
@@ -93,9 +92,7 @@ export const listMembers = orgMemberQuery({
 /** The caller's orgs with their role, newest membership first. */
 export const myOrgs = userQuery({
   args: {},
-  returns: v.array(
-    v.object({ org: orgSummaryValidator, role: orgRoleValidator, joinedAt: v.number() }),
-  ),
+  returns: v.array(v.object({ org: orgSummaryValidator, role: orgRoleValidator, joinedAt: v.number() })),
   handler: async (ctx) => {
     const { user } = ctx;
     const memberships = await ctx.db
@@ -190,9 +187,7 @@ export const suggestOrgsNearMe = userQuery({
     if (picked.size < SUGGESTION_LIMIT) {
       const sameCountry = await ctx.db
         .query("organizations")
-        .withIndex("by_country_visibility_city", (q) =>
-          q.eq("country", location.country).eq("visibility", "public"),
-        )
+        .withIndex("by_country_visibility_city", (q) => q.eq("country", location.country).eq("visibility", "public"))
         .take(SUGGESTION_LIMIT + mine.size + picked.size);
       for (const org of sameCountry) {
         if (picked.size < SUGGESTION_LIMIT && !mine.has(org._id) && !picked.has(org._id)) {

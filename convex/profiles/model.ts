@@ -3,7 +3,11 @@ import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { locationValidator, privacyValidator } from "../schema";
-import { careerStageValidator, defaultNotificationPreferences, notificationPreferencesValidator } from "../lib/vocabulary";
+import {
+  careerStageValidator,
+  defaultNotificationPreferences,
+  notificationPreferencesValidator,
+} from "../lib/vocabulary";
 
 export type Privacy = Infer<typeof privacyValidator>;
 export type { NotificationPreferences } from "../lib/vocabulary";
@@ -17,10 +21,7 @@ export const DEFAULT_PRIVACY: Privacy = {
   email: false,
 };
 
-type CompletenessInput = Pick<
-  Doc<"profiles">,
-  "name" | "headline" | "location" | "skills" | "careerStage"
->;
+type CompletenessInput = Pick<Doc<"profiles">, "name" | "headline" | "location" | "skills" | "careerStage">;
 
 /**
  * 0–100: five parts worth 20 each. Timezone is not counted because every profile has one.
@@ -37,10 +38,7 @@ export function computeCompleteness(p: CompletenessInput): number {
   return parts.filter(Boolean).length * 20;
 }
 
-export async function getProfileByUser(
-  ctx: QueryCtx,
-  userId: Id<"users">,
-): Promise<Doc<"profiles"> | null> {
+export async function getProfileByUser(ctx: QueryCtx, userId: Id<"users">): Promise<Doc<"profiles"> | null> {
   return await ctx.db
     .query("profiles")
     .withIndex("by_user", (q) => q.eq("userId", userId))
@@ -48,11 +46,7 @@ export async function getProfileByUser(
 }
 
 /** The caller's profile, created with defaults when missing (settings can be saved first). */
-export async function ensureProfile(
-  ctx: MutationCtx,
-  user: Doc<"users">,
-  timezone = "UTC",
-): Promise<Doc<"profiles">> {
+export async function ensureProfile(ctx: MutationCtx, user: Doc<"users">, timezone = "UTC"): Promise<Doc<"profiles">> {
   const existing = await getProfileByUser(ctx, user._id);
   if (existing !== null) return existing;
   const fields = {

@@ -1,13 +1,13 @@
 import { v } from "convex/values";
 import { userMutation } from "../lib/functions";
+import { optionalText, requireLocation, requireTags, requireText, requireTimezone } from "../lib/validation";
 import {
-  optionalText,
-  requireLocation,
-  requireTags,
-  requireText,
-  requireTimezone,
-} from "../lib/validation";
-import { announcementModeValidator, careerStageValidator, eventTypeValidator, LIMITS, notificationPreferencesValidator } from "../lib/vocabulary";
+  announcementModeValidator,
+  careerStageValidator,
+  eventTypeValidator,
+  LIMITS,
+  notificationPreferencesValidator,
+} from "../lib/vocabulary";
 import { checkEventTypes, checkReminderTimes, patchSettings } from "../notifications/preferences";
 import { locationValidator, privacyValidator } from "../schema";
 import { computeCompleteness, ensureProfile, myProfileValidator, toMyProfile } from "./model";
@@ -41,7 +41,9 @@ export const updateMyProfile = userMutation({
     const prefs = profile.notificationPreferences;
     await ctx.db.patch("profiles", profile._id, {
       ...fields,
-      ...(prefs.timezone === fields.timezone ? {} : { notificationPreferences: { ...prefs, timezone: fields.timezone } }),
+      ...(prefs.timezone === fields.timezone
+        ? {}
+        : { notificationPreferences: { ...prefs, timezone: fields.timezone } }),
       completeness: computeCompleteness(fields),
       updatedAt: Date.now(),
     });

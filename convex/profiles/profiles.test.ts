@@ -69,7 +69,10 @@ describe("defaults and settings", () => {
     const t = newTest();
     const ada = await signedInUser(t);
     await ada.as.mutation(api.profiles.mutations.updateMyProfile, base);
-    const moved = await ada.as.mutation(api.profiles.mutations.updateMyProfile, { ...base, timezone: "America/New_York" });
+    const moved = await ada.as.mutation(api.profiles.mutations.updateMyProfile, {
+      ...base,
+      timezone: "America/New_York",
+    });
     expect(moved.timezone).toBe("America/New_York");
     expect(moved.notificationPreferences).toMatchObject({
       timezone: "America/New_York",
@@ -148,8 +151,14 @@ describe("getMemberProfileForAdmin applies the member's privacy choices", () => 
   test("hiding everything leaves only the name; sharing email and location shows them", async () => {
     const { admin, member, orgId } = await world();
     const none = { headline: false, location: false, skills: false, careerStage: false, email: false };
-    await member.as.mutation(api.profiles.mutations.updatePrivacy, { privacy: none, shareLocationForSuggestions: false });
-    const hidden = await admin.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId, userId: member.userId });
+    await member.as.mutation(api.profiles.mutations.updatePrivacy, {
+      privacy: none,
+      shareLocationForSuggestions: false,
+    });
+    const hidden = await admin.as.query(api.profiles.queries.getMemberProfileForAdmin, {
+      orgId,
+      userId: member.userId,
+    });
     expect(Object.keys(hidden).sort()).toEqual(["completeness", "joinedAt", "name", "role", "shared", "userId"]);
     expect(hidden.name).toBe("Mia");
     // The member's own profile is complete, but that is not the admin's to know.
@@ -159,7 +168,9 @@ describe("getMemberProfileForAdmin applies the member's privacy choices", () => 
       privacy: { ...none, email: true, location: true },
       shareLocationForSuggestions: false,
     });
-    expect(await admin.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId, userId: member.userId })).toMatchObject({
+    expect(
+      await admin.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId, userId: member.userId }),
+    ).toMatchObject({
       email: "mia@example.com",
       location: { city: "Oslo", country: "NO" },
     });
@@ -168,13 +179,18 @@ describe("getMemberProfileForAdmin applies the member's privacy choices", () => 
   test("fellow members and admins of other orgs cannot look", async () => {
     const { t, member, other, orgId } = await world();
     expect(
-      await expectConvexError(other.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId, userId: member.userId })),
+      await expectConvexError(
+        other.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId, userId: member.userId }),
+      ),
     ).toMatchObject({ code: "FORBIDDEN" });
     const stranger = await signedInUser(t);
     const { orgId: strangersOrg } = await createOrgAs(stranger.as);
     expect(
       await expectConvexError(
-        stranger.as.query(api.profiles.queries.getMemberProfileForAdmin, { orgId: strangersOrg, userId: member.userId }),
+        stranger.as.query(api.profiles.queries.getMemberProfileForAdmin, {
+          orgId: strangersOrg,
+          userId: member.userId,
+        }),
       ),
     ).toMatchObject({ code: "NOT_FOUND" });
   });

@@ -6,7 +6,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { addMembership, checkOrgFields } from "../orgs/model";
-import { computeCompleteness, DEFAULT_PRIVACY} from "../profiles/model";
+import { computeCompleteness, DEFAULT_PRIVACY } from "../profiles/model";
 import { careerStageValidator, defaultNotificationPreferences } from "../lib/vocabulary";
 import { PEOPLE, ORGS } from "./data";
 import { seedEngagement } from "./engagement";
@@ -83,7 +83,10 @@ export const populate = internalMutation({
         createdBy: userIdByIndex.get(admins[0]!)!,
         createdAt: now - 400 * 86_400_000,
       });
-      for (const [role, indexes] of [["admin", admins], ["member", members]] as const) {
+      for (const [role, indexes] of [
+        ["admin", admins],
+        ["member", members],
+      ] as const) {
         for (const index of indexes) {
           const org = (await ctx.db.get("organizations", orgId))!;
           await addMembership(ctx, org, userIdByIndex.get(index)!, role);
@@ -95,8 +98,16 @@ export const populate = internalMutation({
       const overrides =
         org === ORGS[0] && people.length > 3
           ? [
-              { userId: people[people.length - 1]!, level: "engaged" as const, reason: "Runs the reading group's online sessions, which are not tracked as events yet." },
-              { userId: people[people.length - 2]!, level: "low_engagement" as const, reason: "On a research visit abroad until spring; keep them on the list but out of the core group." },
+              {
+                userId: people[people.length - 1]!,
+                level: "engaged" as const,
+                reason: "Runs the reading group's online sessions, which are not tracked as events yet.",
+              },
+              {
+                userId: people[people.length - 2]!,
+                level: "low_engagement" as const,
+                reason: "On a research visit abroad until spring; keep them on the list but out of the core group.",
+              },
             ]
           : [];
       await seedEngagement(ctx, orgId, people[0]!, overrides, now);

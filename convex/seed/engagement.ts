@@ -24,7 +24,10 @@ export async function seedEngagement(
     .order("desc")
     .take(DEMO_MAX);
   const past = events.filter((e) => isPastEvent(e, now));
-  const context = { totalOrgEvents: past.length, recentEventIds: past.slice(0, ENGAGEMENT_LIMITS.recentEvents).map((e) => e._id) };
+  const context = {
+    totalOrgEvents: past.length,
+    recentEventIds: past.slice(0, ENGAGEMENT_LIMITS.recentEvents).map((e) => e._id),
+  };
   const memberships = await ctx.db
     .query("orgMemberships")
     .withIndex("by_org", (q) => q.eq("orgId", orgId))
@@ -62,7 +65,13 @@ export async function seedEngagement(
       userId: membership.userId,
       signals,
       signalsHash: signalsHash(signals),
-      computed: { score: rule.score, level: rule.level, explanation: rule.explanation, source: "rules", modelVersion: RULES_VERSION },
+      computed: {
+        score: rule.score,
+        level: rule.level,
+        explanation: rule.explanation,
+        source: "rules",
+        modelVersion: RULES_VERSION,
+      },
       rule,
       runId,
       now: started,
@@ -82,6 +91,16 @@ export async function seedEngagement(
       effectiveSource: "override",
     });
     await moveLevel(ctx, orgId, row.effectiveLevel, level, now);
-    await ctx.db.insert("engagementHistory", { orgId, userId, at: now, kind: "override", level, score: row.score, source: "override", reason, by: adminId });
+    await ctx.db.insert("engagementHistory", {
+      orgId,
+      userId,
+      at: now,
+      kind: "override",
+      level,
+      score: row.score,
+      source: "override",
+      reason,
+      by: adminId,
+    });
   }
 }

@@ -23,7 +23,13 @@ describe("demo events", () => {
     }));
     expect(events).toHaveLength(Object.values(DEMO_EVENTS).flat().length);
     for (const org of ORGS) {
-      const orgId = await t.run(async (ctx) => (await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", org.slug)).unique())!._id);
+      const orgId = await t.run(
+        async (ctx) =>
+          (await ctx.db
+            .query("organizations")
+            .withIndex("by_slug", (q) => q.eq("slug", org.slug))
+            .unique())!._id,
+      );
       const mine = events.filter((e) => e.orgId === orgId);
       expect(mine.some((e) => e.endTime < now)).toBe(true);
       expect(mine.some((e) => e.startTime > now && e.status === "published")).toBe(true);
@@ -52,7 +58,14 @@ describe("demo events", () => {
     expect(rsvps.some((r) => r.feedback?.anonymous === true)).toBe(true);
     for (const event of events) {
       const rows = rsvps.filter((r) => r.eventId === event._id);
-      const stats = event.attendanceStats ?? { attended: 0, noShows: 0, disputed: 0, feedbackCount: 0, ratingSum: 0, walkIns: 0 };
+      const stats = event.attendanceStats ?? {
+        attended: 0,
+        noShows: 0,
+        disputed: 0,
+        feedbackCount: 0,
+        ratingSum: 0,
+        walkIns: 0,
+      };
       expect(stats.attended).toBe(rows.filter((r) => r.state === "attended").length);
       expect(stats.noShows).toBe(rows.filter((r) => r.state === "no_show").length);
       expect(stats.disputed).toBe(rows.filter((r) => r.disputed === true).length);
@@ -62,17 +75,25 @@ describe("demo events", () => {
     }
     const memberships = await t.run(async (ctx) => ctx.db.query("orgMemberships").collect());
     for (const m of memberships) {
-      const mine = rsvps.filter((r) => r.userId === m.userId && events.find((e) => e._id === r.eventId)?.orgId === m.orgId);
+      const mine = rsvps.filter(
+        (r) => r.userId === m.userId && events.find((e) => e._id === r.eventId)?.orgId === m.orgId,
+      );
       const stats = m.attendanceStats ?? { attendedVerified: 0, attendedSelfReported: 0, noShows: 0, rsvped: 0 };
-      expect(stats.attendedVerified).toBe(mine.filter((r) => r.state === "attended" && r.source !== "self_report").length);
-      expect(stats.attendedSelfReported).toBe(mine.filter((r) => r.state === "attended" && r.source === "self_report").length);
+      expect(stats.attendedVerified).toBe(
+        mine.filter((r) => r.state === "attended" && r.source !== "self_report").length,
+      );
+      expect(stats.attendedSelfReported).toBe(
+        mine.filter((r) => r.state === "attended" && r.source === "self_report").length,
+      );
       expect(stats.noShows).toBe(mine.filter((r) => r.state === "no_show").length);
       expect(stats.rsvped).toBe(mine.filter((r) => r.rsvpCounted === true).length);
     }
 
     // The demo member (Chen) sees the waitlist on the full workshop, and a live dashboard.
     const chen = people[2]!.userId;
-    const session = await t.run(async (ctx) => ctx.db.insert("authSessions", { userId: chen, expirationTime: now + 86_400_000 }));
+    const session = await t.run(async (ctx) =>
+      ctx.db.insert("authSessions", { userId: chen, expirationTime: now + 86_400_000 }),
+    );
     const asChen = t.withIdentity({ subject: `${chen}|${session}` });
     const full = events.find((e) => e.title.startsWith("Hands-on workshop"))!;
     const page = await asChen.query(api.events.queries.getEvent, { eventId: full._id });
@@ -105,7 +126,9 @@ describe("demo engagement", () => {
     expect(runs.every((r) => r.status === "completed" && r.membersDone === r.membersTotal)).toBe(true);
     const overridden = scores.filter((s) => s.overrideLevel !== undefined);
     expect(overridden).toHaveLength(2);
-    expect(overridden.every((s) => (s.overrideReason ?? "").length > 0 && s.effectiveLevel === s.overrideLevel)).toBe(true);
+    expect(overridden.every((s) => (s.overrideReason ?? "").length > 0 && s.effectiveLevel === s.overrideLevel)).toBe(
+      true,
+    );
     for (const s of stats) {
       const mine = scores.filter((x) => x.orgId === s.orgId);
       expect(Object.values(s.levelCounts).reduce((a, b) => a + b, 0)).toBe(mine.length);

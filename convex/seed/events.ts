@@ -59,7 +59,8 @@ export const DEMO_EVENTS: Record<string, DemoEvent[]> = {
     },
     {
       title: "Workshop: red-teaming language models, hands-on",
-      description: "Bring a laptop. We'll work in pairs on a structured red-teaming exercise and write up what we find.",
+      description:
+        "Bring a laptop. We'll work in pairs on a structured red-teaming exercise and write up what we find.",
       eventType: "workshop",
       day: -12,
       at: "14:00",
@@ -91,7 +92,8 @@ export const DEMO_EVENTS: Record<string, DemoEvent[]> = {
     },
     {
       title: "Hands-on workshop: building evals with Inspect",
-      description: "A small-group workshop: we'll write and run a simple evaluation end to end. **Seats are limited to 8** so everyone gets help.",
+      description:
+        "A small-group workshop: we'll write and run a simple evaluation end to end. **Seats are limited to 8** so everyone gets help.",
       eventType: "workshop",
       day: 9,
       at: "10:00",
@@ -105,7 +107,8 @@ export const DEMO_EVENTS: Record<string, DemoEvent[]> = {
     },
     {
       title: "Online talk: compute governance, live from Bengaluru",
-      description: "A guest talk on compute governance from a researcher in Bengaluru, followed by Q&A. Times are in India Standard Time (UTC+5:30).",
+      description:
+        "A guest talk on compute governance from a researcher in Bengaluru, followed by Q&A. Times are in India Standard Time (UTC+5:30).",
       eventType: "talk",
       day: 7,
       at: "20:30",
@@ -187,7 +190,8 @@ export const DEMO_EVENTS: Record<string, DemoEvent[]> = {
     },
     {
       title: "Week 4: Eliciting latent knowledge",
-      description: "The ELK report (Christiano et al., 2021): read the first 30 pages. Hybrid: join in person or online.",
+      description:
+        "The ELK report (Christiano et al., 2021): read the first 30 pages. Hybrid: join in person or online.",
       eventType: "reading_group",
       day: 9,
       at: "18:00",
@@ -300,7 +304,14 @@ export async function seedOrgEvents(
         const at = rsvpTime();
         const waitlist = status === "waitlisted" ? { waitlistOrder: ++counters.waitlistSeq, waitlistedAt: at } : {};
         const name = await nameOf(ctx, userId);
-        const rowId = await ctx.db.insert("eventAttendance", { eventId, userId, rsvpStatus: status, rsvpAt: at, ...waitlist, name });
+        const rowId = await ctx.db.insert("eventAttendance", {
+          eventId,
+          userId,
+          rsvpStatus: status,
+          rsvpAt: at,
+          ...waitlist,
+          name,
+        });
         const event = (await ctx.db.get("events", eventId))!;
         await onRsvpChanged(ctx, event, (await ctx.db.get("eventAttendance", rowId))!, at);
         if (status === "going") counters.goingCount++;
@@ -394,7 +405,13 @@ async function seedAttendance(
           userId,
           after,
           {
-            feedback: { rating, ...(comment === undefined ? {} : { comment }), anonymous: feedback === 3, submittedAt, updatedAt: submittedAt },
+            feedback: {
+              rating,
+              ...(comment === undefined ? {} : { comment }),
+              anonymous: feedback === 3,
+              submittedAt,
+              updatedAt: submittedAt,
+            },
             commentAt: comment === undefined ? undefined : submittedAt,
           },
           submittedAt,
@@ -415,9 +432,21 @@ async function seedAttendance(
     }
   }
   // A member who came without an RSVP.
-  const answeredSomething = new Set([...(spec.going ?? []), ...(spec.maybe ?? []), ...(spec.notGoing ?? []), ...(spec.waitlisted ?? [])]);
+  const answeredSomething = new Set([
+    ...(spec.going ?? []),
+    ...(spec.maybe ?? []),
+    ...(spec.notGoing ?? []),
+    ...(spec.waitlisted ?? []),
+  ]);
   const walkInIndex = people.findIndex((_, index) => !answeredSomething.has(index));
   if (walkInIndex >= 0) {
-    await writeAttendance(ctx, event, people[walkInIndex]!, null, { mark: mark("attended", "check_in", doors + 45 * MINUTE), walkIn: true }, doors + 45 * MINUTE);
+    await writeAttendance(
+      ctx,
+      event,
+      people[walkInIndex]!,
+      null,
+      { mark: mark("attended", "check_in", doors + 45 * MINUTE), walkIn: true },
+      doors + 45 * MINUTE,
+    );
   }
 }

@@ -14,7 +14,11 @@ export const updateName = userMutation({
     await ctx.db.patch("users", user._id, { name });
     const profile = await getProfileByUser(ctx, user._id);
     if (profile !== null) {
-      await ctx.db.patch("profiles", profile._id, { name, completeness: computeCompleteness({ ...profile, name }), updatedAt: Date.now() });
+      await ctx.db.patch("profiles", profile._id, {
+        name,
+        completeness: computeCompleteness({ ...profile, name }),
+        updatedAt: Date.now(),
+      });
     }
     return null;
   },

@@ -7,10 +7,7 @@ import schema from "../schema";
 /** The signed-in user's own account, or null when signed out. Public by design. */
 export const viewer = publicQuery({
   args: {},
-  returns: v.union(
-    v.null(),
-    v.object({ _id: v.id("users"), name: v.string(), email: v.string() }),
-  ),
+  returns: v.union(v.null(), v.object({ _id: v.id("users"), name: v.string(), email: v.string() })),
   handler: async (ctx) => {
     if (ctx.viewerId === null) return null;
     const user = await ctx.db.get("users", ctx.viewerId);

@@ -2,7 +2,5 @@
 export type AuthSearch = { redirect?: string };
 
 export function validateAuthSearch(search: Record<string, unknown>): AuthSearch {
-  return typeof search.redirect === "string" && search.redirect !== ""
-    ? { redirect: search.redirect }
-    : {};
+  return typeof search.redirect === "string" && search.redirect !== "" ? { redirect: search.redirect } : {};
 }

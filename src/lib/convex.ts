@@ -6,7 +6,10 @@ export const CONVEX_URL: string = import.meta.env.VITE_CONVEX_URL || "http://127
  * tests; otherwise derived: "https://x.convex.cloud" → "https://x.convex.site", and the local
  * backend's next port ("http://127.0.0.1:3210" → ":3211").
  */
-export const CONVEX_SITE_URL: string = (import.meta.env.VITE_CONVEX_SITE_URL || deriveSiteUrl(CONVEX_URL)).replace(/\/+$/, "");
+export const CONVEX_SITE_URL: string = (import.meta.env.VITE_CONVEX_SITE_URL || deriveSiteUrl(CONVEX_URL)).replace(
+  /\/+$/,
+  "",
+);
 
 function deriveSiteUrl(url: string): string {
   try {

@@ -265,7 +265,11 @@ export function countryName(code: string): string {
 export type Country = { code: string; name: string };
 
 // A sort key without accents, compared by code unit: the same order on every runtime.
-const sortKey = (name: string) => name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const sortKey = (name: string) =>
+  name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** Every country, sorted by name. */
 export const COUNTRIES: readonly Country[] = Object.entries(NAMES)

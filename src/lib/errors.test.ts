@@ -5,7 +5,11 @@ import { GENERIC_ERROR_MESSAGE, toFormError } from "./errors";
 
 describe("toFormError", () => {
   test("a rate limit says when to try again", () => {
-    const error = new ConvexError({ code: "RATE_LIMITED", message: "Too many failed sign-in attempts.", retryAfter: 29_500 });
+    const error = new ConvexError({
+      code: "RATE_LIMITED",
+      message: "Too many failed sign-in attempts.",
+      retryAfter: 29_500,
+    });
     expect(toFormError(error)).toEqual({ message: "Too many attempts. Try again in 30 seconds.", retryAfter: 29_500 });
     expect(toFormError(new ConvexError({ code: "RATE_LIMITED", message: "", retryAfter: 125_000 })).message).toBe(
       "Too many attempts. Try again in 3 minutes.",
@@ -17,7 +21,9 @@ describe("toFormError", () => {
       message: "Wrong email or password.",
     });
     expect(
-      toFormError(new ConvexError({ code: "CONFLICT", message: "An account with this email already exists.", field: "email" })),
+      toFormError(
+        new ConvexError({ code: "CONFLICT", message: "An account with this email already exists.", field: "email" }),
+      ),
     ).toEqual({ field: "email", message: "An account with this email already exists." });
   });
 

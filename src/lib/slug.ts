@@ -1,12 +1,38 @@
 /** Org addresses (slugs): mirrors convex/lib/validation.ts requireSlug for instant feedback. */
-import { LIMITS } from "../../convex/lib/vocabulary";
+import { LIMITS } from "@convex/lib/vocabulary";
 
 const SLUG_LIMITS = LIMITS.slug;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED = new Set([
-  "new", "admin", "api", "settings", "create", "edit", "join", "invite", "invites", "login",
-  "logout", "signin", "signup", "sign-in", "sign-up", "search", "explore", "about", "help",
-  "www", "dashboard", "org", "orgs", "events", "me", "profile", "members", "static", "assets",
+  "new",
+  "admin",
+  "api",
+  "settings",
+  "create",
+  "edit",
+  "join",
+  "invite",
+  "invites",
+  "login",
+  "logout",
+  "signin",
+  "signup",
+  "sign-in",
+  "sign-up",
+  "search",
+  "explore",
+  "about",
+  "help",
+  "www",
+  "dashboard",
+  "org",
+  "orgs",
+  "events",
+  "me",
+  "profile",
+  "members",
+  "static",
+  "assets",
 ]);
 
 /** "AI Safety Berlin!" → "ai-safety-berlin". */

@@ -45,7 +45,9 @@ describe("event times", () => {
     expect(zoneOffsetMinutes(start, "Asia/Kolkata")).toBe(330);
     const when = formatEventWhen(start, end, "Asia/Kolkata");
     expect(when.time).toBe("6:30 PM – 8 PM GMT+5:30");
-    expect(formatEventShort(start, "Asia/Kolkata", utc("2026-01-01T00:00", "UTC"))).toBe("Thu, May 14 · 6:30 PM GMT+5:30");
+    expect(formatEventShort(start, "Asia/Kolkata", utc("2026-01-01T00:00", "UTC"))).toBe(
+      "Thu, May 14 · 6:30 PM GMT+5:30",
+    );
     // The same instant in London (BST) is 2 PM: a viewer there gets their local time beside it.
     expect(formatEventWhen(start, end, "Europe/London").time).toBe("2 PM – 3:30 PM GMT+1");
   });
@@ -75,8 +77,17 @@ describe("event times", () => {
 // what it prints must stay exactly what date-fns-tz's formatInTimeZone prints for the same patterns.
 describe("Intl wall clock matches date-fns-tz", () => {
   const zones = [
-    "UTC", "Europe/London", "America/New_York", "America/Los_Angeles", "Asia/Kolkata", "Asia/Kathmandu",
-    "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago",
+    "UTC",
+    "Europe/London",
+    "America/New_York",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "America/St_Johns",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
   ];
   // Every 11 h 7 min 13 s across two years: all hours, minutes on and off the hour,
   // month and year ends, and every DST change in those zones.
@@ -100,7 +111,11 @@ describe("Intl wall clock matches date-fns-tz", () => {
         expect(sameDay).toBe(f("EEEE, MMMM d, yyyy"));
       }
       const multi = formatEventWhen(ms, end, zone);
-      expect(multi.date).toBe(f("yyyy") === fe("yyyy") ? `${f("MMMM d")} – ${fe("MMMM d, yyyy")}` : `${f("MMMM d, yyyy")} – ${fe("MMMM d, yyyy")}`);
+      expect(multi.date).toBe(
+        f("yyyy") === fe("yyyy")
+          ? `${f("MMMM d")} – ${fe("MMMM d, yyyy")}`
+          : `${f("MMMM d, yyyy")} – ${fe("MMMM d, yyyy")}`,
+      );
       expect(multi.time.startsWith(`${f("EEE, MMM d")}, `)).toBe(true);
       expect(formatEventShort(ms, zone, start)).toMatch(
         new RegExp(`^${f(f("yyyy") === formatInTimeZone(start, zone, "yyyy") ? "EEE, MMM d" : "EEE, MMM d, yyyy")} · `),

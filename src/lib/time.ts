@@ -9,13 +9,31 @@
 // wall-clock time entered in a zone to UTC stays with date-fns-tz (fromZonedTime, in the form).
 
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 /** The wall clock in a zone at an instant (month 1–12, weekday 0 = Sunday). */
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
+type WallClock = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+};
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -15,7 +15,9 @@ const isNumber: Validator = (v) => /^\d+(?:\.\d+)?$/.test(v);
 const isArbitrary: Validator = (v) => /^\[.+\]$|^\(.+\)$/.test(v);
 /** `[3px]`, `[length:var(--x)]`, `[calc(…)]`: a length rather than a color or a name. */
 const isArbitraryLength: Validator = (v) =>
-  /^\[(?:length:.+|-?[\d.]+(?:px|r?em|%|[sdl]?v[hw]|ch|ex|lh|cq[whib])?|(?:calc|min|max|clamp)\(.+\))\]$|^\(length:.+\)$/.test(v);
+  /^\[(?:length:.+|-?[\d.]+(?:px|r?em|%|[sdl]?v[hw]|ch|ex|lh|cq[whib])?|(?:calc|min|max|clamp)\(.+\))\]$|^\(length:.+\)$/.test(
+    v,
+  );
 /** Values (after the prefix) that a group takes: numbers, arbitrary values and these words. */
 const values = (words: string, numbers = true): Validator => {
   const list = new Set(words.split(" "));
@@ -23,10 +25,24 @@ const values = (words: string, numbers = true): Validator => {
 };
 /** Spacing and sizing: 4, 0.5, 1/2, px, full, auto, screen, fit, xs…7xl, dvh, [3px]. */
 const isLength: Validator = (v) =>
-  /^(?:\d+(?:\.\d+)?|\d+\/\d+|px|auto|full|screen|min|max|fit|none|prose|[2-7]?x[sl]|sm|md|lg|[sdl]?v[hw]|lh)$/.test(v) || isArbitrary(v);
+  /^(?:\d+(?:\.\d+)?|\d+\/\d+|px|auto|full|screen|min|max|fit|none|prose|[2-7]?x[sl]|sm|md|lg|[sdl]?v[hw]|lh)$/.test(
+    v,
+  ) || isArbitrary(v);
 
 const SIZES = ["xs", "sm", "base", "md", "lg", "xl", "2xl", "3xl", "4xl", "5xl", "6xl", "7xl", "8xl", "9xl"];
-const ALIGN = ["start", "end", "center", "between", "around", "evenly", "stretch", "baseline", "normal", "center-safe", "end-safe"];
+const ALIGN = [
+  "start",
+  "end",
+  "center",
+  "between",
+  "around",
+  "evenly",
+  "stretch",
+  "baseline",
+  "normal",
+  "center-safe",
+  "end-safe",
+];
 const SIDES = ["x", "y", "s", "e", "t", "r", "b", "l"];
 const CORNERS = ["s", "e", "t", "r", "b", "l", "ss", "se", "ee", "es", "tl", "tr", "br", "bl"];
 const RADIUS = ["", "none", "full", ...SIZES, isArbitrary];
@@ -40,8 +56,21 @@ export const twMerge = createTailwindMerge(() => ({
   theme: {},
   classGroups: {
     display: [
-      "block", "inline-block", "inline", "flex", "inline-flex", "table", "inline-table", "table-row", "table-cell",
-      "flow-root", "grid", "inline-grid", "contents", "list-item", "hidden",
+      "block",
+      "inline-block",
+      "inline",
+      "flex",
+      "inline-flex",
+      "table",
+      "inline-table",
+      "table-row",
+      "table-cell",
+      "flow-root",
+      "grid",
+      "inline-grid",
+      "contents",
+      "list-item",
+      "hidden",
     ],
     position: ["static", "fixed", "absolute", "relative", "sticky"],
     sr: ["sr-only", "not-sr-only"],
@@ -59,16 +88,42 @@ export const twMerge = createTailwindMerge(() => ({
     "text-alignment": [{ text: ["left", "center", "right", "justify", "start", "end"] }],
     "text-wrap": [{ text: ["wrap", "nowrap", "balance", "pretty"] }],
     "text-color": [{ text: [any] }],
-    "font-weight": [{ font: ["thin", "extralight", "light", "normal", "medium", "semibold", "bold", "extrabold", "black", isNumber, (v: string) => isArbitrary(v) && !/^.family-name:/.test(v)] }],
+    "font-weight": [
+      {
+        font: [
+          "thin",
+          "extralight",
+          "light",
+          "normal",
+          "medium",
+          "semibold",
+          "bold",
+          "extrabold",
+          "black",
+          isNumber,
+          (v: string) => isArbitrary(v) && !/^.family-name:/.test(v),
+        ],
+      },
+    ],
     "font-family": [{ font: [any] }],
     "bg-attachment": [{ bg: ["fixed", "local", "scroll"] }],
     "bg-repeat": [{ bg: ["no-repeat", { repeat: ["", "x", "y", "space", "round"] }] }],
     "bg-size": [{ bg: ["auto", "cover", "contain"] }],
-    "bg-image": [{ bg: ["none", { linear: [any], radial: [any], conic: [any] }, (v: string) => /^\[(?:image:|url\(|(?:repeating-)?(?:linear|radial|conic)-gradient\()/.test(v)] }],
+    "bg-image": [
+      {
+        bg: [
+          "none",
+          { linear: [any], radial: [any], conic: [any] },
+          (v: string) => /^\[(?:image:|url\(|(?:repeating-)?(?:linear|radial|conic)-gradient\()/.test(v),
+        ],
+      },
+    ],
     "bg-color": [{ bg: [any] }],
     "border-style": [{ border: ["solid", "dashed", "dotted", "double", "hidden", "none"] }],
     "border-w": [{ border: ["", isNumber, isArbitraryLength] }],
-    ...Object.fromEntries(SIDES.map((s) => [`border-w-${s}`, [{ [`border-${s}`]: ["", isNumber, isArbitraryLength] }]])),
+    ...Object.fromEntries(
+      SIDES.map((s) => [`border-w-${s}`, [{ [`border-${s}`]: ["", isNumber, isArbitraryLength] }]]),
+    ),
     ...Object.fromEntries(SIDES.map((s) => [`border-color-${s}`, [{ [`border-${s}`]: [any] }]])),
     "border-color": [{ border: [any] }],
     "outline-style": [{ outline: ["solid", "dashed", "dotted", "double", "none", "hidden"] }],
@@ -173,5 +228,18 @@ export const twMerge = createTailwindMerge(() => ({
   },
   conflictingClassGroupModifiers: { "font-size": ["leading"] },
   postfixLookupClassGroups: ["container-type"],
-  orderSensitiveModifiers: ["*", "**", "after", "backdrop", "before", "details-content", "file", "first-letter", "first-line", "marker", "placeholder", "selection"],
+  orderSensitiveModifiers: [
+    "*",
+    "**",
+    "after",
+    "backdrop",
+    "before",
+    "details-content",
+    "file",
+    "first-letter",
+    "first-line",
+    "marker",
+    "placeholder",
+    "selection",
+  ],
 }));

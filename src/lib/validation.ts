@@ -2,7 +2,7 @@
  * Client-side form checks. They mirror convex/lib/validation.ts so people get instant
  * feedback, but the server stays authoritative.
  */
-import { LIMITS } from "../../convex/lib/vocabulary";
+import { LIMITS } from "@convex/lib/vocabulary";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

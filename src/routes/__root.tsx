@@ -1,12 +1,7 @@
 /// <reference types="vite/client" />
 import type { ConvexQueryClient } from "@convex-dev/react-query";
 import type { QueryClient } from "@tanstack/react-query";
-import {
-  createRootRouteWithContext,
-  HeadContent,
-  Outlet,
-  Scripts,
-} from "@tanstack/react-router";
+import { createRootRouteWithContext, HeadContent, Outlet, Scripts } from "@tanstack/react-router";
 import { lazy, type ReactNode } from "react";
 
 import { AppFrame } from "~/components/layout/app-frame";
@@ -26,8 +21,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
       { title: "ASTN Orgs" },
       {
         name: "description",
-        content:
-          "ASTN Orgs helps field-building organizations run events and keep a live picture of their community.",
+        content: "ASTN Orgs helps field-building organizations run events and keep a live picture of their community.",
       },
       { name: "theme-color", content: "#4f46e5" },
     ],

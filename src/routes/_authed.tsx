@@ -23,9 +23,7 @@ function AuthedLayout() {
     // The location being shown or navigated to. After "Sign out" the app is already on its way
     // to a public page: only send people to sign in if they are still headed somewhere private.
     const location = router.state.location;
-    const stillProtected = router
-      .matchRoutes(location)
-      .some((match) => match.routeId === Route.id);
+    const stillProtected = router.matchRoutes(location).some((match) => match.routeId === Route.id);
     if (!stillProtected) return;
     void router.navigate({ to: "/sign-in", search: { redirect: location.href }, replace: true });
   }, [isLoading, isAuthenticated, router]);

@@ -10,7 +10,12 @@ const addInternalRef = makeFunctionReference<"mutation">("notes:addInternal");
 export const byTopic = query({
   args: { topic: v.string() },
   handler: async (ctx, { topic }) =>
-    (await ctx.db.query("notes").withIndex("by_topic", (q) => q.eq("topic", topic)).collect()).map((n) => n.text),
+    (
+      await ctx.db
+        .query("notes")
+        .withIndex("by_topic", (q) => q.eq("topic", topic))
+        .collect()
+    ).map((n) => n.text),
 });
 
 export const add = mutation({

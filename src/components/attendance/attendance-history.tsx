@@ -51,7 +51,11 @@ function HistoryItem({ row }: { row: HistoryRow }) {
   return (
     <li className="grid gap-1 py-3" data-testid="history-row">
       <div className="flex flex-wrap items-center gap-2">
-        <Link to="/events/$eventId" params={{ eventId: row.eventId }} className="font-medium break-words underline-offset-4 hover:underline">
+        <Link
+          to="/events/$eventId"
+          params={{ eventId: row.eventId }}
+          className="font-medium break-words underline-offset-4 hover:underline"
+        >
           {row.title}
         </Link>
         <Badge variant={row.state === "attended" ? "success" : "muted"}>{ATTENDANCE_STATE_LABELS[row.state]}</Badge>
@@ -74,7 +78,9 @@ function HistoryItem({ row }: { row: HistoryRow }) {
       {row.feedback ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <StarsShown rating={row.feedback.rating} />
-          {row.feedback.comment ? <span className="text-muted-foreground line-clamp-2 break-words">{row.feedback.comment}</span> : null}
+          {row.feedback.comment ? (
+            <span className="text-muted-foreground line-clamp-2 break-words">{row.feedback.comment}</span>
+          ) : null}
           {row.feedback.anonymous ? <span className="text-muted-foreground text-xs">(anonymous)</span> : null}
         </div>
       ) : null}

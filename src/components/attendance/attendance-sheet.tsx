@@ -9,8 +9,8 @@ import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
 import { cn } from "~/lib/utils";
-import type { Id } from "../../../convex/_generated/dataModel";
-import { ATTENDANCE_MARKS, RSVP_LABELS, type AttendanceState } from "../../../convex/lib/vocabulary";
+import type { Id } from "@convex/_generated/dataModel";
+import { ATTENDANCE_MARKS, RSVP_LABELS, type AttendanceState } from "@convex/lib/vocabulary";
 import {
   useAttendanceSheet,
   useExportAttendanceCsvMutation,
@@ -47,26 +47,46 @@ export function AttendanceSheet({ eventId, counts }: { eventId: Id<"events">; co
             Attendance
           </h2>
           <p className="text-muted-foreground text-sm">
-            {counts ? `${counts.attended.toLocaleString("en")} attended · ${counts.checkedIn.toLocaleString("en")} checked in · ${counts.selfReported.toLocaleString("en")} self-reported` : "Updates live"}
+            {counts
+              ? `${counts.attended.toLocaleString("en")} attended · ${counts.checkedIn.toLocaleString("en")} checked in · ${counts.selfReported.toLocaleString("en")} self-reported`
+              : "Updates live"}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" variant="outline" disabled={markAll.isPending} onClick={() => markAll.mutate({ eventId })}>
-            {markAll.isPending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <ClipboardCheck aria-hidden="true" />}
+            {markAll.isPending ? (
+              <Loader2 className="animate-spin" aria-hidden="true" />
+            ) : (
+              <ClipboardCheck aria-hidden="true" />
+            )}
             Mark all going as attended
           </Button>
-          <Button size="sm" variant="outline" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate({ eventId })}>
-            {exportCsv.isPending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Download aria-hidden="true" />}
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={exportCsv.isPending}
+            onClick={() => exportCsv.mutate({ eventId })}
+          >
+            {exportCsv.isPending ? (
+              <Loader2 className="animate-spin" aria-hidden="true" />
+            ) : (
+              <Download aria-hidden="true" />
+            )}
             {exportCsv.isPending ? "Preparing CSV…" : "Download CSV"}
           </Button>
         </div>
       </div>
       {markAll.data ? (
         <p role="status" className="text-muted-foreground mt-2 text-sm">
-          {markAll.data.marked.toLocaleString("en")} marked as attended{markAll.data.done ? "." : "; the rest continue in the background."}
+          {markAll.data.marked.toLocaleString("en")} marked as attended
+          {markAll.data.done ? "." : "; the rest continue in the background."}
         </p>
       ) : null}
-      {exportCsv.data?.truncated ? <p className="text-muted-foreground mt-2 text-sm">The CSV holds the first {exportCsv.data.rows.toLocaleString("en")} rows.</p> : null}
+      {exportCsv.data?.truncated ? (
+        <p className="text-muted-foreground mt-2 text-sm">
+          The CSV holds the first {exportCsv.data.rows.toLocaleString("en")} rows.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-destructive mt-2 text-sm">
           {error}
@@ -119,7 +139,11 @@ function SheetRow({ eventId, row }: { eventId: Id<"events">; row: AttendanceRow 
   const how = howRecorded(row.source, row.via);
   const value = mark.isPending ? mark.variables.state : (row.mark?.state ?? "unknown");
   return (
-    <li className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center" data-testid="sheet-row" data-disputed={row.disputed ? "true" : undefined}>
+    <li
+      className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center"
+      data-testid="sheet-row"
+      data-disputed={row.disputed ? "true" : undefined}
+    >
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-1.5 font-medium">
           <span className="truncate">{row.name}</span>

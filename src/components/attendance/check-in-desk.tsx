@@ -13,10 +13,17 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
 import { formatEventShort } from "~/lib/time";
 import { cn } from "~/lib/utils";
-import type { Id } from "../../../convex/_generated/dataModel";
-import { RSVP_LABELS } from "../../../convex/lib/vocabulary";
+import type { Id } from "@convex/_generated/dataModel";
+import { RSVP_LABELS } from "@convex/lib/vocabulary";
 import { CheckInQrButton } from "./check-in-qr";
-import { checkInCountsQuery, useCheckInList, useCheckInMutation, useUndoCheckInMutation, type AttendanceRow, type CheckInStatus } from "./data";
+import {
+  checkInCountsQuery,
+  useCheckInList,
+  useCheckInMutation,
+  useUndoCheckInMutation,
+  type AttendanceRow,
+  type CheckInStatus,
+} from "./data";
 import { AddWalkInButton } from "./walk-in-dialog";
 
 const PAGE_SIZE = 50;
@@ -41,7 +48,15 @@ export function CheckInDesk({ eventId }: { eventId: string }) {
       </div>
     );
   }
-  return <Desk eventId={event._id} title={event.title} orgId={event.org._id} timezone={event.timezone} ended={event.isPast} />;
+  return (
+    <Desk
+      eventId={event._id}
+      title={event.title}
+      orgId={event.org._id}
+      timezone={event.timezone}
+      ended={event.isPast}
+    />
+  );
 }
 
 function Desk({
@@ -68,7 +83,11 @@ function Desk({
   return (
     <div className="mx-auto grid w-full max-w-2xl gap-4 px-4 py-6 sm:px-6">
       <div>
-        <Link to="/events/$eventId" params={{ eventId }} className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm">
+        <Link
+          to="/events/$eventId"
+          params={{ eventId }}
+          className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm"
+        >
           <ArrowLeft className="size-4" aria-hidden="true" />
           Back to the event
         </Link>
@@ -79,15 +98,21 @@ function Desk({
         <p className="text-lg font-semibold" role="status" aria-live="polite" data-testid="check-in-counts">
           {c ? (
             <>
-              {c.checkedIn.toLocaleString("en")} checked in <span className="text-muted-foreground font-normal">/ {c.going.toLocaleString("en")} going</span>
-              {c.walkIns > 0 ? <span className="text-muted-foreground text-sm font-normal"> · {c.walkIns} walk-ins</span> : null}
+              {c.checkedIn.toLocaleString("en")} checked in{" "}
+              <span className="text-muted-foreground font-normal">/ {c.going.toLocaleString("en")} going</span>
+              {c.walkIns > 0 ? (
+                <span className="text-muted-foreground text-sm font-normal"> · {c.walkIns} walk-ins</span>
+              ) : null}
             </>
           ) : (
             <Skeleton className="h-7 w-48" />
           )}
         </p>
         {c && closed ? (
-          <p role="note" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          <p
+            role="note"
+            className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+          >
             {!ended
               ? `Check-in opens ${formatEventShort(c.opensAt, timezone)}.`
               : `Check-in closed ${formatEventShort(c.closesAt, timezone)}.`}
@@ -98,12 +123,28 @@ function Desk({
           <CheckInQrButton eventId={eventId} />
         </div>
         <div className="relative">
-          <Search className="text-muted-foreground absolute top-1/2 left-3 size-4 -translate-y-1/2" aria-hidden="true" />
-          <Input type="search" aria-label="Search by name" placeholder="Search by name" value={search} onChange={(e) => setSearch(e.target.value)} className="h-11 pl-9" />
+          <Search
+            className="text-muted-foreground absolute top-1/2 left-3 size-4 -translate-y-1/2"
+            aria-hidden="true"
+          />
+          <Input
+            type="search"
+            aria-label="Search by name"
+            placeholder="Search by name"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="h-11 pl-9"
+          />
         </div>
         <div role="group" aria-label="Show" className="flex flex-wrap gap-1">
           {FILTERS.map((f) => (
-            <Button key={f.value} size="sm" variant={filter === f.value ? "default" : "ghost"} aria-pressed={filter === f.value} onClick={() => setFilter(f.value)}>
+            <Button
+              key={f.value}
+              size="sm"
+              variant={filter === f.value ? "default" : "ghost"}
+              aria-pressed={filter === f.value}
+              onClick={() => setFilter(f.value)}
+            >
               {f.label}
             </Button>
           ))}
@@ -142,7 +183,9 @@ function DeskRow({ eventId, row, closed }: { eventId: Id<"events">; row: Attenda
           {row.checkedIn ? (
             <span className="text-success font-medium">
               Checked in{row.via === "self" ? " (scanned)" : ""}
-              {row.recordedAt ? ` · ${new Date(row.recordedAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })}` : ""}
+              {row.recordedAt
+                ? ` · ${new Date(row.recordedAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })}`
+                : ""}
             </span>
           ) : null}
         </div>
@@ -153,12 +196,23 @@ function DeskRow({ eventId, row, closed }: { eventId: Id<"events">; row: Attenda
         ) : null}
       </div>
       {row.checkedIn ? (
-        <Button variant="outline" className="h-11" disabled={busy || closed} aria-label={`Undo check-in for ${row.name}`} onClick={() => undo.mutate({ eventId, userId: row.userId })}>
+        <Button
+          variant="outline"
+          className="h-11"
+          disabled={busy || closed}
+          aria-label={`Undo check-in for ${row.name}`}
+          onClick={() => undo.mutate({ eventId, userId: row.userId })}
+        >
           {undo.isPending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Undo2 aria-hidden="true" />}
           Undo
         </Button>
       ) : (
-        <Button className="h-11 min-w-28" disabled={busy || closed} aria-label={`Check in ${row.name}`} onClick={() => checkIn.mutate({ eventId, userId: row.userId })}>
+        <Button
+          className="h-11 min-w-28"
+          disabled={busy || closed}
+          aria-label={`Check in ${row.name}`}
+          onClick={() => checkIn.mutate({ eventId, userId: row.userId })}
+        >
           {checkIn.isPending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Check aria-hidden="true" />}
           Check in
         </Button>

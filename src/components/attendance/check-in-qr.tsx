@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { expectedErrorMessage } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useCheckInLinkMutation } from "./data";
 
 /** "Show check-in QR": the venue's self check-in link as a QR code (drawn here) and as text. */
@@ -57,7 +57,11 @@ export function CheckInQrButton({ eventId }: { eventId: Id<"events"> }) {
                 style={{ aspectRatio: "1" }}
                 dangerouslySetInnerHTML={{ __html: svg }}
               />
-              <a href={url} className="text-primary text-sm break-all underline-offset-4 hover:underline" data-testid="check-in-link">
+              <a
+                href={url}
+                className="text-primary text-sm break-all underline-offset-4 hover:underline"
+                data-testid="check-in-link"
+              >
                 {url}
               </a>
               <Button

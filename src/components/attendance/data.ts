@@ -6,8 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import { usePaginatedQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 
-import { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 
 export type PendingPrompt = FunctionReturnType<typeof api.attendance.queries.myPendingPrompts>[number];
 export type HistoryRow = FunctionReturnType<typeof api.attendance.queries.myAttendanceHistory>["page"][number];
@@ -45,7 +45,10 @@ export function useSubmitFeedbackMutation() {
 
 /** The venue code's page calls it; its errors are shown on that page. */
 export function useSelfCheckInMutation() {
-  return useMutation({ mutationFn: useConvexMutation(api.attendance.mutations.selfCheckIn), meta: { showsErrors: true } });
+  return useMutation({
+    mutationFn: useConvexMutation(api.attendance.mutations.selfCheckIn),
+    meta: { showsErrors: true },
+  });
 }
 
 // ---- Organizer ----

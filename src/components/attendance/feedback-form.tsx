@@ -7,8 +7,8 @@ import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Button } from "~/components/ui/button";
 import { Checkbox } from "~/components/ui/checkbox";
 import { Textarea } from "~/components/ui/textarea";
-import type { Id } from "../../../convex/_generated/dataModel";
-import { ATTENDANCE_LIMITS } from "../../../convex/lib/vocabulary";
+import type { Id } from "@convex/_generated/dataModel";
+import { ATTENDANCE_LIMITS } from "@convex/lib/vocabulary";
 import { useSubmitFeedbackMutation } from "./data";
 import { StarRating } from "./star-rating";
 
@@ -17,7 +17,15 @@ type Feedback = { rating: number; comment?: string; anonymous: boolean; updatedA
 const FIELDS = ["rating", "comment"] as const;
 
 /** Stars, an optional comment and "anonymous to organizers"; editable until the window closes. */
-export function FeedbackForm({ eventId, feedback, editableUntil }: { eventId: Id<"events">; feedback: Feedback | null; editableUntil: number }) {
+export function FeedbackForm({
+  eventId,
+  feedback,
+  editableUntil,
+}: {
+  eventId: Id<"events">;
+  feedback: Feedback | null;
+  editableUntil: number;
+}) {
   const [rating, setRating] = useState<number | null>(feedback?.rating ?? null);
   const [comment, setComment] = useState(feedback?.comment ?? "");
   const [anonymous, setAnonymous] = useState(feedback?.anonymous ?? false);
@@ -29,9 +37,23 @@ export function FeedbackForm({ eventId, feedback, editableUntil }: { eventId: Id
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    if (check({ rating: rating === null ? "Choose 1 to 5 stars." : undefined, comment: comment.length > max ? `At most ${max.toLocaleString("en")} characters.` : undefined }, form)) return;
+    if (
+      check(
+        {
+          rating: rating === null ? "Choose 1 to 5 stars." : undefined,
+          comment: comment.length > max ? `At most ${max.toLocaleString("en")} characters.` : undefined,
+        },
+        form,
+      )
+    )
+      return;
     void run(form, () =>
-      submit.mutateAsync({ eventId, rating: rating!, anonymous, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+      submit.mutateAsync({
+        eventId,
+        rating: rating!,
+        anonymous,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      }),
     );
   };
 

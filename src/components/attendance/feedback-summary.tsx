@@ -5,7 +5,7 @@ import { MessageSquare, Star } from "lucide-react";
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { Skeleton } from "~/components/ui/skeleton";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { feedbackSummaryQuery, useFeedbackComments, type FeedbackSummary as Summary } from "./data";
 import { StarsShown } from "./star-rating";
 
@@ -30,7 +30,10 @@ export function FeedbackSummary({ eventId }: { eventId: Id<"events"> }) {
         <>
           <dl className="mt-3 grid grid-cols-3 gap-3 text-center" data-testid="feedback-stats">
             <Stat label="Responses" value={s.responses.toLocaleString("en")} />
-            <Stat label="Response rate" value={s.responseRate === null ? "—" : `${Math.round(s.responseRate * 100)}%`} />
+            <Stat
+              label="Response rate"
+              value={s.responseRate === null ? "—" : `${Math.round(s.responseRate * 100)}%`}
+            />
             <Stat
               label="Average"
               value={s.average === null ? "—" : s.average.toFixed(1)}
@@ -71,7 +74,12 @@ function Distribution({ summary }: { summary: Summary }) {
         {rows.map((r) => (
           <tr key={r.stars}>
             <th scope="row" className="w-14 py-1 pr-2 text-left font-medium whitespace-nowrap">
-              {r.stars} <Star fill="currentColor" className="inline size-3.5 text-amber-400" aria-label={r.stars === 1 ? "star" : "stars"} />
+              {r.stars}{" "}
+              <Star
+                fill="currentColor"
+                className="inline size-3.5 text-amber-400"
+                aria-label={r.stars === 1 ? "star" : "stars"}
+              />
             </th>
             <td className="py-1">
               <div className="flex items-center gap-2">

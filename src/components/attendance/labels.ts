@@ -4,7 +4,7 @@ import {
   CHECK_IN_VIA_LABELS,
   type AttendanceSource,
   type CheckInVia,
-} from "../../../convex/lib/vocabulary";
+} from "@convex/lib/vocabulary";
 
 export { ATTENDANCE_SOURCE_LABELS, ATTENDANCE_STATE_LABELS, CHECK_IN_VIA_LABELS };
 

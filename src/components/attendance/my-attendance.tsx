@@ -1,14 +1,17 @@
 import type { FunctionReturnType } from "convex/server";
 import { CircleCheck, CircleX, MessageSquare } from "lucide-react";
 
-import type { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 import { FeedbackForm } from "./feedback-form";
 import { ATTENDANCE_STATE_LABELS, howRecorded } from "./labels";
 import { PromptActions } from "./prompt-actions";
 import { StarsShown } from "./star-rating";
 
-type EventWithAttendance = Pick<FunctionReturnType<typeof api.events.queries.getEvent>, "_id" | "title" | "viewerAttendance">;
+type EventWithAttendance = Pick<
+  FunctionReturnType<typeof api.events.queries.getEvent>,
+  "_id" | "title" | "viewerAttendance"
+>;
 
 /** After the event, in place of the RSVP buttons: the viewer's attendance and their feedback. */
 export default function MyAttendance({ event }: { event: EventWithAttendance }) {
@@ -45,7 +48,9 @@ export default function MyAttendance({ event }: { event: EventWithAttendance }) 
         <p className="text-muted-foreground text-sm">This event has ended.</p>
       )}
       {a.disputed ? (
-        <p className="text-muted-foreground text-xs">Your answer and the organizers' record differ; the organizers' record counts.</p>
+        <p className="text-muted-foreground text-xs">
+          Your answer and the organizers' record differ; the organizers' record counts.
+        </p>
       ) : null}
 
       {a.canGiveFeedback ? (
@@ -54,7 +59,11 @@ export default function MyAttendance({ event }: { event: EventWithAttendance }) 
             <MessageSquare className="size-4" aria-hidden="true" />
             {a.feedback ? "Your feedback" : "How was it?"}
           </h3>
-          <FeedbackForm eventId={event._id as Id<"events">} feedback={a.feedback} editableUntil={a.feedbackEditableUntil} />
+          <FeedbackForm
+            eventId={event._id as Id<"events">}
+            feedback={a.feedback}
+            editableUntil={a.feedbackEditableUntil}
+          />
         </section>
       ) : a.feedback ? (
         <section aria-labelledby="feedback-title" className="grid gap-2 border-t pt-4">

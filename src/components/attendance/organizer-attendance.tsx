@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { UserCheck } from "lucide-react";
 
 import { buttonVariants } from "~/components/ui/button-variants";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { AttendanceSheet } from "./attendance-sheet";
 import { CheckInQrButton } from "./check-in-qr";
 import { checkInCountsQuery } from "./data";
@@ -13,7 +13,15 @@ import { FeedbackSummary } from "./feedback-summary";
  * The event page's attendance tools for organizers (loaded lazily, admins only): the door and the
  * venue code while check-in is open, the sheet once the event has started, feedback once it ended.
  */
-export default function OrganizerAttendance({ eventId, started, ended }: { eventId: Id<"events">; started: boolean; ended: boolean }) {
+export default function OrganizerAttendance({
+  eventId,
+  started,
+  ended,
+}: {
+  eventId: Id<"events">;
+  started: boolean;
+  ended: boolean;
+}) {
   const counts = useQuery(checkInCountsQuery(eventId));
   const c = counts.data;
   return (
@@ -24,7 +32,9 @@ export default function OrganizerAttendance({ eventId, started, ended }: { event
             Check-in
           </h2>
           <p className="text-muted-foreground text-sm">
-            {c ? `${c.checkedIn.toLocaleString("en")} checked in / ${c.going.toLocaleString("en")} going` : "Opens 2 hours before the start."}
+            {c
+              ? `${c.checkedIn.toLocaleString("en")} checked in / ${c.going.toLocaleString("en")} going`
+              : "Opens 2 hours before the start."}
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Link to="/events/$eventId/check-in-desk" params={{ eventId }} className={buttonVariants()}>

@@ -35,7 +35,11 @@ function PromptCard({ prompt }: { prompt: PendingPrompt }) {
         <div className="min-w-0">
           <p id={titleId} className="font-semibold break-words">
             Did you make it to{" "}
-            <Link to="/events/$eventId" params={{ eventId: prompt.eventId }} className="underline-offset-4 hover:underline">
+            <Link
+              to="/events/$eventId"
+              params={{ eventId: prompt.eventId }}
+              className="underline-offset-4 hover:underline"
+            >
               {prompt.title}
             </Link>
             ?

@@ -2,16 +2,25 @@ import { Check, Clock, Loader2, X } from "lucide-react";
 
 import { Button } from "~/components/ui/button";
 import { expectedErrorMessage } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useAnswerPromptMutation, useDeferPromptMutation, useDismissPromptMutation } from "./data";
 
 /** "Did you make it?": one tap for yes or no, "Ask me later" while allowed, and dismiss. */
-export function PromptActions({ eventId, canDefer, title }: { eventId: Id<"events">; canDefer: boolean; title: string }) {
+export function PromptActions({
+  eventId,
+  canDefer,
+  title,
+}: {
+  eventId: Id<"events">;
+  canDefer: boolean;
+  title: string;
+}) {
   const answer = useAnswerPromptMutation();
   const defer = useDeferPromptMutation();
   const dismiss = useDismissPromptMutation();
   const busy = answer.isPending || defer.isPending || dismiss.isPending;
-  const error = expectedErrorMessage(answer.error) ?? expectedErrorMessage(defer.error) ?? expectedErrorMessage(dismiss.error);
+  const error =
+    expectedErrorMessage(answer.error) ?? expectedErrorMessage(defer.error) ?? expectedErrorMessage(dismiss.error);
   const spin = <Loader2 className="animate-spin" aria-hidden="true" />;
 
   return (
@@ -31,7 +40,13 @@ export function PromptActions({ eventId, canDefer, title }: { eventId: Id<"event
             Ask me later
           </Button>
         ) : null}
-        <Button size="sm" variant="ghost" className="text-muted-foreground" disabled={busy} onClick={() => dismiss.mutate({ eventId })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-muted-foreground"
+          disabled={busy}
+          onClick={() => dismiss.mutate({ eventId })}
+        >
           {dismiss.isPending ? spin : null}
           Don't ask again
         </Button>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 
 import { Button } from "~/components/ui/button";
 import { errorCode, expectedErrorMessage, GENERIC_ERROR_MESSAGE, toFormError } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useSelfCheckInMutation } from "./data";
 
 /** What a member sees after scanning the venue code: checked in, or why not. */
@@ -28,7 +28,9 @@ export function SelfCheckInPage({ eventId, token }: { eventId: string; token: st
   );
 
   if (!token || checkIn.isError) {
-    const message = !token ? "This link has no check-in code. Scan the code at the venue again." : failureMessage(checkIn.error);
+    const message = !token
+      ? "This link has no check-in code. Scan the code at the venue again."
+      : failureMessage(checkIn.error);
     return (
       <Shell>
         <TriangleAlert className="text-destructive size-12" aria-hidden="true" />
@@ -61,8 +63,10 @@ export function SelfCheckInPage({ eventId, token }: { eventId: string; token: st
 function failureMessage(error: unknown): string {
   const code = errorCode(error);
   const { field } = toFormError(error);
-  if (code === "INVALID_ARGUMENT" && field === "token") return "This check-in code is out of date or wrong. Ask an organizer to show the current one.";
-  if (code === "FORBIDDEN" || code === "NOT_FOUND") return "You need to be a member of the organization hosting this event to check in. Ask an organizer for an invite.";
+  if (code === "INVALID_ARGUMENT" && field === "token")
+    return "This check-in code is out of date or wrong. Ask an organizer to show the current one.";
+  if (code === "FORBIDDEN" || code === "NOT_FOUND")
+    return "You need to be a member of the organization hosting this event to check in. Ask an organizer for an invite.";
   return expectedErrorMessage(error) ?? GENERIC_ERROR_MESSAGE;
 }
 

@@ -8,13 +8,21 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useAddWalkInMutation } from "./data";
 
 const PAGE_SIZE = 50;
 
 /** "Add walk-in": pick an org member who came without an RSVP; they're added and checked in. */
-export function AddWalkInButton({ eventId, orgId, disabled }: { eventId: Id<"events">; orgId: Id<"organizations">; disabled?: boolean }) {
+export function AddWalkInButton({
+  eventId,
+  orgId,
+  disabled,
+}: {
+  eventId: Id<"events">;
+  orgId: Id<"organizations">;
+  disabled?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -35,7 +43,15 @@ export function AddWalkInButton({ eventId, orgId, disabled }: { eventId: Id<"eve
   );
 }
 
-function MemberPicker({ eventId, orgId, onDone }: { eventId: Id<"events">; orgId: Id<"organizations">; onDone: () => void }) {
+function MemberPicker({
+  eventId,
+  orgId,
+  onDone,
+}: {
+  eventId: Id<"events">;
+  orgId: Id<"organizations">;
+  onDone: () => void;
+}) {
   const [filter, setFilter] = useState("");
   const members = useMembers(orgId, "", PAGE_SIZE);
   const add = useAddWalkInMutation();
@@ -45,7 +61,13 @@ function MemberPicker({ eventId, orgId, onDone }: { eventId: Id<"events">; orgId
 
   return (
     <>
-      <Input type="search" aria-label="Filter members" placeholder="Filter members by name" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <Input
+        type="search"
+        aria-label="Filter members"
+        placeholder="Filter members by name"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <div className="min-h-0 overflow-y-auto">
         {error ? (
           <p role="alert" className="text-destructive mb-2 text-sm">
@@ -55,7 +77,9 @@ function MemberPicker({ eventId, orgId, onDone }: { eventId: Id<"events">; orgId
         {members.status === "LoadingFirstPage" ? (
           <Skeleton className="h-32" />
         ) : shown.length === 0 ? (
-          <p className="text-muted-foreground py-6 text-center text-sm">{needle ? "No member by that name among those loaded." : "No members yet."}</p>
+          <p className="text-muted-foreground py-6 text-center text-sm">
+            {needle ? "No member by that name among those loaded." : "No members yet."}
+          </p>
         ) : (
           <ul aria-label="Members" className="divide-y">
             {shown.map((m) => (
@@ -67,7 +91,9 @@ function MemberPicker({ eventId, orgId, onDone }: { eventId: Id<"events">; orgId
                   aria-label={`Add ${m.name} as a walk-in`}
                   onClick={() => add.mutate({ eventId, userId: m.userId }, { onSuccess: onDone })}
                 >
-                  {add.isPending && add.variables.userId === m.userId ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+                  {add.isPending && add.variables.userId === m.userId ? (
+                    <Loader2 className="animate-spin" aria-hidden="true" />
+                  ) : null}
                   Add
                 </Button>
               </li>

@@ -2,7 +2,7 @@
 import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
 import { useMutation } from "@tanstack/react-query";
 
-import { api } from "../../../convex/_generated/api";
+import { api } from "@convex/_generated/api";
 
 export function viewerQuery() {
   return convexQuery(api.users.queries.viewer, {});

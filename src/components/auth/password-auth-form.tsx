@@ -6,7 +6,7 @@ import { useSessionAfterSignIn } from "~/components/auth/use-session-after-sign-
 import { FormAlert, SubmitButton } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import type { FieldErrors } from "~/lib/validation";
-import { rateLimitMessage } from "../../../convex/lib/vocabulary";
+import { rateLimitMessage } from "@convex/lib/vocabulary";
 
 type Flow = "signIn" | "signUp";
 
@@ -50,7 +50,8 @@ export function usePasswordAuth<F extends string>(
     clear: (field: F) => () => clear(field),
     onSubmit,
     busy: submitting || session.awaitingSession || session.signedIn,
-    topError: retryAt === undefined ? (formError ?? session.sessionError) : wait > 0 ? rateLimitMessage(wait) : undefined,
+    topError:
+      retryAt === undefined ? (formError ?? session.sessionError) : wait > 0 ? rateLimitMessage(wait) : undefined,
     hydrated,
     waiting: wait > 0,
   };

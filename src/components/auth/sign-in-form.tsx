@@ -12,7 +12,10 @@ export function SignInForm({ redirect }: { redirect?: string }) {
   const auth = usePasswordAuth("signIn", redirect, FIELDS, (data) => {
     const email = String(data.get("email") ?? "").trim();
     const password = String(data.get("password") ?? "");
-    return { errors: { email: checkEmail(email), password: checkExistingPassword(password) }, params: { email, password } };
+    return {
+      errors: { email: checkEmail(email), password: checkExistingPassword(password) },
+      params: { email, password },
+    };
   });
   const { errors, clear } = auth;
 

@@ -18,12 +18,7 @@ export function EmptyState({
   className?: string;
 }) {
   return (
-    <div
-      className={cn(
-        "flex flex-col items-center rounded-xl border border-dashed px-6 py-10 text-center",
-        className,
-      )}
-    >
+    <div className={cn("flex flex-col items-center rounded-xl border border-dashed px-6 py-10 text-center", className)}>
       {Icon ? (
         <span className="bg-muted text-muted-foreground mb-3 flex size-10 items-center justify-center rounded-full">
           <Icon className="size-5" aria-hidden="true" />

@@ -19,9 +19,7 @@ export function HomePage() {
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">Welcome, {name}</h1>
-      <p className="text-muted-foreground mt-2">
-        Here's what's happening across your organizations.
-      </p>
+      <p className="text-muted-foreground mt-2">Here's what's happening across your organizations.</p>
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]">
         <div className="grid min-w-0 content-start gap-10">
           <PendingPrompts />

@@ -34,8 +34,8 @@ export function SuggestedOrgs() {
             </Button>
           }
         >
-          Suggestions use your city, and only if you allow it. Turn on “Share my location for org
-          suggestions” in your privacy settings.
+          Suggestions use your city, and only if you allow it. Turn on “Share my location for org suggestions” in your
+          privacy settings.
         </Hint>
       ) : suggestions.data.status === "no_location" ? (
         <Hint
@@ -45,8 +45,8 @@ export function SuggestedOrgs() {
             </Button>
           }
         >
-          You've allowed location-based suggestions. Add your city and country to your profile to
-          see organizations near you.
+          You've allowed location-based suggestions. Add your city and country to your profile to see organizations near
+          you.
         </Hint>
       ) : suggestions.data.orgs.length === 0 ? (
         <Hint

@@ -3,7 +3,7 @@ import { CalendarPlus, Download, Loader2 } from "lucide-react";
 import { Button } from "~/components/ui/button";
 import { CONVEX_SITE_URL } from "~/lib/convex";
 import { expectedErrorMessage } from "~/lib/errors";
-import { googleCalendarUrl } from "../../../convex/events/calendarLinks";
+import { googleCalendarUrl } from "@convex/events/calendarLinks";
 import { useCalendarTokenMutation } from "./data";
 import type { EventPage } from "./types";
 import { useOrigin } from "./use-now";
@@ -42,7 +42,10 @@ export function AddToCalendar({ event }: { event: EventPage }) {
             size="sm"
             disabled={busy}
             onClick={() =>
-              getToken.mutate({ orgId: event.org._id }, { onSuccess: ({ token }) => window.location.assign(eventIcsUrl(event._id, token)) })
+              getToken.mutate(
+                { orgId: event.org._id },
+                { onSuccess: ({ token }) => window.location.assign(eventIcsUrl(event._id, token)) },
+              )
             }
           >
             {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Download aria-hidden="true" />}

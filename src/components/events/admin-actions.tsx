@@ -17,7 +17,12 @@ import {
 } from "~/components/ui/dialog";
 import { Textarea } from "~/components/ui/textarea";
 import { expectedErrorMessage, toFormError } from "~/lib/errors";
-import { useCancelEventMutation, useDeleteEventMutation, useDuplicateEventMutation, usePublishEventMutation } from "./data";
+import {
+  useCancelEventMutation,
+  useDeleteEventMutation,
+  useDuplicateEventMutation,
+  usePublishEventMutation,
+} from "./data";
 import type { EventPage } from "./types";
 
 /** The admin toolbar of an event page: publish, edit, duplicate, cancel, delete. */
@@ -111,7 +116,8 @@ function CancelEventDialog({
 }) {
   const cancel = useCancelEventMutation();
   const [reason, setReason] = useState("");
-  const error = cancel.error && expectedErrorMessage(cancel.error) !== undefined ? toFormError(cancel.error) : undefined;
+  const error =
+    cancel.error && expectedErrorMessage(cancel.error) !== undefined ? toFormError(cancel.error) : undefined;
   const answered = event.goingCount + event.maybeCount + event.waitlistCount;
 
   return (
@@ -137,7 +143,8 @@ function CancelEventDialog({
             <DialogTitle>Cancel "{event.title}"?</DialogTitle>
             <DialogDescription>
               The event stays visible, marked as cancelled, and RSVPs close.
-              {answered > 0 ? ` The ${answered.toLocaleString("en")} people who answered will be told.` : ""} This can't be undone.
+              {answered > 0 ? ` The ${answered.toLocaleString("en")} people who answered will be told.` : ""} This can't
+              be undone.
             </DialogDescription>
           </DialogHeader>
           <Field
@@ -147,7 +154,14 @@ function CancelEventDialog({
             error={error?.field === "cancelReason" || error?.field === "reason" ? error.message : undefined}
           >
             {(props) => (
-              <Textarea {...props} name="reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="e.g. The speaker is ill; we'll reschedule soon." />
+              <Textarea
+                {...props}
+                name="reason"
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+                placeholder="e.g. The speaker is ill; we'll reschedule soon."
+              />
             )}
           </Field>
           {error && error.field !== "cancelReason" && error.field !== "reason" ? (

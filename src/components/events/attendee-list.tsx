@@ -11,7 +11,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { initials } from "~/lib/format";
 import { cn } from "~/lib/utils";
 import { useAttendees, useRemoveRsvpMutation } from "./data";
-import { ATTENDANCE_STATE_LABELS } from "../../../convex/lib/vocabulary";
+import { ATTENDANCE_STATE_LABELS } from "@convex/lib/vocabulary";
 import { RSVP_LABELS, type AttendeeRow, type EventPage, type RsvpStatus } from "./types";
 
 const PAGE_SIZE = 50;
@@ -76,7 +76,14 @@ export function AttendeeList({ event }: { event: EventPage }) {
             ))}
           </div>
         ) : results.length === 0 ? (
-          <EmptyState icon={UsersRound} title={filter === "all" ? "No RSVPs yet" : `Nobody ${filter === "waitlisted" ? "on the waitlist" : `with "${RSVP_LABELS[filter]}"`}`}>
+          <EmptyState
+            icon={UsersRound}
+            title={
+              filter === "all"
+                ? "No RSVPs yet"
+                : `Nobody ${filter === "waitlisted" ? "on the waitlist" : `with "${RSVP_LABELS[filter]}"`}`
+            }
+          >
             {filter === "all" ? "People who answer will appear here as they do." : null}
           </EmptyState>
         ) : (
@@ -110,7 +117,10 @@ export function AttendeeList({ event }: { event: EventPage }) {
 function AttendeeItem({ row, past, onRemove }: { row: AttendeeRow; past: boolean; onRemove?: () => void }) {
   return (
     <li className="flex items-center gap-3 py-2.5" data-testid="attendee">
-      <span aria-hidden="true" className="bg-muted flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold">
+      <span
+        aria-hidden="true"
+        className="bg-muted flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold"
+      >
         {initials(row.name)}
       </span>
       <div className="min-w-0 flex-1">
@@ -127,7 +137,9 @@ function AttendeeItem({ row, past, onRemove }: { row: AttendeeRow; past: boolean
         </Badge>
       ) : null}
       <Badge variant={STATUS_VARIANT[row.status]}>
-        {row.status === "waitlisted" && row.waitlistPosition !== undefined ? `Waitlist #${row.waitlistPosition}` : RSVP_LABELS[row.status]}
+        {row.status === "waitlisted" && row.waitlistPosition !== undefined
+          ? `Waitlist #${row.waitlistPosition}`
+          : RSVP_LABELS[row.status]}
       </Badge>
       {onRemove ? (
         <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove ${row.name}'s RSVP`}>

@@ -15,7 +15,7 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { CONVEX_SITE_URL } from "~/lib/convex";
 import { expectedErrorMessage } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useCalendarTokenMutation, useRotateCalendarTokenMutation } from "./data";
 
 type Org = { _id: Id<"organizations">; slug: string; name: string; visibility: "public" | "private" };
@@ -106,7 +106,10 @@ export function CalendarSubscribe({ org, isMember }: { org: Org; isMember: boole
             </Button>
           </div>
           {url ? (
-            <a className="text-primary text-sm underline-offset-4 hover:underline" href={url.replace(/^https?:\/\//, "webcal://")}>
+            <a
+              className="text-primary text-sm underline-offset-4 hover:underline"
+              href={url.replace(/^https?:\/\//, "webcal://")}
+            >
               Open in my calendar app
             </a>
           ) : null}
@@ -129,7 +132,12 @@ export function CalendarSubscribe({ org, isMember }: { org: Org; isMember: boole
             ) : (
               <div className="flex items-center justify-between gap-3">
                 <p className="text-muted-foreground text-sm">Shared it by mistake? Get a new link.</p>
-                <Button variant="outline" size="sm" disabled={busy !== null || !url} onClick={() => setConfirmReset(true)}>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={busy !== null || !url}
+                  onClick={() => setConfirmReset(true)}
+                >
                   <RotateCcw aria-hidden="true" />
                   Reset link
                 </Button>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { withRsvp } from "./data";
 import type { EventPage } from "./types";
 
@@ -31,16 +31,42 @@ describe("withRsvp (the RSVP shown before the server answers)", () => {
   });
 
   test("from going to maybe frees the seat", () => {
-    const rsvp = { status: "going" as const, rsvpAt: 1, waitlistPosition: undefined, waitlistPositionIsLowerBound: undefined, promotedFromWaitlistAt: undefined };
+    const rsvp = {
+      status: "going" as const,
+      rsvpAt: 1,
+      waitlistPosition: undefined,
+      waitlistPositionIsLowerBound: undefined,
+      promotedFromWaitlistAt: undefined,
+    };
     const next = withRsvp(event({ goingCount: 2, spotsLeft: 0, viewerRsvp: rsvp }), "maybe");
     expect(next.viewerRsvp?.status).toBe("maybe");
     expect(next).toMatchObject({ goingCount: 1, maybeCount: 1, spotsLeft: 1 });
   });
 
   test("the same answer again, or going while waitlisted, changes nothing", () => {
-    const waitlisted = event({ goingCount: 2, spotsLeft: 0, waitlistCount: 1, viewerRsvp: { status: "waitlisted", rsvpAt: 1, waitlistPosition: 1, waitlistPositionIsLowerBound: undefined, promotedFromWaitlistAt: undefined } });
+    const waitlisted = event({
+      goingCount: 2,
+      spotsLeft: 0,
+      waitlistCount: 1,
+      viewerRsvp: {
+        status: "waitlisted",
+        rsvpAt: 1,
+        waitlistPosition: 1,
+        waitlistPositionIsLowerBound: undefined,
+        promotedFromWaitlistAt: undefined,
+      },
+    });
     expect(withRsvp(waitlisted, "going")).toBe(waitlisted);
-    const maybe = event({ maybeCount: 1, viewerRsvp: { status: "maybe", rsvpAt: 1, waitlistPosition: undefined, waitlistPositionIsLowerBound: undefined, promotedFromWaitlistAt: undefined } });
+    const maybe = event({
+      maybeCount: 1,
+      viewerRsvp: {
+        status: "maybe",
+        rsvpAt: 1,
+        waitlistPosition: undefined,
+        waitlistPositionIsLowerBound: undefined,
+        promotedFromWaitlistAt: undefined,
+      },
+    });
     expect(withRsvp(maybe, "maybe")).toBe(maybe);
   });
 

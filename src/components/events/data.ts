@@ -5,8 +5,8 @@ import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
 import { useMutation } from "@tanstack/react-query";
 import { usePaginatedQuery } from "convex/react";
 
-import { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 import type { EventPage, RsvpStatus } from "./types";
 
 export { eventQuery, useEvent } from "./queries";
@@ -20,11 +20,9 @@ export function useOrgEvents(orgId: Id<"organizations">, when: "upcoming" | "pas
 }
 
 export function useAttendees(eventId: Id<"events">, status: RsvpStatus | "all", pageSize: number) {
-  return usePaginatedQuery(
-    api.events.queries.listAttendees,
-    status === "all" ? { eventId } : { eventId, status },
-    { initialNumItems: pageSize },
-  );
+  return usePaginatedQuery(api.events.queries.listAttendees, status === "all" ? { eventId } : { eventId, status }, {
+    initialNumItems: pageSize,
+  });
 }
 
 /** Creates an event; `publish: true` publishes it in the same transaction. */
@@ -71,8 +69,17 @@ export function withRsvp(event: EventPage, status: "going" | "maybe" | "not_goin
     maybeCount: event.maybeCount + count("maybe"),
     waitlistCount: event.waitlistCount + count("waitlisted"),
     // A seat given up may go to the waitlist: the server says; until then, count it free.
-    spotsLeft: event.capacity === undefined || event.spotsLeft === null ? event.spotsLeft : Math.max(0, event.capacity - goingCount),
-    viewerRsvp: { status: next, rsvpAt: Date.now(), waitlistPosition: undefined, waitlistPositionIsLowerBound: undefined, promotedFromWaitlistAt: undefined },
+    spotsLeft:
+      event.capacity === undefined || event.spotsLeft === null
+        ? event.spotsLeft
+        : Math.max(0, event.capacity - goingCount),
+    viewerRsvp: {
+      status: next,
+      rsvpAt: Date.now(),
+      waitlistPosition: undefined,
+      waitlistPositionIsLowerBound: undefined,
+      promotedFromWaitlistAt: undefined,
+    },
   };
 }
 

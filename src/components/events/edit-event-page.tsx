@@ -37,7 +37,9 @@ function EditForm({ event }: { event: EventPage }) {
   if (event.status === "cancelled") {
     return (
       <EventFormShell title="This event was cancelled">
-        <p className="text-muted-foreground">A cancelled event can't be edited. Duplicate it from the event page to run it again.</p>
+        <p className="text-muted-foreground">
+          A cancelled event can't be edited. Duplicate it from the event page to run it again.
+        </p>
       </EventFormShell>
     );
   }
@@ -51,7 +53,11 @@ function EditForm({ event }: { event: EventPage }) {
           : "Only admins see drafts. Publish when it's ready."
       }
       back={
-        <Link to="/events/$eventId" params={{ eventId: event._id }} className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm">
+        <Link
+          to="/events/$eventId"
+          params={{ eventId: event._id }}
+          className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm"
+        >
           <ArrowLeft className="size-4" aria-hidden="true" />
           Back to the event
         </Link>

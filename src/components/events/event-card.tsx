@@ -39,9 +39,14 @@ export function EventCard({
     >
       <div
         aria-hidden="true"
-        className={cn("flex w-14 shrink-0 flex-col items-center self-start overflow-hidden rounded-lg border text-center", cancelled && "opacity-60")}
+        className={cn(
+          "flex w-14 shrink-0 flex-col items-center self-start overflow-hidden rounded-lg border text-center",
+          cancelled && "opacity-60",
+        )}
       >
-        <span className="bg-primary/10 text-primary w-full py-0.5 text-[10px] font-bold tracking-wider">{tile.month}</span>
+        <span className="bg-primary/10 text-primary w-full py-0.5 text-[10px] font-bold tracking-wider">
+          {tile.month}
+        </span>
         <span className="pt-1 text-xl leading-none font-bold">{tile.day}</span>
         <span className="text-muted-foreground pb-1 text-[10px] font-medium uppercase">{tile.weekday}</span>
       </div>
@@ -66,7 +71,9 @@ export function EventCard({
         <ul className="text-muted-foreground mt-1.5 grid gap-1 text-sm">
           <li className="flex items-center gap-1.5">
             <Clock className="size-3.5 shrink-0" aria-hidden="true" />
-            <time dateTime={new Date(event.startTime).toISOString()}>{formatEventShort(event.startTime, event.timezone)}</time>
+            <time dateTime={new Date(event.startTime).toISOString()}>
+              {formatEventShort(event.startTime, event.timezone)}
+            </time>
           </li>
           {event.venue ? (
             <li className="flex min-w-0 items-center gap-1.5">
@@ -87,7 +94,11 @@ export function EventCard({
               ) : (
                 <span>
                   {event.goingCount.toLocaleString("en")} going
-                  {event.capacity !== undefined ? (full ? " · Full" : ` · ${(event.capacity - event.goingCount).toLocaleString("en")} spots left`) : ""}
+                  {event.capacity !== undefined
+                    ? full
+                      ? " · Full"
+                      : ` · ${(event.capacity - event.goingCount).toLocaleString("en")} spots left`
+                    : ""}
                   {event.waitlistCount > 0 ? ` · ${event.waitlistCount.toLocaleString("en")} waitlisted` : ""}
                 </span>
               )}

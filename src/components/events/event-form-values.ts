@@ -6,8 +6,8 @@ import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { Errors } from "~/components/forms/use-form-errors";
 import { formatEventWhen, showsDifferentLocalTime } from "~/lib/time";
 import { browserTimeZone } from "~/lib/timezones";
-import type { api } from "../../../convex/_generated/api";
-import { DEFAULT_REMINDER_TIMES, EVENT_LIMITS, REMINDER_OFFSET_LABELS, REMINDER_OFFSETS } from "../../../convex/lib/vocabulary";
+import type { api } from "@convex/_generated/api";
+import { DEFAULT_REMINDER_TIMES, EVENT_LIMITS, REMINDER_OFFSET_LABELS, REMINDER_OFFSETS } from "@convex/lib/vocabulary";
 import type { EventPage, EventType } from "./types";
 
 /** What createEvent / updateEvent take (besides orgId / eventId and publish). */
@@ -114,11 +114,14 @@ export function describeWhen(values: EventFormValues): string | null {
     const end = fromZonedTime(values.endLocal, values.timezone).getTime();
     if (!(end > start)) return null;
     // A wall-clock time the zone skips (DST) doesn't round-trip: the server explains that one.
-    const roundTrips = (ms: number, local: string) => formatInTimeZone(ms, values.timezone, "yyyy-MM-dd'T'HH:mm") === local;
+    const roundTrips = (ms: number, local: string) =>
+      formatInTimeZone(ms, values.timezone, "yyyy-MM-dd'T'HH:mm") === local;
     if (!roundTrips(start, values.startLocal) || !roundTrips(end, values.endLocal)) return null;
     const when = formatEventWhen(start, end, values.timezone);
     const mine = browserTimeZone();
-    const local = showsDifferentLocalTime(start, end, values.timezone, mine) ? ` (${formatEventWhen(start, end, mine).time} your time)` : "";
+    const local = showsDifferentLocalTime(start, end, values.timezone, mine)
+      ? ` (${formatEventWhen(start, end, mine).time} your time)`
+      : "";
     return `${when.date} · ${when.time}${local}`;
   } catch {
     return null;
@@ -137,7 +140,10 @@ export function eventFormErrors(values: EventFormValues): Errors {
         : values.title.trim().length > LIMITS.title
           ? `Keep the title under ${LIMITS.title} characters.`
           : undefined,
-    description: values.description.length > LIMITS.description ? `Keep the description under ${LIMITS.description.toLocaleString("en")} characters.` : undefined,
+    description:
+      values.description.length > LIMITS.description
+        ? `Keep the description under ${LIMITS.description.toLocaleString("en")} characters.`
+        : undefined,
     startLocal: values.startLocal === "" ? "Choose when the event starts." : undefined,
     endLocal:
       values.endLocal === ""

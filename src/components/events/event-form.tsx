@@ -56,7 +56,8 @@ export function EventForm({
       // Moving the start moves the end with it, keeping the duration.
       if (key === "startLocal" && typeof value === "string" && v.startLocal && v.endLocal) {
         const duration = (Date.parse(`${v.endLocal}:00Z`) - Date.parse(`${v.startLocal}:00Z`)) / 60_000;
-        if (Number.isFinite(duration) && duration > 0 && value !== "") next.endLocal = addMinutesToLocal(value, duration);
+        if (Number.isFinite(duration) && duration > 0 && value !== "")
+          next.endLocal = addMinutesToLocal(value, duration);
       }
       return next;
     });
@@ -116,7 +117,10 @@ export function EventForm({
               type="button"
               aria-pressed={!preview}
               onClick={() => setPreview(false)}
-              className={cn("inline-flex items-center gap-1 rounded px-2 py-1 font-medium", !preview && "bg-background shadow-xs")}
+              className={cn(
+                "inline-flex items-center gap-1 rounded px-2 py-1 font-medium",
+                !preview && "bg-background shadow-xs",
+              )}
             >
               <PenLine className="size-3.5" aria-hidden="true" />
               Write
@@ -125,7 +129,10 @@ export function EventForm({
               type="button"
               aria-pressed={preview}
               onClick={() => setPreview(true)}
-              className={cn("inline-flex items-center gap-1 rounded px-2 py-1 font-medium", preview && "bg-background shadow-xs")}
+              className={cn(
+                "inline-flex items-center gap-1 rounded px-2 py-1 font-medium",
+                preview && "bg-background shadow-xs",
+              )}
             >
               <Eye className="size-3.5" aria-hidden="true" />
               Preview
@@ -134,10 +141,18 @@ export function EventForm({
         </div>
         {preview ? (
           <div className="min-h-32 rounded-md border px-3 py-2" aria-label="Preview" role="region">
-            {values.description.trim() ? <EventDescription markdown={values.description} /> : <p className="text-muted-foreground text-sm">Nothing to preview yet.</p>}
+            {values.description.trim() ? (
+              <EventDescription markdown={values.description} />
+            ) : (
+              <p className="text-muted-foreground text-sm">Nothing to preview yet.</p>
+            )}
           </div>
         ) : (
-          <Field label={<span className="sr-only">Description</span>} error={errors.description} hint="**bold**, _italic_, [links](https://…), lists with -. HTML is shown as text.">
+          <Field
+            label={<span className="sr-only">Description</span>}
+            error={errors.description}
+            hint="**bold**, _italic_, [links](https://…), lists with -. HTML is shown as text."
+          >
             {(props) => (
               <Textarea
                 {...props}
@@ -159,7 +174,12 @@ export function EventForm({
 
       <Field label="Type" error={errors.eventType} className="sm:max-w-xs">
         {(props) => (
-          <NativeSelect {...props} name="eventType" value={values.eventType} onChange={(e) => set("eventType", e.target.value as EventType)}>
+          <NativeSelect
+            {...props}
+            name="eventType"
+            value={values.eventType}
+            onChange={(e) => set("eventType", e.target.value as EventType)}
+          >
             {EVENT_TYPES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
@@ -174,12 +194,25 @@ export function EventForm({
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Starts" error={errors.startLocal}>
             {(props) => (
-              <Input {...props} type="datetime-local" name="startLocal" value={values.startLocal} onChange={(e) => set("startLocal", e.target.value)} />
+              <Input
+                {...props}
+                type="datetime-local"
+                name="startLocal"
+                value={values.startLocal}
+                onChange={(e) => set("startLocal", e.target.value)}
+              />
             )}
           </Field>
           <Field label="Ends" error={errors.endLocal}>
             {(props) => (
-              <Input {...props} type="datetime-local" name="endLocal" value={values.endLocal} min={values.startLocal || undefined} onChange={(e) => set("endLocal", e.target.value)} />
+              <Input
+                {...props}
+                type="datetime-local"
+                name="endLocal"
+                value={values.endLocal}
+                min={values.startLocal || undefined}
+                onChange={(e) => set("endLocal", e.target.value)}
+              />
             )}
           </Field>
         </div>
@@ -188,9 +221,18 @@ export function EventForm({
             {when}
           </p>
         ) : null}
-        <Field label="Timezone" error={errors.timezone} hint="Times above are in this zone. Attendees elsewhere also see their own local time.">
+        <Field
+          label="Timezone"
+          error={errors.timezone}
+          hint="Times above are in this zone. Attendees elsewhere also see their own local time."
+        >
           {(props) => (
-            <NativeSelect {...props} name="timezone" value={values.timezone} onChange={(e) => set("timezone", e.target.value)}>
+            <NativeSelect
+              {...props}
+              name="timezone"
+              value={values.timezone}
+              onChange={(e) => set("timezone", e.target.value)}
+            >
               {zones.map((zone) => (
                 <option key={zone} value={zone}>
                   {timeZoneLabel(zone)}
@@ -205,30 +247,70 @@ export function EventForm({
         <legend className="px-1 text-sm font-semibold">Where</legend>
         <Field label="Venue" optional error={errors.venue}>
           {(props) => (
-            <Input {...props} name="venue" value={values.venue} onChange={(e) => set("venue", e.target.value)} placeholder="e.g. Impact Hub Berlin, Rollbergstraße 28A" />
+            <Input
+              {...props}
+              name="venue"
+              value={values.venue}
+              onChange={(e) => set("venue", e.target.value)}
+              placeholder="e.g. Impact Hub Berlin, Rollbergstraße 28A"
+            />
           )}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Location link" optional error={errors.locationUrl} hint="A map link for the venue.">
             {(props) => (
-              <Input {...props} type="url" inputMode="url" name="locationUrl" value={values.locationUrl} onChange={(e) => set("locationUrl", e.target.value)} placeholder="https://maps.example.com/…" />
+              <Input
+                {...props}
+                type="url"
+                inputMode="url"
+                name="locationUrl"
+                value={values.locationUrl}
+                onChange={(e) => set("locationUrl", e.target.value)}
+                placeholder="https://maps.example.com/…"
+              />
             )}
           </Field>
           <Field label="Online link" optional error={errors.onlineUrl} hint="Shown only to people going (and admins).">
             {(props) => (
-              <Input {...props} type="url" inputMode="url" name="onlineUrl" value={values.onlineUrl} onChange={(e) => set("onlineUrl", e.target.value)} placeholder="https://meet.example.com/…" />
+              <Input
+                {...props}
+                type="url"
+                inputMode="url"
+                name="onlineUrl"
+                value={values.onlineUrl}
+                onChange={(e) => set("onlineUrl", e.target.value)}
+                placeholder="https://meet.example.com/…"
+              />
             )}
           </Field>
         </div>
       </fieldset>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field label="Capacity" optional error={errors.capacity} hint="When it's full, new RSVPs join a waitlist. Empty = no limit.">
+        <Field
+          label="Capacity"
+          optional
+          error={errors.capacity}
+          hint="When it's full, new RSVPs join a waitlist. Empty = no limit."
+        >
           {(props) => (
-            <Input {...props} type="number" inputMode="numeric" min={1} step={1} name="capacity" value={values.capacity} onChange={(e) => set("capacity", e.target.value)} placeholder="No limit" />
+            <Input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              name="capacity"
+              value={values.capacity}
+              onChange={(e) => set("capacity", e.target.value)}
+              placeholder="No limit"
+            />
           )}
         </Field>
-        <fieldset className="grid content-start gap-2" aria-describedby={errors.notifyBefore ? "notify-error" : undefined}>
+        <fieldset
+          className="grid content-start gap-2"
+          aria-describedby={errors.notifyBefore ? "notify-error" : undefined}
+        >
           <legend className="mb-2 text-sm font-medium">Reminders</legend>
           {REMINDERS.map((r) => (
             <label key={r.minutes} className="flex items-center gap-2 text-sm">
@@ -241,7 +323,9 @@ export function EventForm({
             </label>
           ))}
           {otherReminders.length > 0 ? (
-            <p className="text-muted-foreground text-xs">Also kept: {otherReminders.map((m) => `${m} min`).join(", ")} before.</p>
+            <p className="text-muted-foreground text-xs">
+              Also kept: {otherReminders.map((m) => `${m} min`).join(", ")} before.
+            </p>
           ) : null}
           {errors.notifyBefore ? (
             <p id="notify-error" role="alert" className="text-destructive text-sm">
@@ -263,7 +347,11 @@ export function EventForm({
         ) : null}
         {intents.includes("publish") ? (
           <Button type="submit" value="publish" disabled={submitting !== null}>
-            {submitting === "publish" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Send aria-hidden="true" />}
+            {submitting === "publish" ? (
+              <Loader2 className="animate-spin" aria-hidden="true" />
+            ) : (
+              <Send aria-hidden="true" />
+            )}
             Publish
           </Button>
         ) : null}

@@ -49,7 +49,11 @@ function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: Reac
 export function EventScreen({ eventId }: { eventId: string }) {
   const { event, loading, notFound, failed, isAuthenticated } = useEvent(eventId);
   if (notFound || failed) {
-    return <Suspense fallback={<EventPageSkeleton />}>{notFound ? <EventNotFound signedIn={isAuthenticated} /> : <EventLoadFailed />}</Suspense>;
+    return (
+      <Suspense fallback={<EventPageSkeleton />}>
+        {notFound ? <EventNotFound signedIn={isAuthenticated} /> : <EventLoadFailed />}
+      </Suspense>
+    );
   }
   if (loading || !event) return <EventPageSkeleton />;
   return <EventPageView event={event} />;
@@ -69,15 +73,22 @@ export function EventPageView({ event }: { event: EventPage }) {
           <Ban className="text-destructive mt-0.5 size-5 shrink-0" aria-hidden="true" />
           <div className="min-w-0">
             <p className="text-destructive font-semibold">This event was cancelled</p>
-            {event.cancelReason ? <p className="mt-1 text-sm break-words whitespace-pre-line">{event.cancelReason}</p> : null}
+            {event.cancelReason ? (
+              <p className="mt-1 text-sm break-words whitespace-pre-line">{event.cancelReason}</p>
+            ) : null}
           </div>
         </div>
       ) : event.status === "draft" ? (
-        <div role="note" className="mb-6 flex gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+        <div
+          role="note"
+          className="mb-6 flex gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
+        >
           <FileEdit className="mt-0.5 size-5 shrink-0 text-amber-700 dark:text-amber-400" aria-hidden="true" />
           <div>
             <p className="font-semibold">Draft</p>
-            <p className="text-muted-foreground text-sm">Only admins of {event.org.name} can see this event until it's published.</p>
+            <p className="text-muted-foreground text-sm">
+              Only admins of {event.org.name} can see this event until it's published.
+            </p>
           </div>
         </div>
       ) : null}
@@ -166,7 +177,11 @@ export function EventPageView({ event }: { event: EventPage }) {
               </p>
             ) : null}
             <Suspense fallback={<Skeleton className="h-20" />}>
-              {event.isPast && event.status === "published" ? <MyAttendance event={event} /> : <RsvpPanel event={event} />}
+              {event.isPast && event.status === "published" ? (
+                <MyAttendance event={event} />
+              ) : (
+                <RsvpPanel event={event} />
+              )}
             </Suspense>
           </div>
           {event.status === "published" && !ended ? (
@@ -189,7 +204,10 @@ export function EventPageView({ event }: { event: EventPage }) {
 
         <div className="grid min-w-0 content-start gap-8">
           <section aria-labelledby="about-event">
-            <h2 id="about-event" className="text-muted-foreground border-b pb-2 text-sm font-semibold tracking-wide uppercase">
+            <h2
+              id="about-event"
+              className="text-muted-foreground border-b pb-2 text-sm font-semibold tracking-wide uppercase"
+            >
               About this event
             </h2>
             <div className="mt-4">

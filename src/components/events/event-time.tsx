@@ -7,10 +7,20 @@ import { useViewerTimeZone } from "./use-viewer-time-zone";
  * The time block of an event page: date and time in the event's zone, and the viewer's own
  * local time beside it when their clock shows something else.
  */
-export function EventTimeBlock({ startTime, endTime, timezone }: { startTime: number; endTime: number; timezone: string }) {
+export function EventTimeBlock({
+  startTime,
+  endTime,
+  timezone,
+}: {
+  startTime: number;
+  endTime: number;
+  timezone: string;
+}) {
   const viewerZone = useViewerTimeZone();
   const when = formatEventWhen(startTime, endTime, timezone);
-  const local = showsDifferentLocalTime(startTime, endTime, timezone, viewerZone) ? formatEventWhen(startTime, endTime, viewerZone!) : null;
+  const local = showsDifferentLocalTime(startTime, endTime, timezone, viewerZone)
+    ? formatEventWhen(startTime, endTime, viewerZone!)
+    : null;
   return (
     <div className="flex gap-3">
       <span className="bg-muted text-muted-foreground flex size-10 shrink-0 items-center justify-center rounded-lg">
@@ -26,7 +36,8 @@ export function EventTimeBlock({ startTime, endTime, timezone }: { startTime: nu
         </p>
         {local ? (
           <p className="text-muted-foreground mt-1 text-sm" data-testid="event-local-time">
-            <span className="text-foreground font-medium">Your time:</span> {local.date === when.date ? local.time : `${local.date}, ${local.time}`}
+            <span className="text-foreground font-medium">Your time:</span>{" "}
+            {local.date === when.date ? local.time : `${local.date}, ${local.time}`}
           </p>
         ) : null}
       </div>

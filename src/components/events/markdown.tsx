@@ -11,7 +11,12 @@ function SafeLink({ href, children }: ComponentProps<"a">) {
   const safe = href ? safeHref(href) : undefined;
   if (!safe) return <span>{children}</span>;
   return (
-    <a href={safe} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-primary underline underline-offset-4">
+    <a
+      href={safe}
+      target="_blank"
+      rel="noopener noreferrer nofollow ugc"
+      className="text-primary underline underline-offset-4"
+    >
       {children}
     </a>
   );

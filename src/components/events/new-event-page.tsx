@@ -35,14 +35,22 @@ export function NewEventPage({ slug }: { slug: string }) {
       description={
         <>
           For{" "}
-          <Link to="/org/$slug" params={{ slug }} className="text-foreground font-medium underline-offset-4 hover:underline">
+          <Link
+            to="/org/$slug"
+            params={{ slug }}
+            className="text-foreground font-medium underline-offset-4 hover:underline"
+          >
             {org.data.name}
           </Link>
           . Save it as a draft to finish later: only admins see drafts.
         </>
       }
       back={
-        <Link to="/org/$slug/events" params={{ slug }} className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm">
+        <Link
+          to="/org/$slug/events"
+          params={{ slug }}
+          className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm"
+        >
           <ArrowLeft className="size-4" aria-hidden="true" />
           {org.data.name} events
         </Link>
@@ -61,7 +69,9 @@ export function NewEventPage({ slug }: { slug: string }) {
 function OrgMissing() {
   return (
     <div className="mx-auto w-full max-w-md px-4 py-16">
-      <EmptyState title="Organization not found">There's no organization at this address, or you're not a member.</EmptyState>
+      <EmptyState title="Organization not found">
+        There's no organization at this address, or you're not a member.
+      </EmptyState>
     </div>
   );
 }

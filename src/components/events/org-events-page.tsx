@@ -6,7 +6,7 @@ import { LoadMore } from "~/components/common/load-more";
 import { useOrg } from "~/components/orgs/data";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/lib/utils";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { CalendarSubscribe } from "./calendar-subscribe";
 import { useOrgEvents } from "./data";
 import { EventCard, EventCardSkeletons } from "./event-card";
@@ -55,7 +55,11 @@ export function OrgEventsPage({ slug, when }: { slug: string; when: When }) {
             replace
             className={cn(tabClass)}
           >
-            {tab === "upcoming" ? <CalendarDays className="size-4" aria-hidden="true" /> : <History className="size-4" aria-hidden="true" />}
+            {tab === "upcoming" ? (
+              <CalendarDays className="size-4" aria-hidden="true" />
+            ) : (
+              <History className="size-4" aria-hidden="true" />
+            )}
             {tab === "upcoming" ? "Upcoming" : "Past"}
           </Link>
         ))}
@@ -67,7 +71,17 @@ export function OrgEventsPage({ slug, when }: { slug: string; when: When }) {
   );
 }
 
-function EventList({ orgId, slug, when, isAdmin }: { orgId: Id<"organizations">; slug: string; when: When; isAdmin: boolean }) {
+function EventList({
+  orgId,
+  slug,
+  when,
+  isAdmin,
+}: {
+  orgId: Id<"organizations">;
+  slug: string;
+  when: When;
+  isAdmin: boolean;
+}) {
   const { results, status, loadMore } = useOrgEvents(orgId, when, PAGE_SIZE);
   if (status === "LoadingFirstPage") return <EventCardSkeletons />;
   if (results.length === 0) {
@@ -92,7 +106,9 @@ function EventList({ orgId, slug, when, isAdmin }: { orgId: Id<"organizations">;
           )
         }
       >
-        {isAdmin ? "Plan a meetup, talk or reading group: members see it once you publish." : "Nothing planned yet. Check back soon, or subscribe to the calendar to hear first."}
+        {isAdmin
+          ? "Plan a meetup, talk or reading group: members see it once you publish."
+          : "Nothing planned yet. Check back soon, or subscribe to the calendar to hear first."}
       </EmptyState>
     ) : (
       <EmptyState icon={History} title="No past events">
@@ -107,7 +123,11 @@ function EventList({ orgId, slug, when, isAdmin }: { orgId: Id<"organizations">;
           <EventCard key={event._id} event={event} past={when === "past"} />
         ))}
       </div>
-      <LoadMore status={status} onLoadMore={() => loadMore(PAGE_SIZE)} label={when === "past" ? "Load older events" : "Load more"} />
+      <LoadMore
+        status={status}
+        onLoadMore={() => loadMore(PAGE_SIZE)}
+        label={when === "past" ? "Load older events" : "Load more"}
+      />
     </>
   );
 }

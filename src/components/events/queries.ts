@@ -4,8 +4,8 @@ import { convexQuery } from "@convex-dev/react-query";
 
 import { useAuthAwareQuery } from "~/lib/use-auth-aware-query";
 
-import { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 
 export function eventQuery(eventId: string) {
   return convexQuery(api.events.queries.getEvent, { eventId: eventId as Id<"events"> });

@@ -93,14 +93,20 @@ export default function RsvpPanel({ event }: { event: EventPage }) {
               onClick={() => choose(value)}
               className="px-2"
             >
-              {pending === value ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Icon aria-hidden="true" />}
+              {pending === value ? (
+                <Loader2 className="animate-spin" aria-hidden="true" />
+              ) : (
+                <Icon aria-hidden="true" />
+              )}
               {label}
             </Button>
           );
         })}
       </div>
       {full && current !== "going" && current !== "waitlisted" ? (
-        <p className="text-muted-foreground text-sm">This event is full. Choosing "Going" puts you on the waitlist; you'll get a spot when one opens up.</p>
+        <p className="text-muted-foreground text-sm">
+          This event is full. Choosing "Going" puts you on the waitlist; you'll get a spot when one opens up.
+        </p>
       ) : null}
       {error ? (
         <p role="alert" className="text-destructive text-sm">

@@ -1,13 +1,13 @@
 import type { FunctionReturnType } from "convex/server";
 
-import type { api } from "../../../convex/_generated/api";
+import type { api } from "@convex/_generated/api";
 import {
   EVENT_TYPE_LABELS,
   EVENT_TYPES as EVENT_TYPE_VALUES,
   type EventType,
   RSVP_LABELS,
   type RsvpStatus,
-} from "../../../convex/lib/vocabulary";
+} from "@convex/lib/vocabulary";
 
 export type EventPage = FunctionReturnType<typeof api.events.queries.getEvent>;
 export type EventSummary = FunctionReturnType<typeof api.events.queries.listOrgEvents>["page"][number];

@@ -7,7 +7,7 @@ import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { toFormError } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { myUpcomingEventsQuery, useOrgEvents } from "./data";
 import { EventCard, EventCardSkeletons } from "./event-card";
 import { RSVP_LABELS, type DashboardItem } from "./types";
@@ -19,7 +19,13 @@ function MyRsvpBadge({ item }: { item: DashboardItem }) {
   const variant = status === "going" ? "success" : status === "not_going" ? "muted" : "secondary";
   return (
     <Badge variant={variant} data-testid="my-rsvp">
-      {status === "going" ? "You're going" : status === "waitlisted" ? "You're on the waitlist" : status === "maybe" ? "You said maybe" : RSVP_LABELS[status]}
+      {status === "going"
+        ? "You're going"
+        : status === "waitlisted"
+          ? "You're on the waitlist"
+          : status === "maybe"
+            ? "You said maybe"
+            : RSVP_LABELS[status]}
     </Badge>
   );
 }
@@ -63,7 +69,9 @@ export function UpcomingEvents() {
             ))}
           </ul>
           {upcoming.data.partial ? (
-            <p className="text-muted-foreground mt-3 text-sm">Showing events from your most recently joined organizations.</p>
+            <p className="text-muted-foreground mt-3 text-sm">
+              Showing events from your most recently joined organizations.
+            </p>
           ) : null}
         </>
       )}
@@ -80,7 +88,11 @@ export function OrgUpcomingEvents({ orgId, slug }: { orgId: Id<"organizations">;
         <h2 id="org-upcoming-title" className="text-lg font-semibold">
           Upcoming events
         </h2>
-        <Link to="/org/$slug/events" params={{ slug }} className="text-primary text-sm font-medium underline-offset-4 hover:underline">
+        <Link
+          to="/org/$slug/events"
+          params={{ slug }}
+          className="text-primary text-sm font-medium underline-offset-4 hover:underline"
+        >
           All events
         </Link>
       </div>

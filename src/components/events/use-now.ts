@@ -4,7 +4,11 @@ const noSubscribe = () => () => {};
 
 /** The app's origin in the browser; null on the server (for absolute links built after hydration). */
 export function useOrigin(): string | null {
-  return useSyncExternalStore(noSubscribe, () => window.location.origin, () => null);
+  return useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => null,
+  );
 }
 
 /** The current time, refreshed every `intervalMs` (for "has it started/ended" in the UI). */

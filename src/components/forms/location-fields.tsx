@@ -36,7 +36,12 @@ export function LocationFields({
       </Field>
       <Field label="Country" optional error={errors["location.country"]}>
         {(p) => (
-          <NativeSelect {...p} name="location.country" value={country} onChange={(e) => onCountryChange(e.target.value)}>
+          <NativeSelect
+            {...p}
+            name="location.country"
+            value={country}
+            onChange={(e) => onCountryChange(e.target.value)}
+          >
             <option value="">Choose a country</option>
             {COUNTRIES.map((c) => (
               <option key={c.code} value={c.code}>

@@ -40,16 +40,13 @@ export function LandingPage() {
   return (
     <div className="flex flex-1 flex-col">
       <section className="mx-auto w-full max-w-5xl px-4 pt-14 pb-12 sm:px-6 sm:pt-24 sm:pb-16">
-        <p className="text-primary text-sm font-semibold tracking-wide uppercase">
-          For field-building organizations
-        </p>
+        <p className="text-primary text-sm font-semibold tracking-wide uppercase">For field-building organizations</p>
         <h1 className="mt-3 max-w-3xl text-3xl font-bold tracking-tight text-balance sm:text-5xl">
           Run your events. Know your community.
         </h1>
         <p className="text-muted-foreground mt-5 max-w-2xl text-base text-pretty sm:text-lg">
-          ASTN Orgs gives AI-safety hubs, reading groups and student clubs one place to publish
-          events, track attendance and see a live picture of who is engaged, without chasing
-          members to update a spreadsheet.
+          ASTN Orgs gives AI-safety hubs, reading groups and student clubs one place to publish events, track attendance
+          and see a live picture of who is engaged, without chasing members to update a spreadsheet.
         </p>
         <div className="mt-8 flex flex-col gap-3 sm:flex-row">
           <Button size="lg" asChild>

@@ -12,9 +12,7 @@ export function NotFound() {
       <h1 id="not-found-title" className="mt-2 text-2xl font-bold tracking-tight sm:text-3xl">
         Page not found
       </h1>
-      <p className="text-muted-foreground mt-3">
-        The page you're looking for doesn't exist or has moved.
-      </p>
+      <p className="text-muted-foreground mt-3">The page you're looking for doesn't exist or has moved.</p>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         <Button asChild>
           <Link to="/">Go to the home page</Link>

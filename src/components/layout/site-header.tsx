@@ -53,17 +53,13 @@ export function SiteHeader({ accountActions }: { accountActions: ReactNode }) {
             </span>
             <span>ASTN Orgs</span>
           </Link>
-          {isLoading ? null : (
-            <MainNav signedIn={isAuthenticated} className="hidden md:block" />
-          )}
+          {isLoading ? null : <MainNav signedIn={isAuthenticated} className="hidden md:block" />}
         </div>
         <nav aria-label="Account" className="flex min-w-0 items-center gap-2">
           {isLoading ? (
             <Skeleton className="h-8 w-32" aria-hidden="true" />
           ) : isAuthenticated ? (
-            <Suspense fallback={<Skeleton className="h-8 w-32" aria-hidden="true" />}>
-              {accountActions}
-            </Suspense>
+            <Suspense fallback={<Skeleton className="h-8 w-32" aria-hidden="true" />}>{accountActions}</Suspense>
           ) : (
             <>
               <Link to="/sign-in" data-slot="button" className={buttonVariants({ variant: "ghost", size: "sm" })}>

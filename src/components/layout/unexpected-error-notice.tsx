@@ -12,7 +12,11 @@ export function UnexpectedErrorNotice() {
       className="bg-destructive text-destructive-foreground fixed inset-x-4 bottom-4 z-50 mx-auto flex max-w-md items-center gap-3 rounded-lg px-4 py-3 text-sm text-white shadow-lg"
     >
       <p className="flex-1">{error.message}</p>
-      <button type="button" className="font-medium underline underline-offset-4" onClick={() => unexpectedErrors.dismiss()}>
+      <button
+        type="button"
+        className="font-medium underline underline-offset-4"
+        onClick={() => unexpectedErrors.dismiss()}
+      >
         Dismiss
       </button>
     </div>

@@ -4,8 +4,8 @@ import { convexQuery, useConvexMutation } from "@convex-dev/react-query";
 import { useMutation } from "@tanstack/react-query";
 import { optimisticallyUpdateValueInPaginatedQuery, usePaginatedQuery } from "convex/react";
 
-import { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 
 export function unreadCountQuery() {
   return convexQuery(api.notifications.queries.unreadCount, {});
@@ -30,17 +30,20 @@ export function useDevMailbox(pageSize: number) {
 
 /** Marks one notification read: the row and the unread count change at once (optimistically). */
 export function useMarkReadMutation() {
-  const mutationFn = useConvexMutation(api.notifications.mutations.markRead).withOptimisticUpdate((store, { notificationId }) => {
-    const readAt = Date.now();
-    let wasUnread = false;
-    optimisticallyUpdateValueInPaginatedQuery(store, api.notifications.queries.listMyNotifications, {}, (item) => {
-      if (item._id !== notificationId || item.readAt !== undefined) return item;
-      wasUnread = true;
-      return { ...item, readAt };
-    });
-    const unread = store.getQuery(api.notifications.queries.unreadCount, {});
-    if (wasUnread && unread !== undefined) store.setQuery(api.notifications.queries.unreadCount, {}, Math.max(0, unread - 1));
-  });
+  const mutationFn = useConvexMutation(api.notifications.mutations.markRead).withOptimisticUpdate(
+    (store, { notificationId }) => {
+      const readAt = Date.now();
+      let wasUnread = false;
+      optimisticallyUpdateValueInPaginatedQuery(store, api.notifications.queries.listMyNotifications, {}, (item) => {
+        if (item._id !== notificationId || item.readAt !== undefined) return item;
+        wasUnread = true;
+        return { ...item, readAt };
+      });
+      const unread = store.getQuery(api.notifications.queries.unreadCount, {});
+      if (wasUnread && unread !== undefined)
+        store.setQuery(api.notifications.queries.unreadCount, {}, Math.max(0, unread - 1));
+    },
+  );
   return useMutation({ mutationFn });
 }
 

@@ -11,7 +11,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { errorCode, toFormError } from "~/lib/errors";
 import { cn } from "~/lib/utils";
 import { useDevMailbox } from "./data";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { KIND_LABELS, STATUS_BADGES, type MailboxEntry } from "./labels";
 import { QueryErrorBoundary } from "./query-error-boundary";
 
@@ -93,7 +93,9 @@ function Mailbox() {
                   setSelectedId(email._id);
                   // On small screens the email opens below the list.
                   if (window.matchMedia("(max-width: 1023px)").matches) {
-                    requestAnimationFrame(() => document.getElementById("mailbox-email")?.scrollIntoView({ block: "start" }));
+                    requestAnimationFrame(() =>
+                      document.getElementById("mailbox-email")?.scrollIntoView({ block: "start" }),
+                    );
                   }
                 }}
                 className={cn(
@@ -104,7 +106,10 @@ function Mailbox() {
               >
                 <span className="flex items-center justify-between gap-2">
                   <span className="text-muted-foreground truncate text-xs">{email.to}</span>
-                  <time dateTime={new Date(email.createdAt).toISOString()} className="text-muted-foreground shrink-0 text-xs tabular-nums">
+                  <time
+                    dateTime={new Date(email.createdAt).toISOString()}
+                    className="text-muted-foreground shrink-0 text-xs tabular-nums"
+                  >
                     {format(email.createdAt, "MMM d, HH:mm:ss")}
                   </time>
                 </span>
@@ -165,7 +170,9 @@ function EmailView({ email }: { email: MailboxEntry }) {
           </dd>
           <dt>Recorded</dt>
           <dd className="text-foreground">
-            <time dateTime={new Date(email.createdAt).toISOString()}>{format(email.createdAt, "EEE d MMM yyyy, HH:mm:ss")}</time>
+            <time dateTime={new Date(email.createdAt).toISOString()}>
+              {format(email.createdAt, "EEE d MMM yyyy, HH:mm:ss")}
+            </time>
           </dd>
         </dl>
       </header>

@@ -6,7 +6,7 @@ import { LoadMore } from "~/components/common/load-more";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { initials } from "~/lib/format";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useEventNotificationLog } from "./data";
 import { KIND_LABELS, STATUS_BADGES, type LogEntry } from "./labels";
 
@@ -72,7 +72,10 @@ function LogRow({ entry }: { entry: LogEntry }) {
   const changed = entry.updatedAt > entry.createdAt + 1000;
   return (
     <li className="flex items-start gap-3 py-2.5" data-testid="notification-log-entry">
-      <span aria-hidden="true" className="bg-muted mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold">
+      <span
+        aria-hidden="true"
+        className="bg-muted mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold"
+      >
         {initials(entry.name)}
       </span>
       <div className="min-w-0 flex-1">
@@ -84,7 +87,8 @@ function LogRow({ entry }: { entry: LogEntry }) {
           {entry.subject}
         </p>
         <p className="text-muted-foreground text-xs">
-          Sent <time dateTime={new Date(entry.createdAt).toISOString()}>{format(entry.createdAt, "MMM d, h:mm a")}</time>
+          Sent{" "}
+          <time dateTime={new Date(entry.createdAt).toISOString()}>{format(entry.createdAt, "MMM d, h:mm a")}</time>
           {changed ? (
             <>
               {" "}

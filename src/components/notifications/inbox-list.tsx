@@ -1,6 +1,18 @@
 import { Link } from "@tanstack/react-router";
 import { format } from "date-fns";
-import { BellRing, CalendarClock, CalendarX2, Check, CheckCheck, Inbox, Loader2, Megaphone, Newspaper, PartyPopper, PencilLine } from "lucide-react";
+import {
+  BellRing,
+  CalendarClock,
+  CalendarX2,
+  Check,
+  CheckCheck,
+  Inbox,
+  Loader2,
+  Megaphone,
+  Newspaper,
+  PartyPopper,
+  PencilLine,
+} from "lucide-react";
 
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
@@ -32,11 +44,7 @@ export function MarkAllReadButton({ unread }: { unread: number }) {
   const error = expectedErrorMessage(markAll.error);
   return (
     <div className="flex flex-col items-start gap-1 sm:items-end">
-      <Button
-        variant="outline"
-        disabled={busy || unread === 0}
-        onClick={() => markAll.mutate({})}
-      >
+      <Button variant="outline" disabled={busy || unread === 0} onClick={() => markAll.mutate({})}>
         {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <CheckCheck aria-hidden="true" />}
         Mark all as read
       </Button>
@@ -148,7 +156,9 @@ function InboxRow({ item }: { item: InboxItem }) {
             item.title
           )}
         </p>
-        {item.body ? <p className="text-muted-foreground mt-0.5 text-sm break-words whitespace-pre-line">{item.body}</p> : null}
+        {item.body ? (
+          <p className="text-muted-foreground mt-0.5 text-sm break-words whitespace-pre-line">{item.body}</p>
+        ) : null}
         {error ? (
           <p role="alert" className="text-destructive mt-1 text-sm">
             {error}

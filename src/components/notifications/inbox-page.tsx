@@ -19,7 +19,11 @@ export function InboxPage() {
         title="Inbox"
         description={
           <span role="status" data-testid="unread-summary">
-            {unread.data === undefined ? "\u00a0" : count === 0 ? "No unread notifications." : `${unreadLabel(count)} unread`}
+            {unread.data === undefined
+              ? "\u00a0"
+              : count === 0
+                ? "No unread notifications."
+                : `${unreadLabel(count)} unread`}
           </span>
         }
         actions={

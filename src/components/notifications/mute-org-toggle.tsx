@@ -4,7 +4,7 @@ import { useId } from "react";
 
 import { expectedErrorMessage } from "~/lib/errors";
 import { cn } from "~/lib/utils";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { myNotificationSettingsQuery, useMuteOrgMutation, useUnmuteOrgMutation } from "./data";
 
 /**

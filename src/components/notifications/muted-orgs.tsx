@@ -9,7 +9,7 @@ import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useUnmuteOrgMutation } from "./data";
 
 /** The organizations the member muted (live), each with "Unmute". */
@@ -33,8 +33,8 @@ export function MutedOrgs({ mutedOrgIds }: { mutedOrgIds: Id<"organizations">[] 
   if (rows.length === 0) {
     return (
       <EmptyState icon={BellOff} title="No muted organizations" className="py-8">
-        To stop all reminders and announcements from one organization, use "Mute notifications from this organization" on
-        its page.
+        To stop all reminders and announcements from one organization, use "Mute notifications from this organization"
+        on its page.
       </EmptyState>
     );
   }

@@ -15,17 +15,24 @@ import {
   type EventType,
   REMINDER_OFFSET_LABELS,
   REMINDER_OFFSETS,
-} from "../../../convex/lib/vocabulary";
+} from "@convex/lib/vocabulary";
 import { useUpdateNotificationPreferencesMutation } from "./data";
 import type { AnnouncementMode, NotificationSettings } from "./labels";
 
 export type { NotificationPreferences };
 export { defaultNotificationPreferences };
 
-export const REMINDER_OPTIONS = REMINDER_OFFSETS.map((minutes) => ({ minutes, label: REMINDER_OFFSET_LABELS[minutes] }));
+export const REMINDER_OPTIONS = REMINDER_OFFSETS.map((minutes) => ({
+  minutes,
+  label: REMINDER_OFFSET_LABELS[minutes],
+}));
 
 const ANNOUNCEMENT_OPTIONS: { value: AnnouncementMode; label: string; description: string }[] = [
-  { value: "all", label: "All (email at once)", description: "An email as soon as one of your organizations publishes an event." },
+  {
+    value: "all",
+    label: "All (email at once)",
+    description: "An email as soon as one of your organizations publishes an event.",
+  },
   { value: "digest", label: "Weekly digest", description: "One email each Monday with the coming week's events." },
   { value: "none", label: "None", description: "Find new events on your home page instead." },
 ];
@@ -48,7 +55,8 @@ type Values = {
 function toValues(prefs: NotificationPreferences, settings: NotificationSettings): Values {
   const reminders = prefs.eventReminders ?? { enabled: true, reminderTimes: [...DEFAULT_REMINDER_TIMES] };
   // "digest" with the seed's weekly digest switched off sends nothing: show it as it behaves.
-  const announcements = settings.announcements === "digest" && !prefs.weeklyDigest.enabled ? "none" : settings.announcements;
+  const announcements =
+    settings.announcements === "digest" && !prefs.weeklyDigest.enabled ? "none" : settings.announcements;
   return {
     remindersOn: reminders.enabled,
     reminderTimes: reminders.reminderTimes,
@@ -123,7 +131,17 @@ export function NotificationSettingsForm({
   const update = useUpdateNotificationPreferencesMutation();
   const saved = toValues(preferences, settings);
   const [draft, setDraft] = useState<Values | null>(null);
-  const { errors, formError, check, clear, reset, busy, saved: savedNote, setSaved: setSavedNote, run } = useFormSubmit(FIELDS);
+  const {
+    errors,
+    formError,
+    check,
+    clear,
+    reset,
+    busy,
+    saved: savedNote,
+    setSaved: setSavedNote,
+    run,
+  } = useFormSubmit(FIELDS);
   const values = draft ?? saved;
 
   function edit(next: Partial<Values>, field?: (typeof FIELDS)[number]) {
@@ -187,7 +205,11 @@ export function NotificationSettingsForm({
           name={REMINDER_FIELD}
           error={errors[REMINDER_FIELD]}
           disabled={!values.remindersOn}
-          className={cn("ml-7 rounded-lg border p-3 sm:p-4", !values.remindersOn && "bg-muted/40", errors[REMINDER_FIELD] && "border-destructive/60")}
+          className={cn(
+            "ml-7 rounded-lg border p-3 sm:p-4",
+            !values.remindersOn && "bg-muted/40",
+            errors[REMINDER_FIELD] && "border-destructive/60",
+          )}
         >
           <div className="grid gap-2.5 sm:grid-cols-2">
             {REMINDER_OPTIONS.map((option) => (
@@ -207,8 +229,8 @@ export function NotificationSettingsForm({
           </div>
         </Group>
         <p className="text-muted-foreground ml-7 text-xs">
-          Times in emails use your time zone, <span className="text-foreground font-medium">{timezone.replace(/_/g, " ")}</span>{" "}
-          (
+          Times in emails use your time zone,{" "}
+          <span className="text-foreground font-medium">{timezone.replace(/_/g, " ")}</span> (
           <Link to="/profile" className="text-primary underline-offset-4 hover:underline">
             change it on your profile
           </Link>
@@ -240,7 +262,11 @@ export function NotificationSettingsForm({
 
       <Group
         legend="Event types to hear about"
-        hint={values.announcements === "none" ? "Used when announcements are on." : "Announcements and the digest only include these."}
+        hint={
+          values.announcements === "none"
+            ? "Used when announcements are on."
+            : "Announcements and the digest only include these."
+        }
         name={TYPES_FIELD}
         error={errors[TYPES_FIELD]}
         className="border-t pt-5"
@@ -271,7 +297,12 @@ export function NotificationSettingsForm({
         />
       </Group>
 
-      <SaveBar busy={busy} label="Save notification settings" status={savedNote ? "Saved." : ""} className="border-t pt-5">
+      <SaveBar
+        busy={busy}
+        label="Save notification settings"
+        status={savedNote ? "Saved." : ""}
+        className="border-t pt-5"
+      >
         {draft !== null && !busy ? (
           <Button
             type="button"

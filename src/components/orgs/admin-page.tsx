@@ -47,8 +47,8 @@ export function AdminPage({ slug }: { slug: string }) {
             <h2>Invite links</h2>
           </CardTitle>
           <CardDescription>
-            Anyone with an active link can join {org.name} as a member. Links are unguessable; add
-            an expiry or a use limit for extra control.
+            Anyone with an active link can join {org.name} as a member. Links are unguessable; add an expiry or a use
+            limit for extra control.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -63,7 +63,11 @@ export function AdminPage({ slug }: { slug: string }) {
           </CardTitle>
           <CardDescription>
             The address /org/{org.slug} is permanent. Manage roles and see member profiles on the{" "}
-            <Link to="/org/$slug/members" params={{ slug: org.slug }} className="text-primary underline-offset-4 hover:underline">
+            <Link
+              to="/org/$slug/members"
+              params={{ slug: org.slug }}
+              className="text-primary underline-offset-4 hover:underline"
+            >
               Members
             </Link>{" "}
             tab.

@@ -120,10 +120,13 @@ export function BrowseOrgsPage({ search: { q = "", country } }: { search: Browse
             title={filtered ? "No organizations match your search" : "No organizations yet"}
             action={
               filtered ? (
-                <Button variant="outline" onClick={() => {
-                  setText("");
-                  void navigate({ search: {}, replace: true });
-                }}>
+                <Button
+                  variant="outline"
+                  onClick={() => {
+                    setText("");
+                    void navigate({ search: {}, replace: true });
+                  }}
+                >
                   Clear search
                 </Button>
               ) : isAuthenticated ? (

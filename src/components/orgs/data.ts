@@ -5,8 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import { usePaginatedQuery } from "convex/react";
 
 import { useAuthAwareQuery } from "~/lib/use-auth-aware-query";
-import { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 import { invitePreviewQuery, orgQuery } from "./queries";
 
 export { invitePreviewQuery, orgQuery };
@@ -21,7 +21,10 @@ export function suggestedOrgsQuery() {
 
 /** Whether an org address is free; skipped (no request) while `slug` is null. */
 export function slugAvailableQuery(slug: string | null) {
-  return { ...convexQuery(api.orgs.queries.checkSlugAvailable, slug === null ? "skip" : { slug }), enabled: slug !== null };
+  return {
+    ...convexQuery(api.orgs.queries.checkSlugAvailable, slug === null ? "skip" : { slug }),
+    enabled: slug !== null,
+  };
 }
 
 /**
@@ -39,7 +42,9 @@ export function useOrgSearch(args: { query: string; country?: string } | null, p
 }
 
 export function useMembers(orgId: Id<"organizations">, role: "admin" | "member" | "", pageSize: number) {
-  return usePaginatedQuery(api.orgs.queries.listMembers, role === "" ? { orgId } : { orgId, role }, { initialNumItems: pageSize });
+  return usePaginatedQuery(api.orgs.queries.listMembers, role === "" ? { orgId } : { orgId, role }, {
+    initialNumItems: pageSize,
+  });
 }
 
 export function useInvites(orgId: Id<"organizations">, pageSize: number) {

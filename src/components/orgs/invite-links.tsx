@@ -16,7 +16,7 @@ import { expectedErrorMessage } from "~/lib/errors";
 import { plural } from "~/lib/format";
 import { formatDate, formatRelative } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { useCreateInviteMutation, useInvites, useRegenerateInviteMutation, useRevokeInviteMutation } from "./data";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +41,9 @@ export function InviteLinks({ orgId }: { orgId: Id<"organizations"> }) {
   const regenerate = useRegenerateInviteMutation();
   // An expired or used-up link is regenerated without asking; a failure is explained on its row.
   const regenerateNow = useRegenerateInviteMutation();
-  const rowError = regenerateNow.error ? { id: regenerateNow.variables?.inviteId, message: expectedErrorMessage(regenerateNow.error) } : null;
+  const rowError = regenerateNow.error
+    ? { id: regenerateNow.variables?.inviteId, message: expectedErrorMessage(regenerateNow.error) }
+    : null;
 
   return (
     <div className="grid gap-6">
@@ -109,7 +111,16 @@ function CreateInviteForm({ orgId }: { orgId: Id<"organizations"> }) {
   const createInvite = useCreateInviteMutation();
   const [days, setDays] = useState("");
   const [maxUses, setMaxUses] = useState("");
-  const { errors, formError, check, clear, busy, saved: created, setSaved: setCreated, run } = useFormSubmit(CREATE_FIELDS);
+  const {
+    errors,
+    formError,
+    check,
+    clear,
+    busy,
+    saved: created,
+    setSaved: setCreated,
+    run,
+  } = useFormSubmit(CREATE_FIELDS);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -234,9 +245,7 @@ function InviteItem({
 
   const meta = [
     `Created ${formatDate(invite.createdAt)}`,
-    invite.maxUses !== undefined
-      ? `${invite.uses} of ${plural(invite.maxUses, "use")}`
-      : plural(invite.uses, "use"),
+    invite.maxUses !== undefined ? `${invite.uses} of ${plural(invite.maxUses, "use")}` : plural(invite.uses, "use"),
     invite.status === "revoked" && invite.revokedAt !== undefined
       ? `Revoked ${formatDate(invite.revokedAt)}`
       : invite.expiresAt !== undefined

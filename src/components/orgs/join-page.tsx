@@ -45,8 +45,7 @@ export function JoinPage({ token }: { token: string }) {
   if (status === "not_found" || org === null) {
     return (
       <Shell icon={Link2Off} title="This invite link doesn't work">
-        We couldn't find this invite. Check that you copied the whole link, or ask the organizer for a
-        new one.
+        We couldn't find this invite. Check that you copied the whole link, or ask the organizer for a new one.
       </Shell>
     );
   }
@@ -155,7 +154,9 @@ function Shell({
           <h1 className="text-xl font-bold tracking-tight text-balance sm:text-2xl">{title}</h1>
           {org ? <OrgSummaryBlock org={org} compact={Boolean(Icon)} /> : null}
           <div className="text-muted-foreground mt-4 w-full text-sm text-pretty">{children}</div>
-          {actions ? <div className="mt-6 flex w-full flex-col gap-2 sm:w-auto sm:flex-row sm:justify-center">{actions}</div> : null}
+          {actions ? (
+            <div className="mt-6 flex w-full flex-col gap-2 sm:w-auto sm:flex-row sm:justify-center">{actions}</div>
+          ) : null}
         </CardContent>
       </Card>
     </div>
@@ -170,16 +171,18 @@ function OrgSummaryBlock({ org, compact }: { org: InviteOrg; compact: boolean })
         {compact ? `${org.name} · ` : ""}
         {plural(org.memberCount, "member")}
       </p>
-      {!compact && org.description ? (
-        <p className="line-clamp-4 text-sm">{org.description}</p>
-      ) : null}
+      {!compact && org.description ? <p className="line-clamp-4 text-sm">{org.description}</p> : null}
     </div>
   );
 }
 
 function JoinSkeleton() {
   return (
-    <div className="flex flex-1 items-start justify-center px-4 py-10 sm:items-center sm:py-16" role="status" aria-busy="true">
+    <div
+      className="flex flex-1 items-start justify-center px-4 py-10 sm:items-center sm:py-16"
+      role="status"
+      aria-busy="true"
+    >
       <span className="sr-only">Checking your invite…</span>
       <div className="flex w-full max-w-md flex-col items-center gap-3 rounded-xl border p-8">
         <Skeleton className="size-16 rounded-lg" />

@@ -15,8 +15,14 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
 import { initials, plural } from "~/lib/format";
 import { formatDate } from "~/lib/format-date";
-import type { Id } from "../../../convex/_generated/dataModel";
-import { useDemoteMemberMutation, useLeaveOrgMutation, useMembers, usePromoteMemberMutation, useRemoveMemberMutation } from "./data";
+import type { Id } from "@convex/_generated/dataModel";
+import {
+  useDemoteMemberMutation,
+  useLeaveOrgMutation,
+  useMembers,
+  usePromoteMemberMutation,
+  useRemoveMemberMutation,
+} from "./data";
 
 const PAGE_SIZE = 25;
 type RoleFilter = "" | "admin" | "member";
@@ -40,9 +46,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
           <h2 id="members-title" className="text-lg font-semibold">
             Members
           </h2>
-          <p className="text-muted-foreground text-sm">
-            {plural(org.memberCount, "member")} · updates live
-          </p>
+          <p className="text-muted-foreground text-sm">{plural(org.memberCount, "member")} · updates live</p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <div className="grid gap-1.5">
@@ -93,11 +97,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
       </div>
 
       {isAdmin ? (
-        <MemberProfileDialog
-          orgId={org._id}
-          member={profileOf}
-          onOpenChange={(open) => !open && setProfileOf(null)}
-        />
+        <MemberProfileDialog orgId={org._id} member={profileOf} onOpenChange={(open) => !open && setProfileOf(null)} />
       ) : null}
 
       <ConfirmDialog
@@ -150,7 +150,6 @@ function MemberListItem({
     action.mutate({ orgId, userId: member.userId });
   }
 
-
   return (
     <li aria-label={member.name} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:flex-wrap sm:items-center">
       <div className="flex min-w-0 flex-1 items-center gap-3">
@@ -201,7 +200,13 @@ function MemberListItem({
             </Button>
           )}
           {isSelf ? null : (
-            <Button size="sm" variant="ghost" className="text-destructive hover:text-destructive" disabled={busy} onClick={onRemove}>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-destructive hover:text-destructive"
+              disabled={busy}
+              onClick={onRemove}
+            >
               Remove
             </Button>
           )}

@@ -5,21 +5,15 @@ import type { ReactNode } from "react";
 import type { MemberRow } from "~/components/orgs/types";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-} from "~/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "~/components/ui/dialog";
 import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
 import { formatLocation } from "~/lib/countries";
 import { toFormError } from "~/lib/errors";
 import { formatDate } from "~/lib/format-date";
-import type { Id } from "../../../convex/_generated/dataModel";
+import type { Id } from "@convex/_generated/dataModel";
 import { memberProfileQuery } from "~/components/profiles/data";
-import { CAREER_STAGE_LABELS } from "../../../convex/lib/vocabulary";
+import { CAREER_STAGE_LABELS } from "@convex/lib/vocabulary";
 
 /** A member's profile as this org's admins see it: fields the member keeps private say so. */
 export function MemberProfileDialog({
@@ -39,9 +33,7 @@ export function MemberProfileDialog({
       <DialogContent>
         <DialogHeader>
           <DialogTitle>{member?.name ?? "Member"}</DialogTitle>
-          <DialogDescription>
-            Member profile · what they share with admins
-          </DialogDescription>
+          <DialogDescription>Member profile · what they share with admins</DialogDescription>
         </DialogHeader>
         {profile.isError ? (
           <Alert variant="destructive">
@@ -92,7 +84,10 @@ export function MemberProfileDialog({
               </Row>
               <Row term="Email" shared={data.shared.email}>
                 {data.email ? (
-                  <a href={`mailto:${data.email}`} className="text-primary break-all underline-offset-4 hover:underline">
+                  <a
+                    href={`mailto:${data.email}`}
+                    className="text-primary break-all underline-offset-4 hover:underline"
+                  >
                     {data.email}
                   </a>
                 ) : undefined}

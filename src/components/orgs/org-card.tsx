@@ -25,9 +25,7 @@ export function OrgCard({ org, badge }: { org: OrgSummary; badge?: ReactNode }) 
           </h3>
           {badge}
         </div>
-        {org.description ? (
-          <p className="text-muted-foreground mt-1 line-clamp-2 text-sm">{org.description}</p>
-        ) : null}
+        {org.description ? <p className="text-muted-foreground mt-1 line-clamp-2 text-sm">{org.description}</p> : null}
         <p className="text-muted-foreground mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
           {org.location ? (
             <span className="inline-flex items-center gap-1">

@@ -102,8 +102,7 @@ export function OrgForm({
       if (key === "name" && !slugEdited) next.slug = slugify(String(value));
       return next;
     });
-    const field =
-      key === "city" ? "location.city" : key === "country" ? "location.country" : key;
+    const field = key === "city" ? "location.city" : key === "country" ? "location.country" : key;
     clear(field);
     if (key === "name" && !slugEdited) clear("slug");
   };
@@ -230,11 +229,7 @@ export function OrgForm({
         </Field>
       </div>
 
-      <VisibilityField
-        value={values.visibility}
-        error={errors.visibility}
-        onChange={(v) => set("visibility", v)}
-      />
+      <VisibilityField value={values.visibility} error={errors.visibility} onChange={(v) => set("visibility", v)} />
 
       <SaveBar busy={busy} label={submitLabel} status={saved && mode === "edit" ? "Changes saved." : ""} />
     </form>
@@ -250,15 +245,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-function SlugField({
-  value,
-  error,
-  onChange,
-}: {
-  value: string;
-  error?: string;
-  onChange: (slug: string) => void;
-}) {
+function SlugField({ value, error, onChange }: { value: string; error?: string; onChange: (slug: string) => void }) {
   const slug = value.trim();
   const debounced = useDebounced(slug, 300);
   const formatProblem = slug === "" ? undefined : checkSlug(slug);
@@ -363,10 +350,7 @@ function VisibilityField({
               className="accent-primary mt-0.5 size-4"
             />
             <span className="grid gap-1">
-              <span
-                id={`${id}-${option.value}-label`}
-                className="flex items-center gap-1.5 text-sm font-medium"
-              >
+              <span id={`${id}-${option.value}-label`} className="flex items-center gap-1.5 text-sm font-medium">
                 <option.icon className="size-4" aria-hidden="true" />
                 {option.label}
               </span>

@@ -28,9 +28,7 @@ export function OrgLayout({ slug, children }: { slug: string; children: ReactNod
     <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10">
       <OrgHeader org={org} />
       <OrgTabs org={org} />
-      <div className="mt-6">
-        {children}
-      </div>
+      <div className="mt-6">{children}</div>
     </div>
   );
 }

@@ -29,7 +29,11 @@ export function OrgOverview({ slug }: { slug: string }) {
             {org.viewerRole === "admin" ? (
               <>
                 No description yet.{" "}
-                <Link to="/org/$slug/admin" params={{ slug }} className="text-primary underline-offset-4 hover:underline">
+                <Link
+                  to="/org/$slug/admin"
+                  params={{ slug }}
+                  className="text-primary underline-offset-4 hover:underline"
+                >
                   Add one in the admin settings
                 </Link>
                 .
@@ -66,7 +70,9 @@ export function OrgOverview({ slug }: { slug: string }) {
           </Card>
         ) : null}
 
-        {org.viewerRole !== null || org.visibility === "public" ? <OrgUpcomingEvents orgId={org._id} slug={slug} /> : null}
+        {org.viewerRole !== null || org.visibility === "public" ? (
+          <OrgUpcomingEvents orgId={org._id} slug={slug} />
+        ) : null}
       </section>
 
       <aside aria-label="Details">
@@ -79,14 +85,22 @@ export function OrgOverview({ slug }: { slug: string }) {
             ) : null}
             {org.website ? (
               <Detail icon={Globe2} term="Website">
-                <a href={org.website} target="_blank" rel="noopener noreferrer nofollow" className="text-primary break-all underline-offset-4 hover:underline">
+                <a
+                  href={org.website}
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                  className="text-primary break-all underline-offset-4 hover:underline"
+                >
                   {displayUrl(org.website)}
                 </a>
               </Detail>
             ) : null}
             {org.contactEmail ? (
               <Detail icon={Mail} term="Contact">
-                <a href={`mailto:${org.contactEmail}`} className="text-primary break-all underline-offset-4 hover:underline">
+                <a
+                  href={`mailto:${org.contactEmail}`}
+                  className="text-primary break-all underline-offset-4 hover:underline"
+                >
                   {org.contactEmail}
                 </a>
               </Detail>
@@ -107,15 +121,7 @@ export function OrgOverview({ slug }: { slug: string }) {
   );
 }
 
-function Detail({
-  icon: Icon,
-  term,
-  children,
-}: {
-  icon: typeof MapPin;
-  term: string;
-  children: React.ReactNode;
-}) {
+function Detail({ icon: Icon, term, children }: { icon: typeof MapPin; term: string; children: React.ReactNode }) {
   return (
     <div className="flex gap-3 px-5 py-3">
       <Icon className="text-muted-foreground mt-0.5 size-4 shrink-0" aria-hidden="true" />

@@ -2,7 +2,7 @@
 // hooks) so that what those loaders ship with the app shell stays this small.
 import { convexQuery } from "@convex-dev/react-query";
 
-import { api } from "../../../convex/_generated/api";
+import { api } from "@convex/_generated/api";
 
 export function orgQuery(slug: string) {
   return convexQuery(api.orgs.queries.getOrgBySlug, { slug });

@@ -1,6 +1,6 @@
 import type { FunctionReturnType } from "convex/server";
 
-import type { api } from "../../../convex/_generated/api";
+import type { api } from "@convex/_generated/api";
 
 export type OrgPage = FunctionReturnType<typeof api.orgs.queries.getOrgBySlug>;
 export type OrgSummary = FunctionReturnType<typeof api.orgs.queries.myOrgs>[number]["org"];

@@ -1,4 +1,4 @@
-import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from "../../../convex/lib/vocabulary";
+import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from "@convex/lib/vocabulary";
 
 export type { CareerStage };
 

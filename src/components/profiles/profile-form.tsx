@@ -96,7 +96,12 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
             />
           )}
         </Field>
-        <Field label="Headline" optional error={errors.headline} hint="One line about you, e.g. “ML engineer exploring interpretability”.">
+        <Field
+          label="Headline"
+          optional
+          error={errors.headline}
+          hint="One line about you, e.g. “ML engineer exploring interpretability”."
+        >
           {(p) => (
             <Input
               {...p}

@@ -8,7 +8,13 @@ import { useUpdatePrivacyMutation } from "./data";
 export type Privacy = { headline: boolean; location: boolean; skills: boolean; careerStage: boolean; email: boolean };
 
 /** Mirrors convex/profiles/model.ts: what a member has before saving any settings. */
-export const DEFAULT_PRIVACY: Privacy = { headline: true, location: false, skills: true, careerStage: true, email: false };
+export const DEFAULT_PRIVACY: Privacy = {
+  headline: true,
+  location: false,
+  skills: true,
+  careerStage: true,
+  email: false,
+};
 
 const NO_FIELDS: readonly string[] = [];
 

@@ -3,7 +3,7 @@ import { useState, type KeyboardEvent } from "react";
 
 import type { ControlProps } from "~/components/forms/field";
 import { cn } from "~/lib/utils";
-import { LIMITS } from "../../../convex/lib/vocabulary";
+import { LIMITS } from "@convex/lib/vocabulary";
 
 const SKILL_LIMITS = { max: LIMITS.skills, length: LIMITS.skill } as const;
 
