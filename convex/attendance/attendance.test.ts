@@ -15,6 +15,7 @@ import {
   MINUTE,
   runScheduled,
 } from "../notifications/testing";
+import { RATE_LIMITS } from "../lib/vocabulary";
 import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
 import { csvCell, csvLine } from "./csv";
@@ -587,6 +588,24 @@ describe("the After-event check-ins preference", () => {
 });
 
 describe("feedback", () => {
+  test("feedback writes and CSV exports are rate limited per person, with a retry time", async () => {
+    const { t, admin, ada, eventId } = await world(-3 * HOUR);
+    await ada.mutation(api.attendance.mutations.answerPrompt, { eventId, attended: true });
+    for (let i = 0; i < RATE_LIMITS.feedback.capacity; i++) {
+      await ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 1 + (i % 5) });
+    }
+    await expectRefused(
+      t,
+      ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 5 }),
+      "RATE_LIMITED",
+    );
+    for (let i = 0; i < RATE_LIMITS.export.capacity; i++) {
+      await admin.action(api.attendance.export.exportAttendanceCsv, { eventId });
+    }
+    const error = await expectConvexError(admin.action(api.attendance.export.exportAttendanceCsv, { eventId }));
+    expect(error).toMatchObject({ code: "RATE_LIMITED", retryAfter: expect.any(Number) });
+  });
+
   test("after a yes: stars and comment, editable for 14 days, anonymous to admins; the summary", async () => {
     const { t, admin, ada, eventId, orgId } = await world(-3 * HOUR);
     await expectRefused(t, ada.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 5 }), "CONFLICT"); // no yes yet

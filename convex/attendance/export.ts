@@ -7,6 +7,7 @@ import { formatInTimeZone } from "date-fns-tz";
 import { internal } from "../_generated/api";
 import { internalQuery } from "../_generated/server";
 import { eventAdminAction } from "../lib/functions";
+import { enforceLimit } from "../lib/rateLimits";
 import { ATTENDANCE_SOURCE_LABELS, ATTENDANCE_STATE_LABELS, CHECK_IN_VIA_LABELS, RSVP_LABELS } from "../lib/vocabulary";
 import { csvLine } from "./csv";
 import { toAttendanceRow } from "./model";
@@ -71,6 +72,7 @@ export const exportAttendanceCsv = eventAdminAction({
   args: {},
   returns: v.object({ filename: v.string(), csv: v.string(), rows: v.number(), truncated: v.boolean() }),
   handler: async (ctx) => {
+    await enforceLimit(ctx, "export", ctx.user._id);
     const lines = [csvLine(HEADER)];
     let cursor: string | null = null;
     let title: string;

@@ -12,6 +12,7 @@ import { getRsvp } from "../events/model";
 import { env } from "../lib/env";
 import { appError, invalidArgument } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation } from "../lib/functions";
+import { enforceLimit } from "../lib/rateLimits";
 import { ATTENDANCE_LIMITS, attendanceStateValidator } from "../lib/vocabulary";
 import {
   attendanceRowValidator,
@@ -363,6 +364,7 @@ export const submitFeedback = eventMemberMutation({
   returns: feedbackShapeValidator,
   handler: async (ctx, { rating, comment, anonymous }) => {
     const { event, user } = ctx;
+    await enforceLimit(ctx, "feedback", user._id);
     const now = Date.now();
     if (!Number.isInteger(rating) || rating < ATTENDANCE_LIMITS.ratingMin || rating > ATTENDANCE_LIMITS.ratingMax) {
       throw invalidArgument("rating", "Choose 1 to 5 stars.");

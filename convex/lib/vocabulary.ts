@@ -299,8 +299,6 @@ export const ATTENDANCE_LIMITS = {
   maxPrompts: 2,
   /** Prompt links (and the in-app prompt) stay usable this long after the end. */
   promptAnswerWindowMs: 14 * 24 * 60 * 60 * 1000,
-  /** A rate limit for feedback writes per member (enforced once a rate limiter is installed). */
-  feedbackWritesPerHour: 30,
 } as const;
 
 /** Most to least engaged. */
