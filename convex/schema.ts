@@ -236,7 +236,7 @@ export default defineSchema({
     endTime: v.number(),
     timezone: v.string(), // IANA
     capacity: v.optional(v.number()),
-    notifyBefore: v.optional(v.array(v.number())), // minutes, e.g. [1440, 60]
+    notifyBefore: v.optional(v.array(v.number())), // minutes before the start
     status: eventStatusValidator,
     publishedAt: v.optional(v.number()),
     cancelledAt: v.optional(v.number()),

@@ -19,7 +19,7 @@ export const eventFieldsValidator = {
   locationUrl: v.optional(v.string()),
   onlineUrl: v.optional(v.string()),
   capacity: v.optional(v.number()),
-  notifyBefore: v.optional(v.array(v.number())), // minutes; omitted = [1440, 60]
+  notifyBefore: v.optional(v.array(v.number())), // minutes; omitted = DEFAULT_REMINDER_TIMES
 };
 
 export type EventFieldsInput = ObjectType<typeof eventFieldsValidator>;
