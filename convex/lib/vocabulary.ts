@@ -4,6 +4,8 @@
 import type { literals as helpersLiterals } from "convex-helpers/validators";
 import { type Infer, v } from "convex/values";
 
+import { EVENT_TYPES, RSVP_STATUSES } from "./eventLabels";
+
 // convex-helpers' literals(), written here: its module builds a validator when it loads, which
 // would keep `v` in the app's first load. The validators below are marked pure, so the app (which
 // imports labels and limits, never validators) drops them.
@@ -22,6 +24,7 @@ export {
   isErrorCode,
   rateLimitMessage,
 } from "./errorCodes";
+export { EVENT_TYPE_LABELS, EVENT_TYPES, RSVP_LABELS, RSVP_STATUSES } from "./eventLabels";
 
 /** The largest request body the HTTP routes read (unsubscribe forms, delivery webhooks); larger ones get 413. */
 export const MAX_HTTP_BODY_BYTES = 256 * 1024;
@@ -121,32 +124,15 @@ export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
 
 // ---- Events ----
 
-export const EVENT_TYPES = ["meetup", "workshop", "talk", "social", "reading_group", "other"] as const;
 export const eventTypeValidator = /* @__PURE__ */ literals(...EVENT_TYPES);
 export type EventType = Infer<typeof eventTypeValidator>;
-export const EVENT_TYPE_LABELS: Record<EventType, string> = {
-  meetup: "Meetup",
-  workshop: "Workshop",
-  talk: "Talk",
-  social: "Social",
-  reading_group: "Reading group",
-  other: "Other",
-};
 
 export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
 export const eventStatusValidator = /* @__PURE__ */ literals(...EVENT_STATUSES);
 export type EventStatus = Infer<typeof eventStatusValidator>;
 
-export const RSVP_STATUSES = ["going", "maybe", "not_going", "waitlisted"] as const;
 export const rsvpStatusValidator = /* @__PURE__ */ literals(...RSVP_STATUSES);
 export type RsvpStatus = Infer<typeof rsvpStatusValidator>;
-export const RSVP_LABELS: Record<RsvpStatus, string> = {
-  going: "Going",
-  maybe: "Maybe",
-  not_going: "Not going",
-  waitlisted: "Waitlisted",
-};
-
 // ---- Notifications ----
 
 /** The reminder offsets a member or an event can choose, in minutes, longest first. */
