@@ -6,11 +6,15 @@ import { type Infer, v } from "convex/values";
 
 import { EVENT_TYPES, RSVP_STATUSES } from "./eventLabels";
 
-// convex-helpers' literals(), written here: its module builds a validator when it loads, which
-// would keep `v` in the app's first load. The validators below are marked pure, so the app (which
-// imports labels and limits, never validators) drops them.
-const literals = ((...values: (string | number | boolean | bigint)[]) =>
-  v.union(...values.map((value) => v.literal(value)))) as typeof helpersLiterals;
+// convex-helpers' literals(), written here and taking the list itself: its module builds a
+// validator when it loads, and a spread argument is kept as a possible side effect, either of
+// which would keep `v` in the app's first load. The validators below are marked pure, so the app
+// (which imports labels and limits, never validators) drops them.
+function literals<const T extends readonly (string | number | boolean | bigint)[]>(
+  values: T,
+): ReturnType<typeof helpersLiterals<[...T]>> {
+  return v.union(...values.map((value) => v.literal(value))) as never;
+}
 
 // ---- Errors ----
 
@@ -102,16 +106,16 @@ export const MAX_FAILED_SIGN_INS_PER_HOUR = RATE_LIMITS.signInPerEmail.capacity;
 // ---- Orgs and profiles ----
 
 export const ORG_ROLES = ["admin", "member"] as const;
-export const orgRoleValidator = /* @__PURE__ */ literals(...ORG_ROLES);
+export const orgRoleValidator = /* @__PURE__ */ literals(ORG_ROLES);
 export type OrgRole = Infer<typeof orgRoleValidator>;
 export const ORG_ROLE_LABELS: Record<OrgRole, string> = { admin: "Admin", member: "Member" };
 
 export const VISIBILITIES = ["public", "private"] as const;
-export const visibilityValidator = /* @__PURE__ */ literals(...VISIBILITIES);
+export const visibilityValidator = /* @__PURE__ */ literals(VISIBILITIES);
 export type Visibility = Infer<typeof visibilityValidator>;
 
 export const CAREER_STAGES = ["student", "early_career", "mid_career", "senior", "career_transition", "other"] as const;
-export const careerStageValidator = /* @__PURE__ */ literals(...CAREER_STAGES);
+export const careerStageValidator = /* @__PURE__ */ literals(CAREER_STAGES);
 export type CareerStage = Infer<typeof careerStageValidator>;
 export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
   student: "Student",
@@ -124,14 +128,14 @@ export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
 
 // ---- Events ----
 
-export const eventTypeValidator = /* @__PURE__ */ literals(...EVENT_TYPES);
+export const eventTypeValidator = /* @__PURE__ */ literals(EVENT_TYPES);
 export type EventType = Infer<typeof eventTypeValidator>;
 
 export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
-export const eventStatusValidator = /* @__PURE__ */ literals(...EVENT_STATUSES);
+export const eventStatusValidator = /* @__PURE__ */ literals(EVENT_STATUSES);
 export type EventStatus = Infer<typeof eventStatusValidator>;
 
-export const rsvpStatusValidator = /* @__PURE__ */ literals(...RSVP_STATUSES);
+export const rsvpStatusValidator = /* @__PURE__ */ literals(RSVP_STATUSES);
 export type RsvpStatus = Infer<typeof rsvpStatusValidator>;
 // ---- Notifications ----
 
@@ -149,7 +153,7 @@ export const DEFAULT_REMINDER_TIMES: readonly number[] = [1440, 60];
 
 /** New-event announcements: at once, in the weekly digest, or never. */
 export const ANNOUNCEMENT_MODES = ["all", "digest", "none"] as const;
-export const announcementModeValidator = /* @__PURE__ */ literals(...ANNOUNCEMENT_MODES);
+export const announcementModeValidator = /* @__PURE__ */ literals(ANNOUNCEMENT_MODES);
 export type AnnouncementMode = Infer<typeof announcementModeValidator>;
 export const DEFAULT_ANNOUNCEMENT_MODE: AnnouncementMode = "digest";
 
@@ -162,7 +166,7 @@ export const NOTIFICATION_KINDS = [
   "digest",
   "attendance_prompt",
 ] as const;
-export const notificationKindValidator = /* @__PURE__ */ literals(...NOTIFICATION_KINDS);
+export const notificationKindValidator = /* @__PURE__ */ literals(NOTIFICATION_KINDS);
 export type NotificationKind = Infer<typeof notificationKindValidator>;
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reminder: "Reminder",
@@ -176,7 +180,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 
 /** "recorded": stored only (no email service configured); the rest follow the Resend component. */
 export const EMAIL_STATUSES = ["recorded", "queued", "sent", "delivered", "bounced", "failed"] as const;
-export const emailStatusValidator = /* @__PURE__ */ literals(...EMAIL_STATUSES);
+export const emailStatusValidator = /* @__PURE__ */ literals(EMAIL_STATUSES);
 export type EmailStatus = Infer<typeof emailStatusValidator>;
 
 /** A profile's notification preferences (settings beyond them live in notificationSettings). */
@@ -217,7 +221,7 @@ export const ATTENDANCE_PROMPTS_LABEL = "After-event check-ins";
 
 /** What happened at an event for one person, whoever recorded it. */
 export const ATTENDANCE_STATES = ["attended", "no_show", "excused", "unknown"] as const;
-export const attendanceStateValidator = /* @__PURE__ */ literals(...ATTENDANCE_STATES);
+export const attendanceStateValidator = /* @__PURE__ */ literals(ATTENDANCE_STATES);
 export type AttendanceState = Infer<typeof attendanceStateValidator>;
 export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
   attended: "Attended",
@@ -228,7 +232,7 @@ export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
 
 /** Who recorded an attendance state; an admin's mark or a check-in outranks a self-report. */
 export const ATTENDANCE_SOURCES = ["check_in", "admin", "self_report"] as const;
-export const attendanceSourceValidator = /* @__PURE__ */ literals(...ATTENDANCE_SOURCES);
+export const attendanceSourceValidator = /* @__PURE__ */ literals(ATTENDANCE_SOURCES);
 export type AttendanceSource = Infer<typeof attendanceSourceValidator>;
 export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
   check_in: "Checked in at the door",
@@ -238,7 +242,7 @@ export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
 
 /** How a check-in happened: at the door by an admin, or by the member scanning the venue code. */
 export const CHECK_IN_VIAS = ["door", "self"] as const;
-export const checkInViaValidator = /* @__PURE__ */ literals(...CHECK_IN_VIAS);
+export const checkInViaValidator = /* @__PURE__ */ literals(CHECK_IN_VIAS);
 export type CheckInVia = Infer<typeof checkInViaValidator>;
 export const CHECK_IN_VIA_LABELS: Record<CheckInVia, string> = {
   door: "Checked in at the door",
@@ -281,7 +285,7 @@ export const ENGAGEMENT_LEVELS = [
   "low_engagement",
   "inactive",
 ] as const;
-export const engagementLevelValidator = /* @__PURE__ */ literals(...ENGAGEMENT_LEVELS);
+export const engagementLevelValidator = /* @__PURE__ */ literals(ENGAGEMENT_LEVELS);
 export type EngagementLevel = Infer<typeof engagementLevelValidator>;
 export const ENGAGEMENT_LEVEL_LABELS: Record<EngagementLevel, string> = {
   highly_engaged: "Highly engaged",
@@ -293,7 +297,7 @@ export const ENGAGEMENT_LEVEL_LABELS: Record<EngagementLevel, string> = {
 
 /** Where a member's effective level comes from (the admin list filters on it). */
 export const ENGAGEMENT_SOURCES = ["model", "rules", "override"] as const;
-export const engagementSourceValidator = /* @__PURE__ */ literals(...ENGAGEMENT_SOURCES);
+export const engagementSourceValidator = /* @__PURE__ */ literals(ENGAGEMENT_SOURCES);
 export type EngagementSource = Infer<typeof engagementSourceValidator>;
 export const ENGAGEMENT_SOURCE_LABELS: Record<EngagementSource, string> = {
   model: "Scored by Claude",
@@ -303,16 +307,16 @@ export const ENGAGEMENT_SOURCE_LABELS: Record<EngagementSource, string> = {
 
 /** How a run scores: the model (directly or through the batch API) or the rules alone. */
 export const ENGAGEMENT_RUN_MODES = ["model_direct", "model_batch", "rules"] as const;
-export const engagementRunModeValidator = /* @__PURE__ */ literals(...ENGAGEMENT_RUN_MODES);
+export const engagementRunModeValidator = /* @__PURE__ */ literals(ENGAGEMENT_RUN_MODES);
 export type EngagementRunMode = Infer<typeof engagementRunModeValidator>;
 
 export const ENGAGEMENT_RUN_STATUSES = ["running", "waiting_for_batch", "completed", "failed"] as const;
-export const engagementRunStatusValidator = /* @__PURE__ */ literals(...ENGAGEMENT_RUN_STATUSES);
+export const engagementRunStatusValidator = /* @__PURE__ */ literals(ENGAGEMENT_RUN_STATUSES);
 export type EngagementRunStatus = Infer<typeof engagementRunStatusValidator>;
 
 /** Why a run used the rules for everyone. */
 export const ENGAGEMENT_RULES_REASONS = ["no_api_key", "over_budget"] as const;
-export const engagementRulesReasonValidator = /* @__PURE__ */ literals(...ENGAGEMENT_RULES_REASONS);
+export const engagementRulesReasonValidator = /* @__PURE__ */ literals(ENGAGEMENT_RULES_REASONS);
 export type EngagementRulesReason = Infer<typeof engagementRulesReasonValidator>;
 export const ENGAGEMENT_RULES_REASON_LABELS: Record<EngagementRulesReason, string> = {
   no_api_key: "No Anthropic API key is configured, so the rule-based scorer ran.",
