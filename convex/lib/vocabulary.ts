@@ -1,30 +1,34 @@
 // The vocabulary the backend and the app share: field limits, enums with their labels,
 // defaults and error codes. Pure (no Convex server imports), so src/ imports it as it is; the
 // schema builds its validators from these lists, and types come from the validators.
-import { literals } from "convex-helpers/validators";
+import type { literals as helpersLiterals } from "convex-helpers/validators";
 import { type Infer, v } from "convex/values";
+
+import { EVENT_TYPES, RSVP_STATUSES } from "./eventLabels";
+
+// convex-helpers' literals(), written here and taking the list itself: its module builds a
+// validator when it loads, and a spread argument is kept as a possible side effect, either of
+// which would keep `v` in the app's first load. The validators below are marked pure, so the app
+// (which imports labels and limits, never validators) drops them.
+function literals<const T extends readonly (string | number | boolean | bigint)[]>(
+  values: T,
+): ReturnType<typeof helpersLiterals<[...T]>> {
+  return v.union(...values.map((value) => v.literal(value))) as never;
+}
 
 // ---- Errors ----
 
-export const ERROR_CODES = [
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "INVALID_ARGUMENT",
-  "CONFLICT",
-  "RATE_LIMITED",
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/**
- * What a ConvexError carries: a stable code, a message for people, the field it is about and,
- * for RATE_LIMITED, how many milliseconds until a retry can succeed.
- */
-export type AppErrorData = { code: ErrorCode; message: string; field?: string; retryAfter?: number };
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
-}
+// The error codes and the rate-limit wording live apart (./errorCodes) so the app's first load can
+// import them without this whole module.
+export {
+  type AppErrorData,
+  describeWait,
+  ERROR_CODES,
+  type ErrorCode,
+  isErrorCode,
+  rateLimitMessage,
+} from "./errorCodes";
+export { EVENT_TYPE_LABELS, EVENT_TYPES, RSVP_LABELS, RSVP_STATUSES } from "./eventLabels";
 
 /** The largest request body the HTTP routes read (unsubscribe forms, delivery webhooks); larger ones get 413. */
 export const MAX_HTTP_BODY_BYTES = 256 * 1024;
@@ -96,37 +100,22 @@ export const RATE_LIMITS = {
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
-/** "30 seconds", "2 minutes", "1 hour": a wait in ms, rounded up, for people. */
-export function describeWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? "" : "s"}`;
-}
-
-/** What a RATE_LIMITED answer says: "Too many attempts. Try again in 30 seconds." */
-export function rateLimitMessage(retryAfter: number, lead = "Too many attempts."): string {
-  return `${lead} Try again in ${describeWait(retryAfter)}.`;
-}
-
 /** Convex Auth's own lockout: failed password attempts per account and hour. */
 export const MAX_FAILED_SIGN_INS_PER_HOUR = RATE_LIMITS.signInPerEmail.capacity;
 
 // ---- Orgs and profiles ----
 
 export const ORG_ROLES = ["admin", "member"] as const;
-export const orgRoleValidator = literals(...ORG_ROLES);
+export const orgRoleValidator = /* @__PURE__ */ literals(ORG_ROLES);
 export type OrgRole = Infer<typeof orgRoleValidator>;
 export const ORG_ROLE_LABELS: Record<OrgRole, string> = { admin: "Admin", member: "Member" };
 
 export const VISIBILITIES = ["public", "private"] as const;
-export const visibilityValidator = literals(...VISIBILITIES);
+export const visibilityValidator = /* @__PURE__ */ literals(VISIBILITIES);
 export type Visibility = Infer<typeof visibilityValidator>;
 
 export const CAREER_STAGES = ["student", "early_career", "mid_career", "senior", "career_transition", "other"] as const;
-export const careerStageValidator = literals(...CAREER_STAGES);
+export const careerStageValidator = /* @__PURE__ */ literals(CAREER_STAGES);
 export type CareerStage = Infer<typeof careerStageValidator>;
 export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
   student: "Student",
@@ -139,32 +128,15 @@ export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
 
 // ---- Events ----
 
-export const EVENT_TYPES = ["meetup", "workshop", "talk", "social", "reading_group", "other"] as const;
-export const eventTypeValidator = literals(...EVENT_TYPES);
+export const eventTypeValidator = /* @__PURE__ */ literals(EVENT_TYPES);
 export type EventType = Infer<typeof eventTypeValidator>;
-export const EVENT_TYPE_LABELS: Record<EventType, string> = {
-  meetup: "Meetup",
-  workshop: "Workshop",
-  talk: "Talk",
-  social: "Social",
-  reading_group: "Reading group",
-  other: "Other",
-};
 
 export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
-export const eventStatusValidator = literals(...EVENT_STATUSES);
+export const eventStatusValidator = /* @__PURE__ */ literals(EVENT_STATUSES);
 export type EventStatus = Infer<typeof eventStatusValidator>;
 
-export const RSVP_STATUSES = ["going", "maybe", "not_going", "waitlisted"] as const;
-export const rsvpStatusValidator = literals(...RSVP_STATUSES);
+export const rsvpStatusValidator = /* @__PURE__ */ literals(RSVP_STATUSES);
 export type RsvpStatus = Infer<typeof rsvpStatusValidator>;
-export const RSVP_LABELS: Record<RsvpStatus, string> = {
-  going: "Going",
-  maybe: "Maybe",
-  not_going: "Not going",
-  waitlisted: "Waitlisted",
-};
-
 // ---- Notifications ----
 
 /** The reminder offsets a member or an event can choose, in minutes, longest first. */
@@ -181,7 +153,7 @@ export const DEFAULT_REMINDER_TIMES: readonly number[] = [1440, 60];
 
 /** New-event announcements: at once, in the weekly digest, or never. */
 export const ANNOUNCEMENT_MODES = ["all", "digest", "none"] as const;
-export const announcementModeValidator = literals(...ANNOUNCEMENT_MODES);
+export const announcementModeValidator = /* @__PURE__ */ literals(ANNOUNCEMENT_MODES);
 export type AnnouncementMode = Infer<typeof announcementModeValidator>;
 export const DEFAULT_ANNOUNCEMENT_MODE: AnnouncementMode = "digest";
 
@@ -194,7 +166,7 @@ export const NOTIFICATION_KINDS = [
   "digest",
   "attendance_prompt",
 ] as const;
-export const notificationKindValidator = literals(...NOTIFICATION_KINDS);
+export const notificationKindValidator = /* @__PURE__ */ literals(NOTIFICATION_KINDS);
 export type NotificationKind = Infer<typeof notificationKindValidator>;
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   reminder: "Reminder",
@@ -208,24 +180,26 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 
 /** "recorded": stored only (no email service configured); the rest follow the Resend component. */
 export const EMAIL_STATUSES = ["recorded", "queued", "sent", "delivered", "bounced", "failed"] as const;
-export const emailStatusValidator = literals(...EMAIL_STATUSES);
+export const emailStatusValidator = /* @__PURE__ */ literals(EMAIL_STATUSES);
 export type EmailStatus = Infer<typeof emailStatusValidator>;
 
 /** A profile's notification preferences (settings beyond them live in notificationSettings). */
-export const notificationPreferencesValidator = v.object({
-  matchAlerts: v.object({ enabled: v.boolean() }),
-  weeklyDigest: v.object({ enabled: v.boolean() }),
-  timezone: v.string(),
-  eventReminders: v.optional(
-    v.object({
-      enabled: v.boolean(),
-      reminderTimes: v.array(v.number()), // minutes before the start
-    }),
-  ),
-  orgAnnouncements: v.optional(v.object({ enabled: v.boolean() })),
-  /** "After-event check-ins": the "did you make it?" prompt. Absent (older profiles) = on. */
-  attendancePrompts: v.optional(v.object({ enabled: v.boolean() })),
-});
+const buildNotificationPreferencesValidator = () =>
+  v.object({
+    matchAlerts: v.object({ enabled: v.boolean() }),
+    weeklyDigest: v.object({ enabled: v.boolean() }),
+    timezone: v.string(),
+    eventReminders: v.optional(
+      v.object({
+        enabled: v.boolean(),
+        reminderTimes: v.array(v.number()), // minutes before the start
+      }),
+    ),
+    orgAnnouncements: v.optional(v.object({ enabled: v.boolean() })),
+    /** "After-event check-ins": the "did you make it?" prompt. Absent (older profiles) = on. */
+    attendancePrompts: v.optional(v.object({ enabled: v.boolean() })),
+  });
+export const notificationPreferencesValidator = /* @__PURE__ */ buildNotificationPreferencesValidator();
 
 export type NotificationPreferences = Infer<typeof notificationPreferencesValidator>;
 
@@ -247,7 +221,7 @@ export const ATTENDANCE_PROMPTS_LABEL = "After-event check-ins";
 
 /** What happened at an event for one person, whoever recorded it. */
 export const ATTENDANCE_STATES = ["attended", "no_show", "excused", "unknown"] as const;
-export const attendanceStateValidator = literals(...ATTENDANCE_STATES);
+export const attendanceStateValidator = /* @__PURE__ */ literals(ATTENDANCE_STATES);
 export type AttendanceState = Infer<typeof attendanceStateValidator>;
 export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
   attended: "Attended",
@@ -258,7 +232,7 @@ export const ATTENDANCE_STATE_LABELS: Record<AttendanceState, string> = {
 
 /** Who recorded an attendance state; an admin's mark or a check-in outranks a self-report. */
 export const ATTENDANCE_SOURCES = ["check_in", "admin", "self_report"] as const;
-export const attendanceSourceValidator = literals(...ATTENDANCE_SOURCES);
+export const attendanceSourceValidator = /* @__PURE__ */ literals(ATTENDANCE_SOURCES);
 export type AttendanceSource = Infer<typeof attendanceSourceValidator>;
 export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
   check_in: "Checked in at the door",
@@ -268,7 +242,7 @@ export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
 
 /** How a check-in happened: at the door by an admin, or by the member scanning the venue code. */
 export const CHECK_IN_VIAS = ["door", "self"] as const;
-export const checkInViaValidator = literals(...CHECK_IN_VIAS);
+export const checkInViaValidator = /* @__PURE__ */ literals(CHECK_IN_VIAS);
 export type CheckInVia = Infer<typeof checkInViaValidator>;
 export const CHECK_IN_VIA_LABELS: Record<CheckInVia, string> = {
   door: "Checked in at the door",
@@ -309,7 +283,7 @@ export const ENGAGEMENT_LEVELS = [
   "low_engagement",
   "inactive",
 ] as const;
-export const engagementLevelValidator = literals(...ENGAGEMENT_LEVELS);
+export const engagementLevelValidator = /* @__PURE__ */ literals(ENGAGEMENT_LEVELS);
 export type EngagementLevel = Infer<typeof engagementLevelValidator>;
 export const ENGAGEMENT_LEVEL_LABELS: Record<EngagementLevel, string> = {
   highly_engaged: "Highly engaged",
@@ -321,7 +295,7 @@ export const ENGAGEMENT_LEVEL_LABELS: Record<EngagementLevel, string> = {
 
 /** Where a member's effective level comes from (the admin list filters on it). */
 export const ENGAGEMENT_SOURCES = ["model", "rules", "override"] as const;
-export const engagementSourceValidator = literals(...ENGAGEMENT_SOURCES);
+export const engagementSourceValidator = /* @__PURE__ */ literals(ENGAGEMENT_SOURCES);
 export type EngagementSource = Infer<typeof engagementSourceValidator>;
 export const ENGAGEMENT_SOURCE_LABELS: Record<EngagementSource, string> = {
   model: "Scored by Claude",
@@ -331,16 +305,16 @@ export const ENGAGEMENT_SOURCE_LABELS: Record<EngagementSource, string> = {
 
 /** How a run scores: the model (directly or through the batch API) or the rules alone. */
 export const ENGAGEMENT_RUN_MODES = ["model_direct", "model_batch", "rules"] as const;
-export const engagementRunModeValidator = literals(...ENGAGEMENT_RUN_MODES);
+export const engagementRunModeValidator = /* @__PURE__ */ literals(ENGAGEMENT_RUN_MODES);
 export type EngagementRunMode = Infer<typeof engagementRunModeValidator>;
 
 export const ENGAGEMENT_RUN_STATUSES = ["running", "waiting_for_batch", "completed", "failed"] as const;
-export const engagementRunStatusValidator = literals(...ENGAGEMENT_RUN_STATUSES);
+export const engagementRunStatusValidator = /* @__PURE__ */ literals(ENGAGEMENT_RUN_STATUSES);
 export type EngagementRunStatus = Infer<typeof engagementRunStatusValidator>;
 
 /** Why a run used the rules for everyone. */
 export const ENGAGEMENT_RULES_REASONS = ["no_api_key", "over_budget"] as const;
-export const engagementRulesReasonValidator = literals(...ENGAGEMENT_RULES_REASONS);
+export const engagementRulesReasonValidator = /* @__PURE__ */ literals(ENGAGEMENT_RULES_REASONS);
 export type EngagementRulesReason = Infer<typeof engagementRulesReasonValidator>;
 export const ENGAGEMENT_RULES_REASON_LABELS: Record<EngagementRulesReason, string> = {
   no_api_key: "No Anthropic API key is configured, so the rule-based scorer ran.",

@@ -1,6 +1,6 @@
 import { ConvexError, type Value } from "convex/values";
 
-import { type ErrorCode, isErrorCode, rateLimitMessage } from "@convex/lib/vocabulary";
+import { type ErrorCode, isErrorCode, rateLimitMessage } from "@convex/lib/errorCodes";
 
 export type { ErrorCode };
 

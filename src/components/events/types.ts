@@ -7,7 +7,7 @@ import {
   type EventType,
   RSVP_LABELS,
   type RsvpStatus,
-} from "@convex/lib/vocabulary";
+} from "@convex/lib/eventLabels";
 
 export type EventPage = FunctionReturnType<typeof api.events.queries.getEvent>;
 export type EventSummary = FunctionReturnType<typeof api.events.queries.listOrgEvents>["page"][number];
