@@ -81,24 +81,28 @@ describe("attendance", () => {
     const summary = admin.page.getByRole("region", { name: "Feedback", exact: true });
     await summary.getByText("No feedback yet").waitFor();
 
-    // The prompt email, once, in the dev mailbox.
-    const visitor = await newPage(browser);
-    const page = visitor.page;
-    await page.goto("/dev/mailbox");
-    const rows = page
+    // The prompt email, once, in the member's dev mailbox (it shows only the signed-in user's mail).
+    const inbox = await newPage(browser);
+    await signIn(inbox.page, memberAccount.email);
+    await inbox.page.goto("/dev/mailbox");
+    const rows = inbox.page
       .getByRole("list", { name: "Emails" })
       .getByTestId("mailbox-row")
       .filter({ hasText: memberAccount.email })
       .filter({ hasText: `Did you make it to ${title}?` });
-    await screenshotOnFailure(page, "attendance-mailbox", () => rows.first().waitFor({ timeout: 60_000 }));
-    await page.waitForTimeout(3_000);
+    await screenshotOnFailure(inbox.page, "attendance-mailbox", () => rows.first().waitFor({ timeout: 60_000 }));
+    await inbox.page.waitForTimeout(3_000);
     expect(await rows.count()).toBe(1);
     await rows.first().getByRole("button").click();
-    const yes = page.getByRole("list", { name: "Links in this email" }).getByRole("link", { name: "Yes, I was there" });
+    const yes = inbox.page
+      .getByRole("list", { name: "Links in this email" })
+      .getByRole("link", { name: "Yes, I was there" });
     const href = await yes.getAttribute("href");
     expect(href).toMatch(new RegExp(`^${inject("siteUrl")}/attendance\\?token=`));
 
-    // Its "Yes" link, signed out: a confirm page, then recorded.
+    // Its "Yes" link, in a signed-out browser: a confirm page, then recorded.
+    const visitor = await newPage(browser);
+    const page = visitor.page;
     await page.goto(href!);
     await page.getByRole("button", { name: "Yes, I was there" }).click();
     await page.getByRole("heading", { name: "Glad you made it" }).waitFor();
@@ -143,6 +147,7 @@ describe("attendance", () => {
     await history.getByRole("img", { name: "4 out of 5 stars" }).waitFor();
 
     await admin.context.close();
+    await inbox.context.close();
     await visitor.context.close();
   }, 180_000);
 
