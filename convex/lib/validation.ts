@@ -1,4 +1,5 @@
 import { invalidArgument } from "./errors";
+import { slugProblem } from "./slugRule";
 import { LIMITS } from "./vocabulary";
 
 // Pragmatic check: one @, no spaces, a dot in the domain. Deliverability is the mail server's job.
@@ -96,51 +97,11 @@ export function optionalEmail(field: string, value: string | undefined): string 
   return normalizeEmail(field, value);
 }
 
-// Paths under /org/ and top-level routes an org slug must never shadow.
-const RESERVED_SLUGS = new Set([
-  "new",
-  "admin",
-  "api",
-  "settings",
-  "create",
-  "edit",
-  "join",
-  "invite",
-  "invites",
-  "login",
-  "logout",
-  "signin",
-  "signup",
-  "sign-in",
-  "sign-up",
-  "search",
-  "explore",
-  "about",
-  "help",
-  "www",
-  "dashboard",
-  "org",
-  "orgs",
-  "events",
-  "me",
-  "profile",
-  "members",
-  "static",
-  "assets",
-]);
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** 3–48 chars of a-z, 0-9 and single inner hyphens; not a reserved word. */
 export function requireSlug(field: string, value: string): string {
   const slug = value.trim();
-  const { min, max } = LIMITS.slug;
-  if (slug.length < min || slug.length > max) {
-    throw invalidArgument(field, `The address must be ${min}–${max} characters long.`);
-  }
-  if (!SLUG_PATTERN.test(slug)) {
-    throw invalidArgument(field, "Use lowercase letters, digits and single hyphens, not at the start or end.");
-  }
-  if (RESERVED_SLUGS.has(slug)) throw invalidArgument(field, `"${slug}" is reserved.`);
+  const problem = slugProblem(slug);
+  if (problem !== undefined) throw invalidArgument(field, problem);
   return slug;
 }
 

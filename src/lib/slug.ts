@@ -1,39 +1,8 @@
-/** Org addresses (slugs): mirrors convex/lib/validation.ts requireSlug for instant feedback. */
+/** Org addresses (slugs): the server's own rule (convex/lib/slugRule.ts) for instant feedback. */
+import { slugProblem } from "@convex/lib/slugRule";
 import { LIMITS } from "@convex/lib/vocabulary";
 
 const SLUG_LIMITS = LIMITS.slug;
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RESERVED = new Set([
-  "new",
-  "admin",
-  "api",
-  "settings",
-  "create",
-  "edit",
-  "join",
-  "invite",
-  "invites",
-  "login",
-  "logout",
-  "signin",
-  "signup",
-  "sign-in",
-  "sign-up",
-  "search",
-  "explore",
-  "about",
-  "help",
-  "www",
-  "dashboard",
-  "org",
-  "orgs",
-  "events",
-  "me",
-  "profile",
-  "members",
-  "static",
-  "assets",
-]);
 
 /** "AI Safety Berlin!" → "ai-safety-berlin". */
 export function slugify(text: string): string {
@@ -48,13 +17,4 @@ export function slugify(text: string): string {
 }
 
 /** Why a slug is not acceptable, or undefined when it is (availability is the server's call). */
-export function checkSlug(slug: string): string | undefined {
-  if (slug.length < SLUG_LIMITS.min || slug.length > SLUG_LIMITS.max) {
-    return `The address must be ${SLUG_LIMITS.min}–${SLUG_LIMITS.max} characters long.`;
-  }
-  if (!SLUG_PATTERN.test(slug)) {
-    return "Use lowercase letters, digits and single hyphens, not at the start or end.";
-  }
-  if (RESERVED.has(slug)) return `"${slug}" is reserved.`;
-  return undefined;
-}
+export const checkSlug = slugProblem;
