@@ -16,8 +16,9 @@ const SHARED = ["ui", "forms", "common", "layout"];
 const PUBLIC = {
   attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
   auth: [],
+  engagement: ["engagement-history", "level-badge"],
   events: ["upcoming-events"],
-  orgs: ["org-card"],
+  orgs: ["org-card", "org-states"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

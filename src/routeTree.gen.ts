@@ -25,6 +25,7 @@ import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
 import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
+import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
@@ -111,6 +112,11 @@ const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
+  id: '/engagement',
+  path: '/engagement',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   id: '/members',
   path: '/members',
@@ -158,6 +164,7 @@ export interface FileRoutesByFullPath {
   '/orgs/': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
@@ -180,6 +187,7 @@ export interface FileRoutesByTo {
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
@@ -205,6 +213,7 @@ export interface FileRoutesById {
   '/orgs/': typeof OrgsIndexRoute
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
@@ -230,6 +239,7 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
@@ -252,6 +262,7 @@ export interface FileRouteTypes {
     | '/orgs'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
@@ -276,6 +287,7 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
@@ -412,6 +424,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugAdminRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/engagement': {
+      id: '/org/$slug/engagement'
+      path: '/engagement'
+      fullPath: '/org/$slug/engagement'
+      preLoaderRoute: typeof OrgSlugEngagementRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/org/$slug/members': {
       id: '/org/$slug/members'
       path: '/members'
@@ -486,6 +505,7 @@ const AuthedRouteWithChildren =
 
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
+  OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
@@ -493,6 +513,7 @@ interface OrgSlugRouteChildren {
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
+  OrgSlugEngagementRoute: OrgSlugEngagementRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,

@@ -31,6 +31,7 @@ import type * as emails_unsubscribe from "../emails/unsubscribe.js";
 import type * as engagement_batch from "../engagement/batch.js";
 import type * as engagement_chunks from "../engagement/chunks.js";
 import type * as engagement_direct from "../engagement/direct.js";
+import type * as engagement_eventCounter from "../engagement/eventCounter.js";
 import type * as engagement_fakeAnthropic from "../engagement/fakeAnthropic.js";
 import type * as engagement_hooks from "../engagement/hooks.js";
 import type * as engagement_llm from "../engagement/llm.js";
@@ -112,6 +113,7 @@ declare const fullApi: ApiFromModules<{
   "engagement/batch": typeof engagement_batch;
   "engagement/chunks": typeof engagement_chunks;
   "engagement/direct": typeof engagement_direct;
+  "engagement/eventCounter": typeof engagement_eventCounter;
   "engagement/fakeAnthropic": typeof engagement_fakeAnthropic;
   "engagement/hooks": typeof engagement_hooks;
   "engagement/llm": typeof engagement_llm;

@@ -24,11 +24,11 @@ import { engagementPool } from "./direct";
 import { hasApiKey } from "./llm";
 import { refFor } from "./model";
 import { RULES_VERSION, scoreByRules } from "./rules";
-import { isPastEvent, readSignals, signalsHash } from "./signals";
+import { advancePastEvents, recentPastEvents } from "./eventCounter";
+import { readSignals, signalsHash } from "./signals";
 import { ensureOrgStats, getScore, spentThisMonth, writeComputedScore } from "./store";
 
 export const MEMBERS_PER_PAGE = 50;
-const EVENTS_PER_PAGE = 500;
 /** A run older than this that has not finished is taken as stuck. */
 const STALE_RUN_MS = 26 * 60 * 60 * 1000;
 
@@ -89,7 +89,7 @@ export async function startRun(
     estimatedCostUsd: 0,
   });
   await ctx.db.patch("engagementOrgStats", stats._id, { activeRunId: runId });
-  await ctx.scheduler.runAfter(0, internal.engagement.runs.countEvents, { runId, cursor: null });
+  await ctx.scheduler.runAfter(0, internal.engagement.runs.countEvents, { runId });
   return { runId, started: true };
 }
 
@@ -113,30 +113,27 @@ export const weeklyRecompute = internalMutation({
   },
 });
 
-/** Counts the org's past events and finds the last 10, one page of events per transaction. */
+/**
+ * Brings the org's past-event counter up to the run's start (only the events that ended since
+ * the last run are read, a page per transaction), then finds the last 10 and starts paging.
+ */
 export const countEvents = internalMutation({
-  args: { runId: v.id("engagementRuns"), cursor: v.union(v.string(), v.null()) },
+  args: { runId: v.id("engagementRuns") },
   returns: v.null(),
-  handler: async (ctx, { runId, cursor }) => {
+  handler: async (ctx, { runId }) => {
     const run = await ctx.db.get("engagementRuns", runId);
     if (run === null || run.status !== "running") return null;
     const now = run.startedAt;
-    const page = await ctx.db
-      .query("events")
-      .withIndex("by_org_start", (q) => q.eq("orgId", run.orgId).lte("startTime", now))
-      .order("desc")
-      .paginate({ numItems: EVENTS_PER_PAGE, cursor });
-    const past = page.page.filter((e) => isPastEvent(e, now));
-    const recentEventIds = [...run.recentEventIds, ...past.map((e) => e._id)].slice(0, ENGAGEMENT_LIMITS.recentEvents);
-    const totalOrgEvents = run.totalOrgEvents + past.length;
-    await ctx.db.patch("engagementRuns", runId, { totalOrgEvents, recentEventIds });
-    if (!page.isDone) {
-      await ctx.scheduler.runAfter(0, internal.engagement.runs.countEvents, { runId, cursor: page.continueCursor });
-    } else {
-      const stats = await ensureOrgStats(ctx, run.orgId, now);
-      await ctx.db.patch("engagementOrgStats", stats._id, { totalOrgEvents, recentEventIds });
-      await ctx.scheduler.runAfter(0, internal.engagement.runs.scorePage, { runId });
+    const { done, totalOrgEvents } = await advancePastEvents(ctx, run.orgId, now);
+    if (!done) {
+      await ctx.scheduler.runAfter(0, internal.engagement.runs.countEvents, { runId });
+      return null;
     }
+    const recentEventIds = await recentPastEvents(ctx, run.orgId, now);
+    await ctx.db.patch("engagementRuns", runId, { totalOrgEvents, recentEventIds });
+    const stats = await ensureOrgStats(ctx, run.orgId, now);
+    await ctx.db.patch("engagementOrgStats", stats._id, { recentEventIds });
+    await ctx.scheduler.runAfter(0, internal.engagement.runs.scorePage, { runId });
     return null;
   },
 });

@@ -5,6 +5,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
+import { onEventWritten } from "../engagement/hooks";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
@@ -45,6 +46,7 @@ export const createEvent = orgAdminMutation({
       createdAt: now,
       updatedAt: now,
     });
+    await onEventWritten(ctx, null, (await ctx.db.get("events", eventId))!);
     if (publish === true) await onEventPublished(ctx, eventId);
     return { eventId };
   },
@@ -105,6 +107,7 @@ export const updateEvent = eventAdminMutation({
     }
     if (event.status === "published") patch.sequence = event.sequence + 1;
     await ctx.db.patch("events", eventId, patch);
+    await onEventWritten(ctx, event, { ...event, ...patch });
     if (event.status === "published") {
       const updated = (await ctx.db.get("events", eventId))!;
       // New times re-arm the reminder jobs; new offsets alone only reschedule them.
@@ -161,6 +164,7 @@ export const publishEvent = eventAdminMutation({
     if (event.status === "published") return null;
     const now = Date.now();
     await ctx.db.patch("events", eventId, { status: "published", publishedAt: now, updatedAt: now });
+    await onEventWritten(ctx, event, { ...event, status: "published" });
     await onEventPublished(ctx, eventId);
     return null;
   },
@@ -191,6 +195,7 @@ export const cancelEvent = eventAdminMutation({
       sequence: event.sequence + 1,
       updatedAt: now,
     });
+    await onEventWritten(ctx, event, { ...event, status: "cancelled" });
     await ctx.db.insert("eventChanges", {
       eventId,
       orgId: event.orgId,
@@ -216,6 +221,7 @@ export const deleteEvent = eventAdminMutation({
       throw appError("CONFLICT", "Only drafts can be deleted. Cancel a published event instead.");
     }
     await ctx.db.delete("events", eventId);
+    await onEventWritten(ctx, event, null);
     return null;
   },
 });
