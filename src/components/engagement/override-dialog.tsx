@@ -84,7 +84,7 @@ function OverrideForm({
   }
 
   return (
-    <form aria-label="Override level" noValidate onSubmit={onSubmit} className="grid gap-4">
+    <form aria-label="Engagement override" noValidate onSubmit={onSubmit} className="grid gap-4">
       <DialogHeader>
         <DialogTitle>{member.override ? "Change the override" : "Override the level"}</DialogTitle>
         <DialogDescription>

@@ -5,6 +5,7 @@ import { Button } from "~/components/ui/button";
 import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
+import { plural } from "~/lib/format";
 import { formatRelative } from "~/lib/format-date";
 import type { Id } from "@convex/_generated/dataModel";
 import { latestRunQuery, useRecomputeNowMutation, type EngagementRun } from "./data";
@@ -19,7 +20,9 @@ export function RecomputePanel({ orgId }: { orgId: Id<"organizations"> }) {
   const { data: run, isPending } = useQuery(latestRunQuery(orgId));
   const recompute = useRecomputeNowMutation();
   const error = expectedErrorMessage(recompute.error);
-  const active = isActive(run);
+  // From the click until the mutation returns (by then the subscription has the new run), the bar shows it starting.
+  const starting = recompute.isPending;
+  const active = starting || isActive(run);
 
   return (
     <div className="grid gap-4">
@@ -44,7 +47,26 @@ export function RecomputePanel({ orgId }: { orgId: Id<"organizations"> }) {
           {error}
         </p>
       ) : null}
-      {isPending ? <Skeleton className="h-20" /> : run ? <RunStatus run={run} /> : <NoRunYet />}
+      {starting ? (
+        <Starting />
+      ) : isPending ? (
+        <Skeleton className="h-20" />
+      ) : run ? (
+        <RunStatus run={run} />
+      ) : (
+        <NoRunYet />
+      )}
+    </div>
+  );
+}
+
+function Starting() {
+  return (
+    <div className="bg-muted/40 grid gap-2 rounded-lg border px-4 py-3" data-testid="run-progress">
+      <span className="text-sm font-medium" id="run-progress-label">
+        Starting the run…
+      </span>
+      <Progress value={0} aria-labelledby="run-progress-label" />
     </div>
   );
 }
@@ -90,14 +112,20 @@ function RunStatus({ run }: { run: EngagementRun }) {
           {run.finishedAt ? formatRelative(run.finishedAt) : formatRelative(run.startedAt)}
         </span>
         <span className="text-muted-foreground">· {RUN_MODE_LABELS[run.mode]}</span>
-        <span className="ml-auto text-sm">
+      </div>
+      <RunFacts run={run} />
+      <div className="flex flex-wrap items-baseline justify-between gap-2 border-t pt-2 text-sm">
+        <span className="text-muted-foreground text-xs tabular-nums">
+          {formatCount(run.inputTokens)} tokens in · {formatCount(run.outputTokens)} out ·{" "}
+          {plural(run.llmRequests, "request")}
+        </span>
+        <span>
           Cost{" "}
           <span className="font-semibold tabular-nums" data-testid="run-cost">
             {formatUsd(run.estimatedCostUsd)}
           </span>
         </span>
       </div>
-      <RunFacts run={run} />
     </div>
   );
 }
@@ -111,7 +139,7 @@ function RunFacts({ run }: { run: EngagementRun }) {
           {ENGAGEMENT_RULES_REASON_LABELS[run.rulesReason]}
         </p>
       ) : null}
-      <dl className="grid grid-cols-4 gap-2">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <Fact label="Members" value={formatCount(run.membersTotal)} />
         <Fact label="Sent to Claude" value={formatCount(run.sentToModel)} />
         <Fact label="Carried over" value={formatCount(run.carriedOver)} />
