@@ -66,12 +66,7 @@ function BudgetForm({
       <form aria-label="Monthly budget" noValidate onSubmit={onSubmit} className="grid gap-3">
         <FormAlert message={formError} />
         <div className="flex items-end gap-2">
-          <Field
-            label="Monthly budget (USD)"
-            error={errors.monthlyBudgetUsd}
-            className="flex-1"
-            hint="Past it, runs use the rule-based scorer."
-          >
+          <Field label="Monthly budget (USD)" error={errors.monthlyBudgetUsd} className="flex-1">
             {(props) => (
               <div className="relative">
                 <span className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-sm">
@@ -91,10 +86,11 @@ function BudgetForm({
               </div>
             )}
           </Field>
-          <SubmitButton busy={busy} variant="outline" className="mb-[1.375rem]">
+          <SubmitButton busy={busy} variant="outline" className={errors.monthlyBudgetUsd ? "mb-7" : undefined}>
             Save
           </SubmitButton>
         </div>
+        <p className="text-muted-foreground -mt-1 text-xs">Past it, runs use the rule-based scorer.</p>
         <p role="status" className="text-success -mt-2 min-h-4 text-xs">
           {saved ? "Budget saved." : ""}
         </p>

@@ -125,7 +125,7 @@ export function EngagementMembers({
       <Dialog open={historyOf !== null} onOpenChange={(open) => !open && setHistoryOf(null)}>
         <DialogContent className="max-h-[85dvh] sm:max-w-lg">
           <DialogHeader>
-            <DialogTitle>{historyOf?.name}'s engagement history</DialogTitle>
+            <DialogTitle className="leading-snug">{historyOf?.name}'s engagement history</DialogTitle>
             <DialogDescription>Every computed level and every override, newest first.</DialogDescription>
           </DialogHeader>
           {historyOf ? <EngagementHistory orgId={orgId} userId={historyOf.userId} /> : null}

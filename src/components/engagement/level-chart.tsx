@@ -50,7 +50,7 @@ export function LevelChart({
                 aria-pressed={active}
                 onClick={() => onSelect(active ? "" : level)}
                 className={cn(
-                  "hover:bg-muted/70 focus-visible:ring-ring/50 grid w-full grid-cols-[9.5rem_1fr_auto] items-center gap-3 rounded-md px-2 py-1.5 text-left text-sm outline-none focus-visible:ring-[3px] sm:grid-cols-[10.5rem_1fr_4.5rem]",
+                  "hover:bg-muted/70 focus-visible:ring-ring/50 grid w-full grid-cols-[10rem_1fr_auto] items-center gap-3 rounded-md px-2 py-1.5 text-left text-sm outline-none focus-visible:ring-[3px] sm:grid-cols-[10.5rem_1fr_4.5rem]",
                   active && "bg-muted",
                 )}
               >

@@ -75,8 +75,14 @@ export function MemberRow({
         ) : null}
       </div>
       <div className="flex shrink-0 flex-wrap items-center gap-2 sm:flex-col sm:items-end">
-        <div className="flex items-baseline gap-1 sm:order-first" aria-label={`Score ${member.score} of 100`}>
-          <span className="text-2xl font-semibold tabular-nums" data-testid="score">
+        <div
+          className="flex items-baseline gap-1 sm:order-first"
+          aria-label={`${member.override ? "Computed score" : "Score"} ${member.score} of 100`}
+        >
+          <span
+            className={cn("text-2xl font-semibold tabular-nums", member.override && "text-muted-foreground")}
+            data-testid="score"
+          >
             {member.score}
           </span>
           <span className="text-muted-foreground text-xs">/100</span>

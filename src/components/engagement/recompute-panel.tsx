@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Calculator, CheckCircle2, Loader2, RefreshCw, TriangleAlert } from "lucide-react";
 
+import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -111,7 +112,7 @@ function RunStatus({ run }: { run: EngagementRun }) {
           {failed ? "The last run failed" : "Last run finished"}{" "}
           {run.finishedAt ? formatRelative(run.finishedAt) : formatRelative(run.startedAt)}
         </span>
-        <span className="text-muted-foreground">· {RUN_MODE_LABELS[run.mode]}</span>
+        <Badge variant="muted">{RUN_MODE_LABELS[run.mode]}</Badge>
       </div>
       <RunFacts run={run} />
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-t pt-2 text-sm">

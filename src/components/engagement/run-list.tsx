@@ -25,7 +25,28 @@ export function RunList({ orgId }: { orgId: Id<"organizations"> }) {
   if (results.length === 0) return <p className="text-muted-foreground text-sm">No runs yet.</p>;
   return (
     <div>
-      <div className="overflow-x-auto rounded-lg border">
+      <ul aria-label="Scoring runs" className="grid gap-2 sm:hidden">
+        {results.map((run) => (
+          <li key={run._id} className="grid gap-1.5 rounded-lg border px-3 py-2.5 text-sm" data-testid="run-card">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium">{when(run.startedAt)}</span>
+              <Badge variant={statusVariant(run.status)}>{RUN_STATUS_LABELS[run.status]}</Badge>
+            </div>
+            <div className="text-muted-foreground text-xs">
+              {run.trigger === "cron" ? "Weekly" : "Manual"} · {RUN_MODE_LABELS[run.mode]}
+              {run.rulesReason ? ` (${run.rulesReason === "no_api_key" ? "no API key" : "over budget"})` : ""}
+            </div>
+            <div className="flex items-baseline justify-between gap-2 text-xs tabular-nums">
+              <span>
+                {formatCount(run.membersTotal)} members · {formatCount(run.sentToModel)} to Claude ·{" "}
+                {formatCount(run.carriedOver)} kept · {formatCount(run.fallbacks)} fallback
+              </span>
+              <span className="text-sm font-semibold">{formatUsd(run.estimatedCostUsd)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto rounded-lg border sm:block">
         <table className="w-full min-w-[40rem] text-sm">
           <caption className="sr-only">Scoring runs</caption>
           <thead className="bg-muted/50 text-muted-foreground text-left text-xs">
