@@ -16,7 +16,8 @@ const SHARED = ["ui", "forms", "common", "layout"];
 const PUBLIC = {
   attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
   auth: [],
-  events: ["upcoming-events"],
+  events: ["upcoming-events", "event-description"],
+  programs: ["my-programs"],
   orgs: ["org-card"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],

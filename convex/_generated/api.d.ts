@@ -88,6 +88,7 @@ import type * as seed_data from "../seed/data.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as seed_engagement from "../seed/engagement.js";
 import type * as seed_events from "../seed/events.js";
+import type * as seed_programs from "../seed/programs.js";
 import type * as users_mutations from "../users/mutations.js";
 import type * as users_queries from "../users/queries.js";
 
@@ -175,6 +176,7 @@ declare const fullApi: ApiFromModules<{
   "seed/demo": typeof seed_demo;
   "seed/engagement": typeof seed_engagement;
   "seed/events": typeof seed_events;
+  "seed/programs": typeof seed_programs;
   "users/mutations": typeof users_mutations;
   "users/queries": typeof users_queries;
 }>;
