@@ -54,6 +54,8 @@ export function CertificatePage({ slug, programId }: { slug: string; programId: 
   });
   return (
     <div className="certificate-page mx-auto w-full max-w-4xl px-4 py-8 print:p-0">
+      {/* Printed alone, landscape: the app's header and footer stay on screen. */}
+      <style>{`@media print { @page { size: A4 landscape; margin: 12mm } body header, body footer, body nav { display: none !important } }`}</style>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link
           to="/org/$slug/programs/$programId"

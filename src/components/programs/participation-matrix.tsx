@@ -25,8 +25,8 @@ export function ParticipationMatrix({ data, timezone }: { data: MatrixData; time
     );
   }
   return (
-    <div className="grid gap-3">
-      <div className="overflow-x-auto rounded-lg border">
+    <div className="grid min-w-0 grid-cols-1 gap-3">
+      <div className="relative overflow-x-auto rounded-lg border">
         <table className="w-full border-collapse text-sm" aria-label="Participation">
           <thead className="bg-muted/50">
             <tr>

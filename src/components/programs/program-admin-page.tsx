@@ -8,7 +8,6 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/common/empty-state";
-import { errorCode } from "~/lib/errors";
 import { PROGRAM_STATUS_LABELS } from "@convex/lib/vocabulary";
 import type { Id } from "@convex/_generated/dataModel";
 import {
@@ -21,7 +20,7 @@ import {
 import { CohortPanel } from "./cohort-panel";
 import { ParticipationMatrix } from "./participation-matrix";
 import { ProgramForm, type ProgramFormValues } from "./program-form";
-import { ProgramNotFound, ProgramsSkeleton } from "./program-states";
+import { isMissing, ProgramNotFound, ProgramsSkeleton } from "./program-states";
 import { SeriesForm } from "./series-form";
 import { SessionEditForm } from "./session-edit-form";
 
@@ -48,13 +47,13 @@ function AdminContent({
   const matrix = useQuery(matrixQuery(orgId, programId));
   if (page.isPending) return <ProgramsSkeleton label="Loading program…" />;
   if (!page.data) {
-    if (errorCode(page.error) === "NOT_FOUND") return <ProgramNotFound slug={slug} />;
+    if (isMissing(page.error)) return <ProgramNotFound slug={slug} />;
     throw page.error;
   }
   const data = page.data;
   const { program } = data;
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <Link
         to="/org/$slug/programs/$programId"
         params={{ slug, programId }}
@@ -110,14 +109,14 @@ function AdminContent({
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
-    <Card className="gap-4">
+    <Card className="min-w-0 gap-4">
       <CardHeader>
         <CardTitle>
           <h3>{title}</h3>
         </CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
-      <CardContent>{children}</CardContent>
+      <CardContent className="min-w-0">{children}</CardContent>
     </Card>
   );
 }

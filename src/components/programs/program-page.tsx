@@ -6,14 +6,13 @@ import { EventDescription } from "~/components/events/event-description";
 import { useOrg } from "~/components/orgs/data";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
-import { errorCode } from "~/lib/errors";
 import { plural } from "~/lib/format";
 import { ENROLLMENT_MODE_LABELS, PROGRAM_KIND_LABELS, PROGRAM_STATUS_LABELS } from "@convex/lib/vocabulary";
 import type { Id } from "@convex/_generated/dataModel";
 import { programQuery, type ProgramPageData } from "./data";
 import { formatDay } from "./format";
 import { EnrollmentCard } from "./enrollment-card";
-import { ProgramNotFound, ProgramsMembersOnly, ProgramsSkeleton } from "./program-states";
+import { isMissing, ProgramNotFound, ProgramsMembersOnly, ProgramsSkeleton } from "./program-states";
 import { SessionList } from "./session-list";
 
 /** A program's page for members: what it is, their place in it, its sessions. */
@@ -36,7 +35,7 @@ function ProgramContent({
   const page = useQuery(programQuery(orgId, programId));
   if (page.isPending) return <ProgramsSkeleton label="Loading program…" />;
   if (!page.data) {
-    if (errorCode(page.error) === "NOT_FOUND") return <ProgramNotFound slug={slug} />;
+    if (isMissing(page.error)) return <ProgramNotFound slug={slug} />;
     throw page.error;
   }
   return <ProgramView data={page.data} slug={slug} />;

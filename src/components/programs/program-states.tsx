@@ -4,6 +4,7 @@ import { GraduationCap } from "lucide-react";
 import { EmptyState } from "~/components/common/empty-state";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Skeleton } from "~/components/ui/skeleton";
+import { errorCode } from "~/lib/errors";
 
 export function ProgramsSkeleton({ label = "Loading programs…" }: { label?: string }) {
   return (
@@ -38,4 +39,10 @@ export function ProgramsMembersOnly({ orgName }: { orgName: string }) {
       Join {orgName} to see and join its reading groups and fellowships.
     </EmptyState>
   );
+}
+
+/** A program that does not exist (or is hidden), or an address that is no program id at all. */
+export function isMissing(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "NOT_FOUND" || code === "INVALID_ARGUMENT";
 }
