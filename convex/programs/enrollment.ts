@@ -8,6 +8,7 @@ import { nameOf } from "../attendance/model";
 import { appError } from "../lib/errors";
 import { applyRsvp, getRsvp, releaseRsvp } from "../events/model";
 import { internal } from "../_generated/api";
+import { settleAndTell } from "./hooks";
 import { getEnrollment, listSessions, reviewedSessionCount, settleEnrollment, type Program } from "./model";
 
 export function requireRoom(program: Program) {
@@ -70,8 +71,8 @@ export async function enroll(ctx: MutationCtx, program: Program, userId: Id<"use
   });
   const row = (await ctx.db.get("programEnrollments", id))!;
   const updated = (await ctx.db.get("programs", program._id))!;
-  const { enrollment } = await settleEnrollment(ctx, updated, row, reviewedSessionCount(sessions, now), now);
-  return enrollment;
+  await settleAndTell(ctx, updated, row, reviewedSessionCount(sessions, now), now);
+  return (await ctx.db.get("programEnrollments", id))!;
 }
 
 /** A request to join an "apply" program, waiting for an admin. */

@@ -75,7 +75,8 @@ export function reviewedSessionCount(sessions: Doc<"events">[], now: number): nu
  * leave room for (sessions − required).
  */
 export function isAtRisk(program: Program, e: Enrollment, reviewedSessions: number): boolean {
-  if (e.status !== "enrolled" || e.completedAt !== undefined) return false;
+  // A finished program flags no one: nothing is left to attend.
+  if (program.status === "completed" || e.status !== "enrolled" || e.completedAt !== undefined) return false;
   const allowed = Math.max(0, program.sessionCount - requiredSessions(program));
   const absences = Math.max(0, reviewedSessions - credited(program, e));
   return absences > allowed;

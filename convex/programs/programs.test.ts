@@ -4,6 +4,7 @@ import { api, internal } from "../_generated/api";
 import { addMember, addOrg, addPerson, allEmails, as, DAY, HOUR } from "../notifications/testing";
 import { expectConvexError } from "../test.fixtures";
 import { newTest, type TestBackend } from "../test.setup";
+import { signalsHash, completeSignals } from "../engagement/signals";
 import { planSeries } from "./recurrence";
 
 // Monday 1 March 2027, 10:00 UTC: a series from Tuesday 16 March crosses the UK's DST change
@@ -266,5 +267,35 @@ describe("enrollment and participation", () => {
     await admin.mutation(api.programs.mutations.addParticipant, { orgId, programId, userId: adaId });
     const p = (await rows(t)).programs[0]!;
     expect([p.enrolledCount, p.pendingCount]).toEqual([1, 0]);
+  });
+});
+
+describe("lifecycle", () => {
+  test("a cancelled session stops counting; leaving the org leaves its programs", async () => {
+    const { t, orgId, admin, ada, adaId, programId } = await world();
+    await admin.mutation(api.programs.mutations.setProgramStatus, { orgId, programId, status: "active" });
+    const { eventIds } = await admin.mutation(api.programs.mutations.createSeries, { orgId, programId, ...series });
+    await ada.mutation(api.programs.mutations.join, { orgId, programId });
+    await admin.mutation(api.events.mutations.cancelEvent, { eventId: eventIds[7]!, reason: "Holiday" });
+    let p = (await rows(t)).programs[0]!;
+    expect([p.sessionCount, p.enrolledCount]).toEqual([7, 1]);
+    await ada.mutation(api.orgs.mutations.leaveOrg, { orgId });
+    const r = await rows(t);
+    p = r.programs[0]!;
+    expect(p.enrolledCount).toBe(0);
+    expect(r.enrollments.find((e) => e.userId === adaId)?.status).toBe("left");
+  });
+
+  test("programs completed and sessions attended enter the engagement signals' hash", () => {
+    const base = completeSignals({
+      eventsAttended: 3,
+      eventsRsvped: 4,
+      totalOrgEvents: 10,
+      profileCompleteness: 50,
+      lastActivityAt: 1,
+      membershipDurationDays: 40,
+    });
+    expect(signalsHash({ ...base, programsCompleted: 1 })).not.toBe(signalsHash(base));
+    expect(signalsHash({ ...base, programSessions: 5 })).not.toBe(signalsHash(base));
   });
 });

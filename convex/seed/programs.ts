@@ -90,7 +90,7 @@ export async function seedPrograms(
       timezone,
       capacity: 12,
       enrollmentMode: spec.kind === "fellowship" ? "apply" : "open",
-      status: "active", // enrollment below needs it; a completed program is closed after
+      status: spec.status,
       minAttended: spec.minAttended,
       countExcused: true,
       enrolledCount: 0,
@@ -166,6 +166,5 @@ export async function seedPrograms(
         .unique();
       if (e !== null) await settleAndTell(ctx, program, e, reviewed, now);
     }
-    if (spec.status === "completed") await ctx.db.patch("programs", programId, { status: "completed" });
   }
 }
