@@ -1,12 +1,12 @@
 import { createFileRoute } from "@tanstack/react-router";
 
 import { ProgramAdminPage } from "~/components/programs/program-admin-page";
-import { ProgramsSkeleton } from "~/components/programs/program-states";
+import { PageSkeleton } from "~/components/layout/page-skeleton";
 import type { Id } from "@convex/_generated/dataModel";
 
 export const Route = createFileRoute("/org/$slug/programs/$programId/manage")({
   ssr: false,
-  pendingComponent: () => <ProgramsSkeleton label="Loading program…" />,
+  pendingComponent: () => <PageSkeleton label="Loading program…" />,
   head: () => ({ meta: [{ title: "Manage program · ASTN Orgs" }] }),
   component: function ManageProgramRoute() {
     const { slug, programId } = Route.useParams();

@@ -1,11 +1,11 @@
 import { createFileRoute } from "@tanstack/react-router";
 
-import { ProgramsSkeleton } from "~/components/programs/program-states";
+import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { ProgramsPage } from "~/components/programs/programs-page";
 
 export const Route = createFileRoute("/org/$slug/programs/")({
   ssr: false,
-  pendingComponent: () => <ProgramsSkeleton />,
+  pendingComponent: () => <PageSkeleton label="Loading programs…" />,
   head: () => ({ meta: [{ title: "Programs · ASTN Orgs" }] }),
   component: function ProgramsRoute() {
     return <ProgramsPage slug={Route.useParams().slug} />;
