@@ -271,6 +271,20 @@ describe("enrollment and participation", () => {
 });
 
 describe("lifecycle", () => {
+  test("sessions of an open program get reminder jobs and the after-event prompt, with no org-wide announcement each", async () => {
+    const { t, orgId, admin, programId } = await world();
+    await admin.mutation(api.programs.mutations.setProgramStatus, { orgId, programId, status: "active" });
+    await admin.mutation(api.programs.mutations.createSeries, { orgId, programId, ...series });
+    const { jobs, events } = await t.run(async (ctx) => ({
+      jobs: await ctx.db.query("eventReminderJobs").collect(),
+      events: await ctx.db.query("events").collect(),
+    }));
+    expect(jobs).toHaveLength(8 * 2); // 1 day and 1 hour before each session
+    expect(events.every((e) => e.status === "published" && e.attendancePrompt !== undefined)).toBe(true);
+    const scheduled = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
+    expect(scheduled.filter((f) => f.name.includes("announceEventPage"))).toHaveLength(0);
+  });
+
   test("a cancelled session stops counting; leaving the org leaves its programs", async () => {
     const { t, orgId, admin, ada, adaId, programId } = await world();
     await admin.mutation(api.programs.mutations.setProgramStatus, { orgId, programId, status: "active" });
