@@ -313,3 +313,21 @@ describe("lifecycle", () => {
     expect(signalsHash({ ...base, programSessions: 5 })).not.toBe(signalsHash(base));
   });
 });
+
+test("the at-risk email escapes the program's and the member's names", async () => {
+  const { programAtRiskEmail } = await import("../emails/templates");
+  const email = programAtRiskEmail({
+    memberName: "<img src=x onerror=alert(1)>",
+    programName: 'Evals & "Control" <script>',
+    orgName: "Hub",
+    attended: 1,
+    required: 6,
+    total: 8,
+    programUrl: "https://app.example/org/hub/programs/p1",
+    links: { settingsUrl: "https://app.example/settings" },
+  });
+  expect(email.html).not.toContain("<script>");
+  expect(email.html).not.toContain("<img");
+  expect(email.html).toContain("Evals &amp; &quot;Control&quot; &lt;script&gt;");
+  expect(email.text).toContain("1 of 8");
+});
