@@ -31,7 +31,12 @@ import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
+import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
+import { Route as OrgSlugProgramsProgramIdIndexRouteImport } from './routes/org.$slug.programs.$programId.index'
+import { Route as OrgSlugProgramsProgramIdManageRouteImport } from './routes/org.$slug.programs.$programId.manage'
+import { Route as AuthedOrgSlugProgramsProgramIdCertificateRouteImport } from './routes/_authed/org.$slug.programs.$programId.certificate'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -144,11 +149,39 @@ const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   path: '/events/',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
+  id: '/programs/',
+  path: '/programs/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugProgramsNewRoute = OrgSlugProgramsNewRouteImport.update({
+  id: '/programs/new',
+  path: '/programs/new',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
   id: '/org/$slug/events/new',
   path: '/org/$slug/events/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const OrgSlugProgramsProgramIdIndexRoute =
+  OrgSlugProgramsProgramIdIndexRouteImport.update({
+    id: '/programs/$programId/',
+    path: '/programs/$programId/',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const OrgSlugProgramsProgramIdManageRoute =
+  OrgSlugProgramsProgramIdManageRouteImport.update({
+    id: '/programs/$programId/manage',
+    path: '/programs/$programId/manage',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const AuthedOrgSlugProgramsProgramIdCertificateRoute =
+  AuthedOrgSlugProgramsProgramIdCertificateRouteImport.update({
+    id: '/org/$slug/programs/$programId/certificate',
+    path: '/org/$slug/programs/$programId/certificate',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -171,8 +204,13 @@ export interface FileRoutesByFullPath {
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -194,8 +232,13 @@ export interface FileRoutesByTo {
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -220,8 +263,13 @@ export interface FileRoutesById {
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/_authed/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -246,8 +294,13 @@ export interface FileRouteTypes {
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/programs/'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/org/$slug/programs/$programId/certificate'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -269,8 +322,13 @@ export interface FileRouteTypes {
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events'
+    | '/org/$slug/programs'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId'
+    | '/org/$slug/programs/$programId/certificate'
   id:
     | '__root__'
     | '/'
@@ -294,8 +352,13 @@ export interface FileRouteTypes {
     | '/_authed/events/$eventId/check-in'
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/programs/'
     | '/_authed/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/_authed/org/$slug/programs/$programId/certificate'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -466,11 +529,46 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/programs/': {
+      id: '/org/$slug/programs/'
+      path: '/programs'
+      fullPath: '/org/$slug/programs/'
+      preLoaderRoute: typeof OrgSlugProgramsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/new': {
+      id: '/org/$slug/programs/new'
+      path: '/programs/new'
+      fullPath: '/org/$slug/programs/new'
+      preLoaderRoute: typeof OrgSlugProgramsNewRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/_authed/org/$slug/events/new': {
       id: '/_authed/org/$slug/events/new'
       path: '/org/$slug/events/new'
       fullPath: '/org/$slug/events/new'
       preLoaderRoute: typeof AuthedOrgSlugEventsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/org/$slug/programs/$programId/': {
+      id: '/org/$slug/programs/$programId/'
+      path: '/programs/$programId'
+      fullPath: '/org/$slug/programs/$programId/'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/$programId/manage': {
+      id: '/org/$slug/programs/$programId/manage'
+      path: '/programs/$programId/manage'
+      fullPath: '/org/$slug/programs/$programId/manage'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdManageRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/_authed/org/$slug/programs/$programId/certificate': {
+      id: '/_authed/org/$slug/programs/$programId/certificate'
+      path: '/org/$slug/programs/$programId/certificate'
+      fullPath: '/org/$slug/programs/$programId/certificate'
+      preLoaderRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRouteImport
       parentRoute: typeof AuthedRoute
     }
   }
@@ -486,6 +584,7 @@ interface AuthedRouteChildren {
   AuthedEventsEventIdCheckInDeskRoute: typeof AuthedEventsEventIdCheckInDeskRoute
   AuthedEventsEventIdEditRoute: typeof AuthedEventsEventIdEditRoute
   AuthedOrgSlugEventsNewRoute: typeof AuthedOrgSlugEventsNewRoute
+  AuthedOrgSlugProgramsProgramIdCertificateRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -498,6 +597,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedEventsEventIdCheckInDeskRoute: AuthedEventsEventIdCheckInDeskRoute,
   AuthedEventsEventIdEditRoute: AuthedEventsEventIdEditRoute,
   AuthedOrgSlugEventsNewRoute: AuthedOrgSlugEventsNewRoute,
+  AuthedOrgSlugProgramsProgramIdCertificateRoute:
+    AuthedOrgSlugProgramsProgramIdCertificateRoute,
 }
 
 const AuthedRouteWithChildren =
@@ -508,7 +609,11 @@ interface OrgSlugRouteChildren {
   OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+  OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugProgramsIndexRoute: typeof OrgSlugProgramsIndexRoute
+  OrgSlugProgramsProgramIdManageRoute: typeof OrgSlugProgramsProgramIdManageRoute
+  OrgSlugProgramsProgramIdIndexRoute: typeof OrgSlugProgramsProgramIdIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
@@ -516,7 +621,11 @@ const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugEngagementRoute: OrgSlugEngagementRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
+  OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugProgramsIndexRoute: OrgSlugProgramsIndexRoute,
+  OrgSlugProgramsProgramIdManageRoute: OrgSlugProgramsProgramIdManageRoute,
+  OrgSlugProgramsProgramIdIndexRoute: OrgSlugProgramsProgramIdIndexRoute,
 }
 
 const OrgSlugRouteWithChildren =

@@ -104,6 +104,13 @@ function OrgTabs({ org }: { org: OrgPage }) {
         </li>
         {member ? (
           <li>
+            <Link to="/org/$slug/programs" params={{ slug: org.slug }} className={tabClass}>
+              Programs
+            </Link>
+          </li>
+        ) : null}
+        {member ? (
+          <li>
             <Link to="/org/$slug/members" params={{ slug: org.slug }} className={tabClass}>
               Members
             </Link>
