@@ -272,6 +272,7 @@ export default defineSchema({
     series: v.optional(v.object({ seriesId: v.string(), index: v.number() })),
   })
     .index("by_org_start", ["orgId", "startTime"])
+    .index("by_org_end", ["orgId", "endTime"])
     .index("by_status_start", ["status", "startTime"])
     .index("by_program_start", ["programId", "startTime"]),
 
@@ -535,8 +536,13 @@ export default defineSchema({
     spentUsd: v.number(), // in spendMonth
     activeRunId: v.optional(v.id("engagementRuns")),
     lastRunId: v.optional(v.id("engagementRuns")),
-    /** What the last run read for the whole org (an override of an unscored member uses it). */
+    /**
+     * Published events ended by `pastEventsThrough`, maintained by every event write and advanced
+     * by each run (engagement/eventCounter.ts); absent mark = not counted yet.
+     */
     totalOrgEvents: v.optional(v.number()),
+    pastEventsThrough: v.optional(v.number()),
+    /** The org's last 10 past events as the last run found them (an override of an unscored member uses it). */
     recentEventIds: v.optional(v.array(v.id("events"))),
   }).index("by_org", ["orgId"]),
 

@@ -25,6 +25,7 @@ import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
 import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
+import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
@@ -116,6 +117,11 @@ const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
+  id: '/engagement',
+  path: '/engagement',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   id: '/members',
   path: '/members',
@@ -191,6 +197,7 @@ export interface FileRoutesByFullPath {
   '/orgs/': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
@@ -218,6 +225,7 @@ export interface FileRoutesByTo {
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
@@ -248,6 +256,7 @@ export interface FileRoutesById {
   '/orgs/': typeof OrgsIndexRoute
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
@@ -278,6 +287,7 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
@@ -305,6 +315,7 @@ export interface FileRouteTypes {
     | '/orgs'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
@@ -334,6 +345,7 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
@@ -475,6 +487,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugAdminRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/engagement': {
+      id: '/org/$slug/engagement'
+      path: '/engagement'
+      fullPath: '/org/$slug/engagement'
+      preLoaderRoute: typeof OrgSlugEngagementRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/org/$slug/members': {
       id: '/org/$slug/members'
       path: '/members'
@@ -587,6 +606,7 @@ const AuthedRouteWithChildren =
 
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
+  OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
   OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
@@ -598,6 +618,7 @@ interface OrgSlugRouteChildren {
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
+  OrgSlugEngagementRoute: OrgSlugEngagementRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
   OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,

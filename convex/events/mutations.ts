@@ -4,6 +4,7 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
+import { onEventWritten } from "../engagement/hooks";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
@@ -80,6 +81,7 @@ export const publishEvent = eventAdminMutation({
     if (event.status === "published") return null;
     const now = Date.now();
     await ctx.db.patch("events", eventId, { status: "published", publishedAt: now, updatedAt: now });
+    await onEventWritten(ctx, event, { ...event, status: "published" });
     await onEventPublished(ctx, eventId);
     return null;
   },
@@ -110,6 +112,7 @@ export const cancelEvent = eventAdminMutation({
       sequence: event.sequence + 1,
       updatedAt: now,
     });
+    await onEventWritten(ctx, event, { ...event, status: "cancelled" });
     await ctx.db.insert("eventChanges", {
       eventId,
       orgId: event.orgId,
@@ -136,6 +139,7 @@ export const deleteEvent = eventAdminMutation({
       throw appError("CONFLICT", "Only drafts can be deleted. Cancel a published event instead.");
     }
     await ctx.db.delete("events", eventId);
+    await onEventWritten(ctx, event, null);
     return null;
   },
 });

@@ -4,6 +4,7 @@
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { onEventWritten } from "../engagement/hooks";
 import { onEventPublished, onEventTimeChanged, rescheduleEventReminders } from "../notifications/hooks";
 import { fillFreeSeats } from "./model";
 import type { CheckedEventFields } from "./validation";
@@ -38,6 +39,7 @@ export async function insertEvent(
     createdAt: now,
     updatedAt: now,
   });
+  await onEventWritten(ctx, null, (await ctx.db.get("events", eventId))!);
   if (options.publish) await onEventPublished(ctx, eventId, { announce: options.announce ?? true });
   return eventId;
 }
@@ -95,6 +97,7 @@ export async function applyEventUpdate(
   }
   if (event.status === "published") patch.sequence = event.sequence + 1;
   await ctx.db.patch("events", eventId, patch);
+  await onEventWritten(ctx, event, { ...event, ...patch });
   if (event.status === "published") {
     const updated = (await ctx.db.get("events", eventId))!;
     // New times re-arm the reminder jobs; new offsets alone only reschedule them.

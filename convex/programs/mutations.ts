@@ -9,6 +9,7 @@ import { orgAdminMutation, orgMemberMutation } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
 import { optionalHttpUrl, optionalText, requireText } from "../lib/validation";
 import { EVENT_LIMITS, PROGRAM_LIMITS, programStatusValidator } from "../lib/vocabulary";
+import { onEventWritten } from "../engagement/hooks";
 import { onEventPublished } from "../notifications/hooks";
 import { DEFAULT_REMINDER_TIMES } from "../lib/vocabulary";
 import { applyEventUpdate, insertEvent } from "../events/write";
@@ -73,6 +74,7 @@ export const setProgramStatus = orgAdminMutation({
       for (const session of await listSessions(ctx, programId)) {
         if (session.status !== "draft") continue;
         await ctx.db.patch("events", session._id, { status: "published", publishedAt: now, updatedAt: now });
+        await onEventWritten(ctx, session, { ...session, status: "published" });
         await onEventPublished(ctx, session._id, { announce: false });
       }
     }

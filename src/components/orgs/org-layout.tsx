@@ -117,11 +117,18 @@ function OrgTabs({ org }: { org: OrgPage }) {
           </li>
         ) : null}
         {org.viewerRole === "admin" ? (
-          <li>
-            <Link to="/org/$slug/admin" params={{ slug: org.slug }} className={tabClass}>
-              Admin
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link to="/org/$slug/engagement" params={{ slug: org.slug }} className={tabClass}>
+                Engagement
+              </Link>
+            </li>
+            <li>
+              <Link to="/org/$slug/admin" params={{ slug: org.slug }} className={tabClass}>
+                Admin
+              </Link>
+            </li>
+          </>
         ) : null}
       </ul>
     </nav>
