@@ -18,8 +18,8 @@ const PUBLIC = {
   auth: [],
   engagement: ["engagement-history", "level-badge"],
   events: ["upcoming-events", "event-description"],
-  programs: ["my-programs"],
   orgs: ["org-card", "org-states"],
+  programs: ["my-programs"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };
