@@ -11,6 +11,7 @@ import { careerStageValidator, defaultNotificationPreferences } from "../lib/voc
 import { PEOPLE, ORGS } from "./data";
 import { seedEngagement } from "./engagement";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
+import { seedTags } from "./tags";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -111,6 +112,7 @@ export const populate = internalMutation({
             ]
           : [];
       await seedEngagement(ctx, orgId, people[0]!, overrides, now);
+      await seedTags(ctx, orgId, people[0]!, people, now);
     }
     return null;
   },
