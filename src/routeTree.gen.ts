@@ -25,11 +25,11 @@ import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
 import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
-import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugMembersIndexRouteImport } from './routes/org.$slug.members.index'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
 
 const IndexRoute = IndexRouteImport.update({
@@ -111,11 +111,6 @@ const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => OrgSlugRoute,
 } as any)
-const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
-  id: '/members',
-  path: '/members',
-  getParentRoute: () => OrgSlugRoute,
-} as any)
 const AuthedEventsEventIdCheckInRoute =
   AuthedEventsEventIdCheckInRouteImport.update({
     id: '/events/$eventId/check-in',
@@ -138,6 +133,11 @@ const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   path: '/events/',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugMembersIndexRoute = OrgSlugMembersIndexRouteImport.update({
+  id: '/members/',
+  path: '/members/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
   id: '/org/$slug/events/new',
   path: '/org/$slug/events/new',
@@ -158,13 +158,13 @@ export interface FileRoutesByFullPath {
   '/orgs/': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
 export interface FileRoutesByTo {
@@ -180,13 +180,13 @@ export interface FileRoutesByTo {
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members': typeof OrgSlugMembersIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
 export interface FileRoutesById {
@@ -205,13 +205,13 @@ export interface FileRoutesById {
   '/orgs/': typeof OrgsIndexRoute
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
 export interface FileRouteTypes {
@@ -230,13 +230,13 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/orgs/new'
     | '/org/$slug/admin'
-    | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
     | '/org/$slug/events/new'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -252,13 +252,13 @@ export interface FileRouteTypes {
     | '/orgs'
     | '/orgs/new'
     | '/org/$slug/admin'
-    | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
     | '/org/$slug/events'
+    | '/org/$slug/members'
     | '/org/$slug/events/new'
   id:
     | '__root__'
@@ -276,13 +276,13 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
-    | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
     | '/_authed/org/$slug/events/new'
   fileRoutesById: FileRoutesById
 }
@@ -412,13 +412,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugAdminRouteImport
       parentRoute: typeof OrgSlugRoute
     }
-    '/org/$slug/members': {
-      id: '/org/$slug/members'
-      path: '/members'
-      fullPath: '/org/$slug/members'
-      preLoaderRoute: typeof OrgSlugMembersRouteImport
-      parentRoute: typeof OrgSlugRoute
-    }
     '/_authed/events/$eventId/check-in': {
       id: '/_authed/events/$eventId/check-in'
       path: '/events/$eventId/check-in'
@@ -445,6 +438,13 @@ declare module '@tanstack/react-router' {
       path: '/events'
       fullPath: '/org/$slug/events/'
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/members/': {
+      id: '/org/$slug/members/'
+      path: '/members'
+      fullPath: '/org/$slug/members/'
+      preLoaderRoute: typeof OrgSlugMembersIndexRouteImport
       parentRoute: typeof OrgSlugRoute
     }
     '/_authed/org/$slug/events/new': {
@@ -486,16 +486,16 @@ const AuthedRouteWithChildren =
 
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
-  OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugMembersIndexRoute: typeof OrgSlugMembersIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
-  OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugMembersIndexRoute: OrgSlugMembersIndexRoute,
 }
 
 const OrgSlugRouteWithChildren =

@@ -22,6 +22,7 @@ import type * as attendance_prompts from "../attendance/prompts.js";
 import type * as attendance_queries from "../attendance/queries.js";
 import type * as auth from "../auth.js";
 import type * as crm_directory from "../crm/directory.js";
+import type * as crm_directoryBackfill from "../crm/directoryBackfill.js";
 import type * as crm_directoryHooks from "../crm/directoryHooks.js";
 import type * as crm_directoryPlan from "../crm/directoryPlan.js";
 import type * as crm_directorySync from "../crm/directorySync.js";
@@ -107,6 +108,7 @@ declare const fullApi: ApiFromModules<{
   "attendance/queries": typeof attendance_queries;
   auth: typeof auth;
   "crm/directory": typeof crm_directory;
+  "crm/directoryBackfill": typeof crm_directoryBackfill;
   "crm/directoryHooks": typeof crm_directoryHooks;
   "crm/directoryPlan": typeof crm_directoryPlan;
   "crm/directorySync": typeof crm_directorySync;
