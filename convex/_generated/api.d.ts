@@ -86,6 +86,7 @@ import type * as seed_data from "../seed/data.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as seed_engagement from "../seed/engagement.js";
 import type * as seed_events from "../seed/events.js";
+import type * as seed_storeAdmin from "../seed/storeAdmin.js";
 import type * as seed_tags from "../seed/tags.js";
 import type * as users_mutations from "../users/mutations.js";
 import type * as users_queries from "../users/queries.js";
@@ -172,6 +173,7 @@ declare const fullApi: ApiFromModules<{
   "seed/demo": typeof seed_demo;
   "seed/engagement": typeof seed_engagement;
   "seed/events": typeof seed_events;
+  "seed/storeAdmin": typeof seed_storeAdmin;
   "seed/tags": typeof seed_tags;
   "users/mutations": typeof users_mutations;
   "users/queries": typeof users_queries;
