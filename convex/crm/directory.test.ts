@@ -109,6 +109,40 @@ describe("listDirectory", () => {
     expect(await refused({ joinedFrom: now, joinedTo: now - DAY })).toMatchObject({ field: "joinedTo" });
   });
 
+  test("an admin's attendance mark moves the events count and last attended", async () => {
+    const t = newTest();
+    const { ada, people, orgId, list } = await world(t);
+    const bea = people[0]!;
+    const end = Date.now() - 2 * DAY;
+    const eventId = await t.run(async (ctx) => {
+      const eventId = await ctx.db.insert("events", {
+        orgId,
+        title: "Evals night",
+        eventType: "meetup",
+        startTime: end - 7_200_000,
+        endTime: end,
+        timezone: "Europe/Berlin",
+        status: "published",
+        goingCount: 1,
+        maybeCount: 0,
+        waitlistCount: 0,
+        waitlistSeq: 0,
+        sequence: 0,
+        createdBy: ada.userId,
+        createdAt: end - 10 * DAY,
+        updatedAt: end - 10 * DAY,
+      });
+      await ctx.db.insert("eventAttendance", { eventId, userId: bea.userId, rsvpStatus: "going", rsvpAt: end - DAY });
+      return eventId;
+    });
+    await ada.as.mutation(api.attendance.mutations.markAttendance, { eventId, userId: bea.userId, state: "attended" });
+    expect(await list({ minEvents: 1 })).toEqual([
+      expect.objectContaining({ name: "Bea", eventsAttended: 1, lastAttendedAt: end }),
+    ]);
+    await ada.as.mutation(api.attendance.mutations.markAttendance, { eventId, userId: bea.userId, state: "no_show" });
+    expect(await list({ minEvents: 1 })).toEqual([]);
+  });
+
   test("search by name combines with level and tag", async () => {
     const t = newTest();
     const { ada, people, orgId, names } = await world(t);
@@ -200,5 +234,26 @@ describe("privacy", () => {
     const bea = await exportBea();
     expect(bea.email).toBeUndefined();
     expect(bea.headline).toBeUndefined();
+  });
+
+  test("with nothing shared, no CRM function returns any of the member's profile values", async () => {
+    const t = newTest();
+    const { share, ada, orgId, people, exportBea } = await sharer(t);
+    const bea = people[0]!;
+    await share({});
+    const tagId = await ada.as.mutation(api.crm.tags.createTag, { orgId, name: "Mentor", color: "blue" });
+    await ada.as.mutation(api.crm.tags.assignTag, { orgId, tagId, userIds: [bea.userId] });
+    const email = (await t.run(async (ctx) => ctx.db.get("users", bea.userId)))!.email!;
+    const answers = [
+      await ada.as.query(api.crm.directory.listDirectory, { orgId, filters: {}, paginationOpts: page }),
+      await ada.as.query(api.crm.tags.listTags, { orgId }),
+      await ada.as.query(api.crm.tags.memberTags, { orgId, userId: bea.userId }),
+      await ada.as.mutation(api.crm.export.startExport, { orgId, filters: {} }),
+      await exportBea(),
+    ];
+    const text = JSON.stringify(answers);
+    for (const secret of [email, "Interpretability", "Berlin", "Python", "Policy", "student"]) {
+      expect(text, secret).not.toContain(secret);
+    }
   });
 });
