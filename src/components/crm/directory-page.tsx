@@ -54,7 +54,7 @@ export function DirectoryPage({
     );
 
   return (
-    <section aria-labelledby="directory-title" className="grid gap-4">
+    <section aria-labelledby="directory-title" className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div>
           <h2 id="directory-title" className="text-lg font-semibold">

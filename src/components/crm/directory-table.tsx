@@ -126,8 +126,8 @@ export function DirectoryTable({ org, rows, tags, viewerId, selected, onToggle, 
               onChange={() => onToggle(row.userId)}
             />
             <div className="grid min-w-0 flex-1 gap-1.5">
-              <div className="flex flex-wrap items-center gap-2">
-                <MemberRecordLink slug={org.slug} userId={row.userId} className={`${nameLink} truncate`}>
+              <div className="flex min-w-0 flex-wrap items-center gap-2">
+                <MemberRecordLink slug={org.slug} userId={row.userId} className={`${nameLink} max-w-full truncate`}>
                   {row.name}
                 </MemberRecordLink>
                 {row.role === "admin" ? <Badge>Admin</Badge> : null}
