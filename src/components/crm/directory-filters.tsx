@@ -22,7 +22,7 @@ import {
   ENGAGEMENT_LEVELS,
 } from "@convex/lib/vocabulary";
 import { tagsQuery } from "./data";
-import { type DirectorySearch, hasFilters, rangeSortOf } from "./directory-search";
+import { type DirectorySearch, hasFilters, rangeSortOf } from "./directory-url";
 
 type Facet = "" | "tag" | "stage" | "city" | "skill";
 type Activity = "" | "joined" | "events" | "seen";

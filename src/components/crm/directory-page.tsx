@@ -12,7 +12,8 @@ import type { Id } from "@convex/_generated/dataModel";
 import { tagsQuery, useDirectory } from "./data";
 import { DirectoryBulkBar } from "./directory-bulk-bar";
 import { DirectoryFilters } from "./directory-filters";
-import { type DirectorySearch, hasFilters, toDirectoryFilters } from "./directory-search";
+import type { RawDirectorySearch } from "./directory-search";
+import { type DirectorySearch, hasFilters, toDirectoryFilters, validateDirectorySearch } from "./directory-url";
 import { DirectorySkeleton, DirectoryTable } from "./directory-table";
 import { ExportButton } from "./export-button";
 import { TagsManager } from "./tags-manager";
@@ -24,14 +25,16 @@ export type DirectoryOrg = { _id: Id<"organizations">; slug: string; name: strin
 export function DirectoryPage({
   org,
   viewerId,
-  search,
+  search: rawSearch,
   onSearchChange,
 }: {
   org: DirectoryOrg;
   viewerId: Id<"users"> | undefined;
-  search: DirectorySearch;
+  search: RawDirectorySearch;
   onSearchChange: (next: DirectorySearch, options?: { replace?: boolean }) => void;
 }) {
+  // What the URL holds, validated: unknown values and unindexed combinations are dropped.
+  const search = useMemo(() => validateDirectorySearch(rawSearch), [rawSearch]);
   const filters = useMemo(() => toDirectoryFilters(search), [search]);
   const { results, status, loadMore } = useDirectory(org._id, filters, PAGE_SIZE);
   const tags = useQuery(tagsQuery(org._id));
