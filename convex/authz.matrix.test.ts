@@ -254,6 +254,19 @@ const RULES: Record<string, Rule> = {
   "engagement/mutations:clearOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/mutations:recomputeNow": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
+  // crm: directory, tags, export (admins only)
+  "crm/directory:listDirectory": {
+    args: (w) => ({ orgId: w.orgA, filters: { level: "unscored", sort: "joined" }, paginationOpts: page }),
+  },
+  "crm/tags:listTags": { args: (w) => ({ orgId: w.orgA }) },
+  "crm/tags:memberTags": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
+  "crm/tags:createTag": { args: (w) => ({ orgId: w.orgA, name: "Mentor", color: "blue" }) },
+  "crm/tags:updateTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, name: "Speakers", color: "teal" }) },
+  "crm/tags:deleteTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId }) },
+  "crm/tags:assignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.admin2Id] }) },
+  "crm/tags:unassignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.targetId] }) },
+  "crm/export:startExport": { args: (w) => ({ orgId: w.orgA, filters: { facet: { kind: "tag", value: w.tagId } } }) },
+  "crm/export:exportChunk": { args: (w) => ({ orgId: w.orgA, exportId: w.exportId, filters: {}, cursor: null }) },
   // programs (member and target are enrolled; target has completed)
   "programs/queries:listPrograms": { args: (w) => ({ orgId: w.orgA }) },
   "programs/queries:getProgram": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
@@ -465,6 +478,10 @@ async function buildWorld(visibility: Visibility) {
     return { pastEventId, feedbackEventId };
   });
   const checkInToken = (await admin.as.mutation(api.attendance.mutations.checkInLink, { eventId: pastEventId })).token;
+  // CRM: a tag on the target and an export ticket of the admin.
+  const tagId = await admin.as.mutation(api.crm.tags.createTag, { orgId: a.orgId, name: "Speaker", color: "purple" });
+  await admin.as.mutation(api.crm.tags.assignTag, { orgId: a.orgId, tagId, userIds: [target.userId] });
+  const { exportId } = await admin.as.mutation(api.crm.export.startExport, { orgId: a.orgId, filters: {} });
   // An open program with a series of sessions; member and target are in it, target completed it.
   const { programId } = await admin.as.mutation(api.programs.mutations.createProgram, {
     orgId: a.orgId,
@@ -524,6 +541,8 @@ async function buildWorld(visibility: Visibility) {
     pastEventId,
     feedbackEventId,
     checkInToken,
+    tagId,
+    exportId,
     programId,
     sessionId: eventIds[0]!,
   };

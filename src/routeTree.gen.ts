@@ -26,11 +26,11 @@ import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
 import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
-import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugMembersIndexRouteImport } from './routes/org.$slug.members.index'
 import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
 import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
@@ -122,11 +122,6 @@ const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
   path: '/engagement',
   getParentRoute: () => OrgSlugRoute,
 } as any)
-const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
-  id: '/members',
-  path: '/members',
-  getParentRoute: () => OrgSlugRoute,
-} as any)
 const AuthedEventsEventIdCheckInRoute =
   AuthedEventsEventIdCheckInRouteImport.update({
     id: '/events/$eventId/check-in',
@@ -147,6 +142,11 @@ const AuthedEventsEventIdEditRoute = AuthedEventsEventIdEditRouteImport.update({
 const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   id: '/events/',
   path: '/events/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugMembersIndexRoute = OrgSlugMembersIndexRouteImport.update({
+  id: '/members/',
+  path: '/members/',
   getParentRoute: () => OrgSlugRoute,
 } as any)
 const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
@@ -198,7 +198,6 @@ export interface FileRoutesByFullPath {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
@@ -206,6 +205,7 @@ export interface FileRoutesByFullPath {
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
   '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
   '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
@@ -226,7 +226,6 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
@@ -234,6 +233,7 @@ export interface FileRoutesByTo {
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members': typeof OrgSlugMembersIndexRoute
   '/org/$slug/programs': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
   '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
@@ -257,7 +257,6 @@ export interface FileRoutesById {
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
@@ -265,6 +264,7 @@ export interface FileRoutesById {
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
   '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
   '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
@@ -288,7 +288,6 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
-    | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
@@ -296,6 +295,7 @@ export interface FileRouteTypes {
     | '/events/$eventId/edit'
     | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
     | '/org/$slug/programs/'
     | '/org/$slug/events/new'
     | '/org/$slug/programs/$programId/manage'
@@ -316,7 +316,6 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
-    | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
@@ -324,6 +323,7 @@ export interface FileRouteTypes {
     | '/events/$eventId/edit'
     | '/org/$slug/programs/new'
     | '/org/$slug/events'
+    | '/org/$slug/members'
     | '/org/$slug/programs'
     | '/org/$slug/events/new'
     | '/org/$slug/programs/$programId/manage'
@@ -346,7 +346,6 @@ export interface FileRouteTypes {
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
-    | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
@@ -354,6 +353,7 @@ export interface FileRouteTypes {
     | '/_authed/events/$eventId/edit'
     | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
     | '/org/$slug/programs/'
     | '/_authed/org/$slug/events/new'
     | '/org/$slug/programs/$programId/manage'
@@ -494,13 +494,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugEngagementRouteImport
       parentRoute: typeof OrgSlugRoute
     }
-    '/org/$slug/members': {
-      id: '/org/$slug/members'
-      path: '/members'
-      fullPath: '/org/$slug/members'
-      preLoaderRoute: typeof OrgSlugMembersRouteImport
-      parentRoute: typeof OrgSlugRoute
-    }
     '/_authed/events/$eventId/check-in': {
       id: '/_authed/events/$eventId/check-in'
       path: '/events/$eventId/check-in'
@@ -527,6 +520,13 @@ declare module '@tanstack/react-router' {
       path: '/events'
       fullPath: '/org/$slug/events/'
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/members/': {
+      id: '/org/$slug/members/'
+      path: '/members'
+      fullPath: '/org/$slug/members/'
+      preLoaderRoute: typeof OrgSlugMembersIndexRouteImport
       parentRoute: typeof OrgSlugRoute
     }
     '/org/$slug/programs/': {
@@ -607,10 +607,10 @@ const AuthedRouteWithChildren =
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
   OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
-  OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
   OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugMembersIndexRoute: typeof OrgSlugMembersIndexRoute
   OrgSlugProgramsIndexRoute: typeof OrgSlugProgramsIndexRoute
   OrgSlugProgramsProgramIdManageRoute: typeof OrgSlugProgramsProgramIdManageRoute
   OrgSlugProgramsProgramIdIndexRoute: typeof OrgSlugProgramsProgramIdIndexRoute
@@ -619,10 +619,10 @@ interface OrgSlugRouteChildren {
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
   OrgSlugEngagementRoute: OrgSlugEngagementRoute,
-  OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
   OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugMembersIndexRoute: OrgSlugMembersIndexRoute,
   OrgSlugProgramsIndexRoute: OrgSlugProgramsIndexRoute,
   OrgSlugProgramsProgramIdManageRoute: OrgSlugProgramsProgramIdManageRoute,
   OrgSlugProgramsProgramIdIndexRoute: OrgSlugProgramsProgramIdIndexRoute,

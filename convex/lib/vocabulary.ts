@@ -341,6 +341,56 @@ export const ENGAGEMENT_LIMITS = {
   recentEvents: 10,
 } as const;
 
+// ---- CRM: directory, tags, export ----
+
+/** Colours an org's tags may take (the app maps each to its own classes). */
+export const TAG_COLORS = [
+  "gray",
+  "red",
+  "orange",
+  "amber",
+  "green",
+  "teal",
+  "blue",
+  "indigo",
+  "purple",
+  "pink",
+] as const;
+export const tagColorValidator = /* @__PURE__ */ literals(TAG_COLORS);
+export type TagColor = Infer<typeof tagColorValidator>;
+
+export const CRM_LIMITS = {
+  /** Tags per org. */
+  tagsPerOrg: 50,
+  /** Tags on one member. */
+  tagsPerMember: 10,
+  tagName: 40,
+  /** Members one bulk tag assignment may touch. */
+  bulkTagMembers: 100,
+  /** Directory page size, at most. */
+  directoryPage: 100,
+  /** Members per export chunk (one query each). */
+  exportChunk: 500,
+  /** An export ticket is good for this long. */
+  exportTtlMs: 15 * 60 * 1000,
+  /** A shared skill value is indexed for filtering up to this many skills per member. */
+  indexedSkills: 20,
+} as const;
+
+export const DIRECTORY_SORTS = ["name", "joined", "lastAttended", "events"] as const;
+export const directorySortValidator = /* @__PURE__ */ literals(DIRECTORY_SORTS);
+export type DirectorySort = Infer<typeof directorySortValidator>;
+export const DIRECTORY_SORT_LABELS: Record<DirectorySort, string> = {
+  name: "Name",
+  joined: "Joined",
+  lastAttended: "Last attended",
+  events: "Events attended",
+};
+
+/** The one profile- or tag-based facet a directory query may filter on. */
+export const DIRECTORY_FACET_KINDS = ["tag", "stage", "city", "skill"] as const;
+export const directoryFacetKindValidator = /* @__PURE__ */ literals(DIRECTORY_FACET_KINDS);
+export type DirectoryFacetKind = Infer<typeof directoryFacetKindValidator>;
 // ---- Programs ----
 
 export const PROGRAM_KINDS = ["reading_group", "fellowship", "course", "other"] as const;
