@@ -3,7 +3,14 @@ import { pick } from "convex-helpers";
 import { type ObjectType, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { optionalEmail, optionalHttpUrl, optionalText, requireLocation, requireText } from "../lib/validation";
+import {
+  optionalEmail,
+  optionalHttpUrl,
+  optionalText,
+  requireLocation,
+  requireText,
+  requireTimezone,
+} from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
@@ -20,6 +27,7 @@ export const orgFieldsValidator = pick(orgTable, [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
 ]);
 
 type OrgFieldsInput = ObjectType<typeof orgFieldsValidator>;
@@ -35,6 +43,7 @@ export function checkOrgFields(input: OrgFieldsInput) {
     logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),
     contactEmail: optionalEmail("contactEmail", input.contactEmail),
     visibility: input.visibility,
+    timezone: input.timezone === undefined ? undefined : requireTimezone("timezone", input.timezone),
     country: location?.country,
     cityKey: location === undefined ? undefined : cityKey(location.city),
   };
@@ -65,6 +74,7 @@ const ORG_PAGE_FIELDS = [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
   "memberCount",
   "createdAt",
 ] as const;

@@ -7,6 +7,7 @@ import {
   Check,
   CheckCheck,
   Inbox,
+  KeyRound,
   Loader2,
   Megaphone,
   Newspaper,
@@ -35,6 +36,7 @@ const KIND_ICONS: Record<NotificationKind, typeof BellRing> = {
   waitlist_promoted: PartyPopper,
   digest: Newspaper,
   attendance_prompt: Check,
+  account: KeyRound,
 };
 
 /** "Mark all as read", shown with the page header; disabled when nothing is unread. */
