@@ -73,7 +73,7 @@ export const updateEvent = eventAdminMutation({
     const { event, user } = ctx;
     const eventId = event._id;
     if (event.status === "cancelled") throw appError("CONFLICT", "A cancelled event can no longer be edited.");
-    const fields = checkEventFields(input);
+    const fields = checkEventFields(input, event);
     const now = Date.now();
     const patch: Partial<Doc<"events">> = { ...fields, updatedAt: now };
     const changes =
