@@ -44,7 +44,7 @@ export function canonicalTimeZone(zone: string): string | null {
 
 /** Every zone the runtime knows, by current name, sorted, with "UTC" first. */
 export function allTimeZones(): string[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
     zones = Intl.supportedValuesOf("timeZone");
   } catch {

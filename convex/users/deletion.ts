@@ -100,7 +100,7 @@ export const purgeRows = internalMutation({
               .query("emails")
               .withIndex("by_user_created", (q) => q.eq("userId", userId))
               .take(PURGE_PAGE);
-    for (const row of rows) await ctx.db.delete(row._id);
+    for (const row of rows) await ctx.db.delete(table, row._id);
     if (rows.length === PURGE_PAGE) {
       await ctx.scheduler.runAfter(0, internal.users.deletion.purgeRows, { userId, table });
     } else if (table !== "emails") {
