@@ -100,7 +100,7 @@ test("change password needs the current one; deleting is blocked while an org's 
   const { context, page } = await pageIn("Europe/London");
   await signIn(page, member.email);
   await page.getByRole("heading", { name: /Welcome/ }).waitFor();
-  await page.getByRole("link", { name: /Account/ }).click();
+  await page.getByRole("link", { name: "Account: Kim Member" }).click();
   await page.getByRole("heading", { name: "Account", level: 1 }).waitFor();
   await page.getByLabel("Current password").fill("not-it-at-all-1");
   await page.getByLabel("New password").fill("fresh-horse-42");

@@ -1,5 +1,5 @@
 import { useAuthActions } from "@convex-dev/auth/react";
-import { Link } from "@tanstack/react-router";
+import { Link, useHydrated } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 
 import { AuthCard } from "~/components/auth/auth-card";
@@ -19,6 +19,8 @@ const VERIFY_FIELDS = ["code", "password"] as const;
 export function ResetPasswordForm({ initialEmail }: { initialEmail?: string }) {
   const { signIn } = useAuthActions();
   const session = useSessionAfterSignIn(undefined);
+  // Before hydration a submit would be a plain GET of this page: wait for the app.
+  const hydrated = useHydrated();
   const [email, setEmail] = useState(initialEmail ?? "");
   const [step, setStep] = useState<"request" | "verify">("request");
   const request = useFormSubmit(REQUEST_FIELDS);
@@ -87,7 +89,7 @@ export function ResetPasswordForm({ initialEmail }: { initialEmail?: string }) {
             error={request.errors.email}
             onChange={() => request.clear("email")}
           />
-          <SubmitButton busy={request.busy} className="mt-2 w-full">
+          <SubmitButton busy={request.busy} disabled={!hydrated} className="mt-2 w-full">
             Send code
           </SubmitButton>
         </form>
@@ -123,7 +125,7 @@ export function ResetPasswordForm({ initialEmail }: { initialEmail?: string }) {
           hint="At least 8 characters, with a letter and a number."
           onChange={() => verify.clear("password")}
         />
-        <SubmitButton busy={verify.busy || session.awaitingSession} className="mt-2 w-full">
+        <SubmitButton busy={verify.busy || session.awaitingSession} disabled={!hydrated} className="mt-2 w-full">
           Set new password
         </SubmitButton>
         <button

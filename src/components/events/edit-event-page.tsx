@@ -74,6 +74,7 @@ function EditForm({ event }: { event: EventPage }) {
         initial={initial}
         intents={event.status === "draft" ? ["draft", "publish"] : ["save"]}
         onSubmit={onSubmit}
+        savedReminders={event.notifyBefore}
         onCancel={() => void toPage()}
       />
       {confirm.element}

@@ -36,8 +36,11 @@ export function EventForm({
   intents,
   onSubmit,
   onCancel,
+  savedReminders = [],
 }: {
   initial: EventFormValues;
+  /** The reminders the saved event already has (they stay even once past, as on the server). */
+  savedReminders?: number[];
   intents: SubmitIntent[];
   /** Throws (a ConvexError) to show an error; resolves when saved. */
   onSubmit: (args: EventFieldsArgs, intent: SubmitIntent) => Promise<void>;
@@ -69,7 +72,7 @@ export function EventForm({
   };
   // Reminders whose time has passed can't be ticked (the server refuses them too).
   const now = useNow();
-  const past = pastReminders(startInstant(values.startLocal, values.timezone), initial.notifyBefore, now);
+  const past = pastReminders(startInstant(values.startLocal, values.timezone), savedReminders, now);
 
   async function submit(intent: SubmitIntent, form: HTMLFormElement) {
     if (check(eventFormErrors(values), form)) return;
