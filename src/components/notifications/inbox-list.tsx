@@ -36,6 +36,7 @@ const KIND_ICONS: Record<NotificationKind, typeof BellRing> = {
   waitlist_promoted: PartyPopper,
   digest: Newspaper,
   attendance_prompt: Check,
+  program_at_risk: CalendarClock,
   account: KeyRound,
 };
 
