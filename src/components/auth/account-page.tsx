@@ -109,7 +109,10 @@ function DeleteAccountCard() {
         <ul className="grid list-disc gap-1 pl-5">
           <li>
             ends your membership of{" "}
-            {check.data ? `your ${check.data.memberships} organization(s)` : "your organizations"};
+            {check.data
+              ? `${check.data.memberships} organization${check.data.memberships === 1 ? "" : "s"}`
+              : "your organizations"}
+            ;
           </li>
           <li>removes your RSVPs: a seat you held for an upcoming event goes to the first person on its waitlist;</li>
           <li>deletes your profile, inbox, emails and attendance history, and signs you out everywhere;</li>
