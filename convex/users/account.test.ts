@@ -56,7 +56,8 @@ describe("profile at sign-up", () => {
     );
     expect(profile?.timezone).toBe("Asia/Kolkata");
     expect(profile?.notificationPreferences.timezone).toBe("Asia/Kolkata");
-  });
+    // The file's first sign-up also loads the auth modules and hashes with scrypt: slow under load.
+  }, 60_000);
 
   test("a bad zone falls back to UTC rather than failing the sign-up", async () => {
     const t = newTest();
