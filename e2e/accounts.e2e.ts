@@ -66,6 +66,8 @@ test("forgot password: a code in the dev mailbox sets a new password and signs i
   const { context, page } = await pageIn("Europe/Berlin");
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();
+  // The sign-in page has an Email field too: wait for the reset page before typing.
+  await page.getByRole("heading", { name: "Reset your password" }).waitFor();
   await page.getByLabel("Email").fill(account.email);
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByRole("heading", { name: "Check your email" }).waitFor();
