@@ -134,6 +134,21 @@ const RULES: Record<string, Rule> = {
     args: () => ({}),
   },
   "users/mutations:updateName": { args: () => ({ name: "New Name" }) },
+  "users/account:accountDeletionCheck": { args: () => ({}) },
+  // The only admin of an org (otherOrgAdmin of orgB) must appoint another first; orgA has two.
+  "users/account:deleteAccount": { args: () => ({}), expect: { otherOrgAdmin: ["CONFLICT"] } },
+  // Called with a too-short new password: refused before any credential is touched.
+  "users/account:changePassword": {
+    args: () => ({ currentPassword: "not-the-password-1", newPassword: "short" }),
+    expect: {
+      outsider: ["INVALID_ARGUMENT", "CONFLICT"],
+      otherOrgAdmin: ["INVALID_ARGUMENT", "CONFLICT"],
+      member: ["INVALID_ARGUMENT", "CONFLICT"],
+      admin: ["INVALID_ARGUMENT", "CONFLICT"],
+      leftMember: ["INVALID_ARGUMENT", "CONFLICT"],
+      removedMember: ["INVALID_ARGUMENT", "CONFLICT"],
+    },
+  },
   // profiles
   "profiles/queries:getMyProfile": { args: () => ({}) },
   "profiles/queries:getMemberProfileForAdmin": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
@@ -306,6 +321,21 @@ const RULES: Record<string, Rule> = {
     args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
   },
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
+  "events/publish:publishAudience": { args: (w) => ({ orgId: w.orgA }) },
+  "emails/devAccount:devAccountEmails": {
+    reason:
+      "the development mailbox's signed-out view (password-reset codes), only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone anywhere else, as here",
+    args: () => ({ email: "someone@example.com" }),
+    expect: {
+      anonymous: ["FORBIDDEN"],
+      outsider: ["FORBIDDEN"],
+      otherOrgAdmin: ["FORBIDDEN"],
+      member: ["FORBIDDEN"],
+      admin: ["FORBIDDEN"],
+      leftMember: ["FORBIDDEN"],
+      removedMember: ["FORBIDDEN"],
+    },
+  },
   "emails/queries:devMailbox": {
     reason:
       "the development mailbox for browser tests: the caller's own emails, only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone signed in anywhere else, as here",

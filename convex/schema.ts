@@ -194,6 +194,8 @@ export default defineSchema({
     logoUrl: v.optional(v.string()),
     contactEmail: v.optional(v.string()),
     visibility: visibilityValidator,
+    /** IANA; new events default to it. Set on create (the admin's zone); absent on rows from before. */
+    timezone: v.optional(v.string()),
     memberCount: v.number(),
     createdBy: v.id("users"),
     createdAt: v.number(),

@@ -3,7 +3,7 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { readDotEnv } from "../local-backend/env.ts";
-import { seedDemoWorld } from "./seed-client.ts";
+import { migrateStore, seedDemoWorld } from "./seed-client.ts";
 
 const root = join(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -34,7 +34,13 @@ if (env.CONVEX_DEPLOYMENT || env.VITE_CONVEX_URL) {
   run(bin("vite"), ["dev", "--port", appPort, "--strictPort"], {});
   console.log(`App: http://localhost:${appPort}`);
 } else {
-  const backend = fork(join(root, "local-backend", "main.ts"), [], { cwd: root, stdio: "inherit", env });
+  // Links in emails point at this app: its port, unless SITE_URL says otherwise.
+  const siteUrl = env.SITE_URL ?? `http://127.0.0.1:${appPort}`;
+  const backend = fork(join(root, "local-backend", "main.ts"), [], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, SITE_URL: siteUrl },
+  });
   children.push(backend);
   backend.on("exit", (code) => stopAll(code ?? 1));
   const ready = await new Promise<{ url: string; siteUrl: string; adminKey: string; empty: boolean }>((resolve) =>
@@ -43,6 +49,8 @@ if (env.CONVEX_DEPLOYMENT || env.VITE_CONVEX_URL) {
   if (ready.empty) {
     console.log("Empty store: creating the demo world…");
     await seedDemoWorld(ready.url, ready.adminKey);
+  } else {
+    await migrateStore(ready.url, ready.adminKey);
   }
   run(bin("vite"), ["dev", "--port", appPort, "--strictPort", "--host", "127.0.0.1"], {
     VITE_CONVEX_URL: ready.url,

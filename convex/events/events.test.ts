@@ -67,6 +67,35 @@ describe("createEvent", () => {
     expect(event.spotsLeft).toBe(12);
   });
 
+  test("a reminder whose time is already past is refused on notifyBefore; one the event had is kept", async () => {
+    const { admin, orgId } = await world();
+    const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 16);
+    const soon = { timezone: "UTC", startLocal: inHours(3), endLocal: inHours(5) };
+    await expect(
+      admin.as.mutation(api.events.mutations.createEvent, {
+        orgId,
+        ...eventForm({ ...soon, notifyBefore: [1440, 60] }),
+      }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT", field: "notifyBefore" } });
+    // Omitted reminders default to the ones still ahead.
+    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(soon) });
+    expect((await admin.as.query(api.events.queries.getEvent, { eventId })).notifyBefore).toEqual([60]);
+    // An event a day and a half away keeps its 1-day reminder when it moves to tomorrow morning…
+    const later = { timezone: "UTC", startLocal: inHours(36), endLocal: inHours(38) };
+    const other = await createEventAs(admin.as, orgId, { ...later, notifyBefore: [1440] }, { publish: false });
+    await admin.as.mutation(api.events.mutations.updateEvent, {
+      eventId: other,
+      ...eventForm({ ...soon, notifyBefore: [1440] }),
+    });
+    // …but a 2-day reminder cannot be added to it now.
+    await expect(
+      admin.as.mutation(api.events.mutations.updateEvent, {
+        eventId: other,
+        ...eventForm({ ...soon, notifyBefore: [2880, 1440] }),
+      }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT", field: "notifyBefore" } });
+  });
+
   test("members cannot create events", async () => {
     const { t, member, orgId } = await world();
     const error = await expectConvexError(

@@ -99,6 +99,12 @@ export const RATE_LIMITS = {
   programEnrollment: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
   /** Member-list exports per admin. */
   export: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
+  /** Password-reset codes sent per email address (each one is an email). */
+  passwordResetPerEmail: { kind: "token bucket", rate: 3, period: HOUR_MS, capacity: 3 },
+  /** Password-reset requests across the whole deployment. */
+  passwordResetGlobal: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
+  /** Password changes (each checks the current password) per user. */
+  changePassword: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
@@ -168,6 +174,7 @@ export const NOTIFICATION_KINDS = [
   "digest",
   "attendance_prompt",
   "program_at_risk",
+  "account",
 ] as const;
 export const notificationKindValidator = /* @__PURE__ */ literals(NOTIFICATION_KINDS);
 export type NotificationKind = Infer<typeof notificationKindValidator>;
@@ -180,6 +187,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   digest: "Weekly digest",
   attendance_prompt: "After-event check-in",
   program_at_risk: "Program check-in",
+  account: "Account",
 };
 
 /** "recorded": stored only (no email service configured); the rest follow the Resend component. */

@@ -42,6 +42,7 @@ export function eventUrl(eventId: Id<"events">): string {
 export function eventLinks(eventId: Id<"events"> | undefined): Omit<Links, "unsubscribeUrl"> {
   return {
     eventUrl: eventId === undefined ? undefined : eventUrl(eventId),
+    rsvpUrl: eventId === undefined ? undefined : `${eventUrl(eventId)}#rsvp`,
     icsUrl: eventId === undefined ? undefined : `${env.convexSiteUrl()}/events/${eventId}.ics`,
     settingsUrl: `${env.siteUrl()}/settings`,
   };
@@ -56,6 +57,7 @@ export function toEventInfo(event: Doc<"events">, org: Doc<"organizations"> | nu
     timezone: event.timezone,
     venue: event.location,
     onlineUrl: showOnlineUrl ? event.onlineUrl : undefined,
+    orgLogoUrl: org?.logoUrl,
   };
 }
 

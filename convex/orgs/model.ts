@@ -3,7 +3,14 @@ import { pick } from "convex-helpers";
 import { type ObjectType, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { optionalEmail, optionalHttpUrl, optionalText, requireLocation, requireText } from "../lib/validation";
+import {
+  optionalEmail,
+  optionalHttpUrl,
+  optionalText,
+  requireLocation,
+  requireText,
+  requireTimezone,
+} from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
@@ -22,6 +29,7 @@ export const orgFieldsValidator = pick(orgTable, [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
 ]);
 
 type OrgFieldsInput = ObjectType<typeof orgFieldsValidator>;
@@ -37,6 +45,7 @@ export function checkOrgFields(input: OrgFieldsInput) {
     logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),
     contactEmail: optionalEmail("contactEmail", input.contactEmail),
     visibility: input.visibility,
+    timezone: input.timezone === undefined ? undefined : requireTimezone("timezone", input.timezone),
     country: location?.country,
     cityKey: location === undefined ? undefined : cityKey(location.city),
   };
@@ -67,6 +76,7 @@ const ORG_PAGE_FIELDS = [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
   "memberCount",
   "createdAt",
 ] as const;

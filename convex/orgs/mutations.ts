@@ -15,6 +15,7 @@ import {
   hasSingleAdmin,
   orgFieldsValidator,
 } from "./model";
+import { getProfileByUser } from "../profiles/model";
 
 /** Creates an org; the creator becomes its first admin. The slug is its permanent address. */
 export const createOrg = userMutation({
@@ -29,8 +30,11 @@ export const createOrg = userMutation({
     }
     await enforceLimit(ctx, "createOrg", user._id);
     const now = Date.now();
+    // The org's zone (new events default to it): as chosen, else the creating admin's.
+    const timezone = fields.timezone ?? (await getProfileByUser(ctx, user._id))?.timezone ?? "UTC";
     const orgId = await ctx.db.insert("organizations", {
       ...fields,
+      timezone,
       slug,
       memberCount: 0,
       createdBy: user._id,
@@ -46,7 +50,9 @@ export const updateOrg = orgAdminMutation({
   args: orgFieldsValidator,
   returns: v.null(),
   handler: async (ctx, input) => {
-    await ctx.db.patch("organizations", ctx.org._id, checkOrgFields(input));
+    const fields = checkOrgFields(input);
+    // A form that doesn't show the zone keeps it.
+    await ctx.db.patch("organizations", ctx.org._id, { ...fields, timezone: fields.timezone ?? ctx.org.timezone });
     return null;
   },
 });
