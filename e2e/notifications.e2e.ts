@@ -151,14 +151,14 @@ describe("notifications", () => {
     await page.getByRole("link", { name: "Notifications, 0 unread" }).waitFor();
     expect(await item.getAttribute("data-unread")).toBe("false");
 
-    // The email's unsubscribe link (Convex site URL): GET confirms, the form's POST acts.
+    // The email's unsubscribe link opens the app's page: it asks first, the button acts.
     await page.goto("/dev/mailbox");
     await reminderRows.first().getByRole("button").click();
     const unsubscribe = page
       .getByRole("list", { name: "Links in this email" })
       .getByRole("link", { name: "Turn off event reminders" });
     const href = await unsubscribe.getAttribute("href");
-    expect(href).toMatch(new RegExp(`^${inject("siteUrl")}/unsubscribe\\?token=`));
+    expect(href).toMatch(new RegExp(`^${inject("appUrl")}/unsubscribe\\?token=`));
     await page.goto(href!);
     await page.getByRole("button", { name: "Turn off event reminders" }).click();
     await page.getByRole("heading", { name: "You're unsubscribed" }).waitFor();

@@ -11,8 +11,10 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AuthedRouteImport } from './routes/_authed'
+import { Route as ConfirmAttendanceRouteImport } from './routes/confirm-attendance'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
+import { Route as UnsubscribeRouteImport } from './routes/unsubscribe'
 import { Route as AuthedHomeRouteImport } from './routes/_authed/home'
 import { Route as AuthedInboxRouteImport } from './routes/_authed/inbox'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
@@ -41,6 +43,11 @@ const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ConfirmAttendanceRoute = ConfirmAttendanceRouteImport.update({
+  id: '/confirm-attendance',
+  path: '/confirm-attendance',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const SignInRoute = SignInRouteImport.update({
   id: '/sign-in',
   path: '/sign-in',
@@ -49,6 +56,11 @@ const SignInRoute = SignInRouteImport.update({
 const SignUpRoute = SignUpRouteImport.update({
   id: '/sign-up',
   path: '/sign-up',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const UnsubscribeRoute = UnsubscribeRouteImport.update({
+  id: '/unsubscribe',
+  path: '/unsubscribe',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AuthedHomeRoute = AuthedHomeRouteImport.update({
@@ -146,8 +158,10 @@ const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/confirm-attendance': typeof ConfirmAttendanceRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
   '/home': typeof AuthedHomeRoute
   '/inbox': typeof AuthedInboxRoute
   '/profile': typeof AuthedProfileRoute
@@ -169,8 +183,10 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/confirm-attendance': typeof ConfirmAttendanceRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
   '/home': typeof AuthedHomeRoute
   '/inbox': typeof AuthedInboxRoute
   '/profile': typeof AuthedProfileRoute
@@ -193,8 +209,10 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/_authed': typeof AuthedRouteWithChildren
+  '/confirm-attendance': typeof ConfirmAttendanceRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
   '/_authed/home': typeof AuthedHomeRoute
   '/_authed/inbox': typeof AuthedInboxRoute
   '/_authed/profile': typeof AuthedProfileRoute
@@ -218,8 +236,10 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/confirm-attendance'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
     | '/home'
     | '/inbox'
     | '/profile'
@@ -241,8 +261,10 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/confirm-attendance'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
     | '/home'
     | '/inbox'
     | '/profile'
@@ -264,8 +286,10 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/_authed'
+    | '/confirm-attendance'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
     | '/_authed/home'
     | '/_authed/inbox'
     | '/_authed/profile'
@@ -289,8 +313,10 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AuthedRoute: typeof AuthedRouteWithChildren
+  ConfirmAttendanceRoute: typeof ConfirmAttendanceRoute
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
+  UnsubscribeRoute: typeof UnsubscribeRoute
   DevMailboxRoute: typeof DevMailboxRoute
   JoinTokenRoute: typeof JoinTokenRoute
   OrgSlugRoute: typeof OrgSlugRouteWithChildren
@@ -314,6 +340,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/confirm-attendance': {
+      id: '/confirm-attendance'
+      path: '/confirm-attendance'
+      fullPath: '/confirm-attendance'
+      preLoaderRoute: typeof ConfirmAttendanceRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/sign-in': {
       id: '/sign-in'
       path: '/sign-in'
@@ -326,6 +359,13 @@ declare module '@tanstack/react-router' {
       path: '/sign-up'
       fullPath: '/sign-up'
       preLoaderRoute: typeof SignUpRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/unsubscribe': {
+      id: '/unsubscribe'
+      path: '/unsubscribe'
+      fullPath: '/unsubscribe'
+      preLoaderRoute: typeof UnsubscribeRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_authed/home': {
@@ -504,8 +544,10 @@ const OrgSlugRouteWithChildren =
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AuthedRoute: AuthedRouteWithChildren,
+  ConfirmAttendanceRoute: ConfirmAttendanceRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
+  UnsubscribeRoute: UnsubscribeRoute,
   DevMailboxRoute: DevMailboxRoute,
   JoinTokenRoute: JoinTokenRoute,
   OrgSlugRoute: OrgSlugRouteWithChildren,

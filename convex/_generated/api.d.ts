@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as attendance_csv from "../attendance/csv.js";
+import type * as attendance_emailAnswer from "../attendance/emailAnswer.js";
 import type * as attendance_export from "../attendance/export.js";
 import type * as attendance_http from "../attendance/http.js";
 import type * as attendance_model from "../attendance/model.js";
@@ -28,6 +29,7 @@ import type * as emails_send from "../emails/send.js";
 import type * as emails_templates from "../emails/templates.js";
 import type * as emails_tokens from "../emails/tokens.js";
 import type * as emails_unsubscribe from "../emails/unsubscribe.js";
+import type * as emails_unsubscribePage from "../emails/unsubscribePage.js";
 import type * as engagement_fakeAnthropic from "../engagement/fakeAnthropic.js";
 import type * as engagement_hooks from "../engagement/hooks.js";
 import type * as engagement_llm from "../engagement/llm.js";
@@ -49,10 +51,13 @@ import type * as events_validation from "../events/validation.js";
 import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_env from "../lib/env.js";
+import type * as lib_errorCodes from "../lib/errorCodes.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_eventLabels from "../lib/eventLabels.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_httpBody from "../lib/httpBody.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
+import type * as lib_slugRule from "../lib/slugRule.js";
 import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
 import type * as lib_vocabulary from "../lib/vocabulary.js";
@@ -89,6 +94,7 @@ import type * as users_queries from "../users/queries.js";
  */
 declare const fullApi: ApiFromModules<{
   "attendance/csv": typeof attendance_csv;
+  "attendance/emailAnswer": typeof attendance_emailAnswer;
   "attendance/export": typeof attendance_export;
   "attendance/http": typeof attendance_http;
   "attendance/model": typeof attendance_model;
@@ -103,6 +109,7 @@ declare const fullApi: ApiFromModules<{
   "emails/templates": typeof emails_templates;
   "emails/tokens": typeof emails_tokens;
   "emails/unsubscribe": typeof emails_unsubscribe;
+  "emails/unsubscribePage": typeof emails_unsubscribePage;
   "engagement/fakeAnthropic": typeof engagement_fakeAnthropic;
   "engagement/hooks": typeof engagement_hooks;
   "engagement/llm": typeof engagement_llm;
@@ -124,10 +131,13 @@ declare const fullApi: ApiFromModules<{
   http: typeof http;
   "lib/access": typeof lib_access;
   "lib/env": typeof lib_env;
+  "lib/errorCodes": typeof lib_errorCodes;
   "lib/errors": typeof lib_errors;
+  "lib/eventLabels": typeof lib_eventLabels;
   "lib/functions": typeof lib_functions;
   "lib/httpBody": typeof lib_httpBody;
   "lib/rateLimits": typeof lib_rateLimits;
+  "lib/slugRule": typeof lib_slugRule;
   "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;
   "lib/vocabulary": typeof lib_vocabulary;

@@ -100,3 +100,8 @@ export function useCalendarTokenMutation() {
 export function useRotateCalendarTokenMutation() {
   return useMutation({ mutationFn: useConvexMutation(api.events.calendarTokens.rotateMyCalendarToken) });
 }
+
+/** Dashboard: drafts in the orgs the viewer runs. */
+export function myDraftsQuery() {
+  return convexQuery(api.events.queries.myDrafts, {});
+}

@@ -1,13 +1,35 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useId, useState } from "react";
+
+import { markdownToPlainText } from "~/lib/markdown-text";
 
 // The markdown renderer loads on its own: the event page's first JavaScript stays small, and the
 // server still renders the formatted description into the HTML.
 const Markdown = lazy(() => import("./markdown"));
 
+/**
+ * An event's description, formatted. Until the renderer's code has loaded, the page keeps what the
+ * server rendered: if the live event changes before then (the member's session arriving), React
+ * would otherwise swap the server's HTML for the fallback, and the raw markdown would flash.
+ */
 export function EventDescription({ markdown }: { markdown: string }) {
+  const id = useId();
+  // Read once, while hydrating: the server's own rendering of this description (React escaped it).
+  const [serverHtml] = useState(() =>
+    typeof document === "undefined" ? null : (document.getElementById(id)?.innerHTML ?? null),
+  );
   return (
-    <Suspense fallback={<div className="leading-relaxed break-words whitespace-pre-line">{markdown}</div>}>
-      <Markdown>{markdown}</Markdown>
-    </Suspense>
+    <div id={id}>
+      <Suspense
+        fallback={
+          serverHtml ? (
+            <div dangerouslySetInnerHTML={{ __html: serverHtml }} />
+          ) : (
+            <div className="leading-relaxed break-words whitespace-pre-line">{markdownToPlainText(markdown)}</div>
+          )
+        }
+      >
+        <Markdown>{markdown}</Markdown>
+      </Suspense>
+    </div>
   );
 }

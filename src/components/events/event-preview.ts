@@ -1,18 +1,7 @@
 // What the event page's <head> says about the event (title, description and Open Graph tags).
 // The route's loader imports this when it runs, so it isn't part of the app shell.
+import { previewText } from "~/lib/markdown-text";
 import type { EventPage } from "./types";
-
-/** Plain text for link previews: markdown marks dropped, whitespace folded, ≤200 characters. */
-function previewText(markdown: string | undefined): string | undefined {
-  if (!markdown) return undefined;
-  const text = markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s*(?:[#>]+|[-*+]|\d+\.)\s+/gm, "")
-    .replace(/[*_`~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text || undefined;
-}
 
 /** "Thu, May 14, 2026, 6:30 PM GMT+1" with the platform's Intl only. */
 function previewWhen(startTime: number, timeZone: string): string {

@@ -4,7 +4,6 @@ import { Suspense, type ReactNode } from "react";
 
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Skeleton } from "~/components/ui/skeleton";
-import { cn } from "~/lib/utils";
 
 const MAIN_LINKS = [
   { to: "/home", label: "Home" },
@@ -73,13 +72,10 @@ export function SiteHeader({ accountActions }: { accountActions: ReactNode }) {
         </nav>
       </div>
       {isLoading ? null : (
-        // Small screens: the main links get their own scrollable row under the bar.
+        // Small screens: the main links (signed out: Organizations) get their own row under the bar.
         <MainNav
           signedIn={isAuthenticated}
-          className={cn(
-            "mx-auto w-full max-w-5xl overflow-x-auto border-t px-2 py-1.5 md:hidden",
-            !isAuthenticated && "hidden",
-          )}
+          className="mx-auto w-full max-w-5xl overflow-x-auto border-t px-2 py-1.5 md:hidden"
         />
       )}
     </header>
