@@ -63,14 +63,14 @@ describe("escaping", () => {
   test("times are in the member's zone with the event's beside it", () => {
     const start = Date.UTC(2026, 5, 10, 17, 30); // 18:30 in London (BST)
     expect(formatEventTime(start, "Europe/London", "America/New_York")).toBe(
-      "Wednesday 10 June 2026, 13:30 (America/New_York) · 18:30 in Europe/London, event time",
+      "Wednesday, June 10, 2026, 1:30 PM EDT (America/New_York) · 6:30 PM GMT+1 in Europe/London, event time",
     );
     expect(formatEventTime(start, "Europe/London", "Europe/London")).toBe(
-      "Wednesday 10 June 2026, 18:30 (Europe/London)",
+      "Wednesday, June 10, 2026, 6:30 PM GMT+1 (Europe/London)",
     );
     // A different calendar day shows the event's date too.
     expect(formatEventTime(start, "Europe/London", "Pacific/Auckland")).toBe(
-      "Thursday 11 June 2026, 05:30 (Pacific/Auckland) · Wed 10 Jun, 18:30 in Europe/London, event time",
+      "Thursday, June 11, 2026, 5:30 AM GMT+12 (Pacific/Auckland) · Wed, Jun 10, 6:30 PM GMT+1 in Europe/London, event time",
     );
   });
 });
@@ -151,7 +151,7 @@ describe("reminder email content", () => {
     expect(email.text).toContain("https://app.example.org/settings");
     expect(email.text).toContain("https://app.example.org/unsubscribe?token=");
     // 10:00:30 UTC is 11:00 in London (BST); the member's zone is UTC.
-    expect(email.text).toContain("Monday 1 June 2026, 10:00 (UTC) · 11:00 in Europe/London, event time");
+    expect(email.text).toContain("Monday, June 1, 2026, 10 AM UTC (UTC) · 11 AM GMT+1 in Europe/London, event time");
     expect(email.html).toContain(`href="https://fun-cat-123.convex.site/events/${eventId}.ics"`);
   });
 });

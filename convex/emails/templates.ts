@@ -1,7 +1,7 @@
 // Email templates: each returns { subject, html, text }. Every value that came from a user
 // (titles, names, venues, reasons, URLs) goes through escapeHtml in the HTML part; the plain-text
 // part needs no escaping. Times are shown in the member's timezone, the event's beside it.
-import { formatInTimeZone } from "date-fns-tz";
+import { formatClock, formatDateTime, formatDateTimeShort, sameDayIn, zoneAbbreviation } from "../lib/timeFormat";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -37,29 +37,26 @@ function safeHref(url: string): string | null {
   }
 }
 
-const DATE_FORMAT = "EEEE d MMMM yyyy, HH:mm";
-
-/** "Tuesday 5 May 2026, 19:00" in a zone. */
+/** "Tuesday, May 5, 2026, 7 PM CEST" in a zone (the app's format, convex/lib/timeFormat.ts). */
 export function formatWhen(utcMs: number, timezone: string): string {
-  return formatInTimeZone(utcMs, timezone, DATE_FORMAT);
+  return formatDateTime(utcMs, timezone);
 }
 
 /**
  * The event's time for a member: in their timezone first, the event's own beside it when the
- * two differ, e.g. "Tuesday 5 May 2026, 19:00 (Europe/Paris) · 18:00 in Europe/London, event time".
+ * two differ, e.g. "Tuesday, May 5, 2026, 7 PM CEST (Europe/Paris) · 6 PM BST in Europe/London, event time".
  */
 export function formatEventTime(startTime: number, eventTimezone: string, memberTimezone: string): string {
   const mine = `${formatWhen(startTime, memberTimezone)} (${memberTimezone})`;
-  const theirs = formatInTimeZone(startTime, eventTimezone, "HH:mm");
   const sameWallClock =
-    memberTimezone === eventTimezone || formatWhen(startTime, memberTimezone) === formatWhen(startTime, eventTimezone);
+    memberTimezone === eventTimezone ||
+    (sameDayIn(startTime, memberTimezone, eventTimezone) &&
+      formatClock(startTime, memberTimezone) === formatClock(startTime, eventTimezone));
   if (sameWallClock) return mine;
-  const day =
-    formatInTimeZone(startTime, eventTimezone, "yyyy-MM-dd") ===
-    formatInTimeZone(startTime, memberTimezone, "yyyy-MM-dd")
-      ? theirs
-      : formatInTimeZone(startTime, eventTimezone, "EEE d MMM, HH:mm");
-  return `${mine} · ${day} in ${eventTimezone}, event time`;
+  const theirs = sameDayIn(startTime, eventTimezone, memberTimezone)
+    ? `${formatClock(startTime, eventTimezone)} ${zoneAbbreviation(startTime, eventTimezone)}`
+    : formatDateTimeShort(startTime, eventTimezone);
+  return `${mine} · ${theirs} in ${eventTimezone}, event time`;
 }
 
 export type Links = {
