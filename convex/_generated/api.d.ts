@@ -58,6 +58,7 @@ import type * as lib_functions from "../lib/functions.js";
 import type * as lib_httpBody from "../lib/httpBody.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_slugRule from "../lib/slugRule.js";
+import type * as lib_timeFormat from "../lib/timeFormat.js";
 import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
 import type * as lib_vocabulary from "../lib/vocabulary.js";
@@ -138,6 +139,7 @@ declare const fullApi: ApiFromModules<{
   "lib/httpBody": typeof lib_httpBody;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/slugRule": typeof lib_slugRule;
+  "lib/timeFormat": typeof lib_timeFormat;
   "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;
   "lib/vocabulary": typeof lib_vocabulary;

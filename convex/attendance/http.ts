@@ -36,20 +36,6 @@ export const attendanceSecret = internalQuery({
   handler: async (ctx) => await readUnsubscribeSecret(ctx),
 });
 
-/** Whether the answer can be recorded, and the event's title for the page. */
-export const describeAnswer = internalQuery({
-  args: answerArgs,
-  returns: v.object({
-    outcome: outcomeValidator,
-    title: v.union(v.string(), v.null()),
-    eventId: v.union(v.id("events"), v.null()),
-  }),
-  handler: async (ctx, args) => {
-    const { outcome, event } = await check(ctx, args);
-    return { outcome, title: event?.title ?? null, eventId: event?._id ?? null };
-  },
-});
-
 /** Records the answer from a verified token; every refusal writes nothing. */
 export const answerFromEmail = internalMutation({
   args: answerArgs,

@@ -1,5 +1,5 @@
 import { useConvexAuth } from "convex/react";
-import { Link } from "@tanstack/react-router";
+import { Link, useLoaderData } from "@tanstack/react-router";
 import { Suspense, type ReactNode } from "react";
 
 import { buttonVariants } from "~/components/ui/button-variants";
@@ -34,7 +34,11 @@ function MainNav({ signedIn, className }: { signedIn: boolean; className?: strin
 
 /** `accountActions`: the signed-in controls (inbox bell, user menu), shown once the session is known. */
 export function SiteHeader({ accountActions }: { accountActions: ReactNode }) {
-  const { isLoading, isAuthenticated } = useConvexAuth();
+  const auth = useConvexAuth();
+  // A browser without a session (the cookie hint) gets the signed-out header at once, from the server.
+  const hadSession = useLoaderData({ from: "__root__", select: (data) => data.sessionHint });
+  const isLoading = auth.isLoading && hadSession;
+  const isAuthenticated = auth.isAuthenticated;
 
   return (
     <header className="bg-background/90 supports-[backdrop-filter]:bg-background/70 sticky top-0 z-40 border-b backdrop-blur">
