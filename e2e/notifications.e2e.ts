@@ -1,4 +1,5 @@
 import { formatInTimeZone } from "date-fns-tz";
+import { formatClock, formatDateTime, zoneAbbreviation } from "../convex/lib/timeFormat";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api } from "../convex/_generated/api";
@@ -126,9 +127,10 @@ describe("notifications", () => {
     await email.getByText("Reminder", { exact: true }).first().waitFor();
     const text = (await email.getByTestId("email-text").textContent()) ?? "";
     // The start in the member's zone (and the event's own zone beside it).
-    const memberTime = formatInTimeZone(start, MEMBER_ZONE, "EEEE d MMMM yyyy, HH:mm");
-    expect(text).toContain(`When: ${memberTime} (${MEMBER_ZONE})`);
-    expect(text).toContain(`${formatInTimeZone(start, EVENT_ZONE, "HH:mm")} in ${EVENT_ZONE}, event time`);
+    // The app's one time format (convex/lib/timeFormat.ts).
+    expect(text).toContain(`When: ${formatDateTime(start, MEMBER_ZONE)} (${MEMBER_ZONE})`);
+    const eventClock = `${formatClock(start, EVENT_ZONE)} ${zoneAbbreviation(start, EVENT_ZONE)}`;
+    expect(text).toContain(`${eventClock} in ${EVENT_ZONE}, event time`);
     expect(text).toContain(`Hi ${memberAccount.name}, a reminder that ${title} starts in`);
     expect(await email.locator("iframe").getAttribute("sandbox")).toBe("");
 

@@ -2,7 +2,7 @@ import { useConvexAuth } from "convex/react";
 import { createFileRoute, Outlet, useLocation, useRouter } from "@tanstack/react-router";
 import { useEffect } from "react";
 
-import { HomeSkeleton } from "~/components/dashboard/home-page";
+import { HomeSkeleton } from "~/components/dashboard/home-skeleton";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 
 /**

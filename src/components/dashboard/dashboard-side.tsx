@@ -158,13 +158,3 @@ function Drafts() {
     </Card>
   );
 }
-
-/** The side column's shape while the page loads. */
-export function DashboardSideSkeleton() {
-  return (
-    <div className="grid content-start gap-4">
-      <Skeleton className="h-32 rounded-xl" />
-      <Skeleton className="h-44 rounded-xl" />
-    </div>
-  );
-}

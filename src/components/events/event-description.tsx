@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useState } from "react";
 
-import { markdownToPlainText } from "~/lib/markdown-text";
+import { Skeleton } from "~/components/ui/skeleton";
 
 // The markdown renderer loads on its own: the event page's first JavaScript stays small, and the
 // server still renders the formatted description into the HTML.
@@ -24,7 +24,12 @@ export function EventDescription({ markdown }: { markdown: string }) {
           serverHtml ? (
             <div dangerouslySetInnerHTML={{ __html: serverHtml }} />
           ) : (
-            <div className="leading-relaxed break-words whitespace-pre-line">{markdownToPlainText(markdown)}</div>
+            // Opened within the app: a moment of placeholder lines, never the raw markdown.
+            <div className="grid gap-2" aria-busy="true">
+              <Skeleton className="h-4" />
+              <Skeleton className="h-4 w-11/12" />
+              <Skeleton className="h-4 w-2/3" />
+            </div>
           )
         }
       >
