@@ -16,8 +16,10 @@ const SHARED = ["ui", "forms", "common", "layout"];
 const PUBLIC = {
   attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
   auth: [],
-  events: ["upcoming-events"],
-  orgs: ["org-card"],
+  engagement: ["engagement-history", "level-badge"],
+  events: ["upcoming-events", "event-description"],
+  orgs: ["org-card", "org-states"],
+  programs: ["my-programs"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

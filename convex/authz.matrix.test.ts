@@ -102,6 +102,24 @@ const hiddenFromNonMembers: Overrides = {
   otherOrgAdmin: ["NOT_FOUND"],
 };
 
+const year = new Date().getUTCFullYear() + 1;
+const programForm = {
+  name: "Reading group",
+  kind: "reading_group" as const,
+  startDate: `${year}-03-02`,
+  endDate: `${year}-04-30`,
+  timezone: "Europe/London",
+  enrollmentMode: "open" as const,
+  countExcused: true,
+};
+const seriesForm = {
+  firstDate: `${year}-03-02`,
+  startTime: "18:30",
+  durationMinutes: 90,
+  rrule: "FREQ=WEEKLY;COUNT=3",
+  exdates: [],
+};
+
 const RULES: Record<string, Rule> = {
   // auth (from @convex-dev/auth; `store` is an internal mutation, so not listed)
   "auth:signIn": {
@@ -253,6 +271,57 @@ const RULES: Record<string, Rule> = {
   "engagement/mutations:clearOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/mutations:recomputeNow": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
+  // crm: directory, tags, export (admins only)
+  "crm/directory:listDirectory": {
+    args: (w) => ({ orgId: w.orgA, filters: { level: "unscored", sort: "joined" }, paginationOpts: page }),
+  },
+  "crm/tags:listTags": { args: (w) => ({ orgId: w.orgA }) },
+  "crm/tags:memberTags": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
+  "crm/tags:createTag": { args: (w) => ({ orgId: w.orgA, name: "Mentor", color: "blue" }) },
+  "crm/tags:updateTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, name: "Speakers", color: "teal" }) },
+  "crm/tags:deleteTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId }) },
+  "crm/tags:assignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.admin2Id] }) },
+  "crm/tags:unassignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.targetId] }) },
+  "crm/export:startExport": { args: (w) => ({ orgId: w.orgA, filters: { facet: { kind: "tag", value: w.tagId } } }) },
+  "crm/export:exportChunk": { args: (w) => ({ orgId: w.orgA, exportId: w.exportId, filters: {}, cursor: null }) },
+  // programs (member and target are enrolled; target has completed)
+  "programs/queries:listPrograms": { args: (w) => ({ orgId: w.orgA }) },
+  "programs/queries:getProgram": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
+  "programs/queries:matrix": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
+  "programs/queries:myPrograms": { args: () => ({}) },
+  "programs/queries:certificate": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
+    // A member sees only their own certificate.
+    expect: { member: ["FORBIDDEN"] },
+  },
+  "programs/mutations:createProgram": { args: (w) => ({ orgId: w.orgA, ...programForm }) },
+  "programs/mutations:updateProgram": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, ...programForm, name: "Renamed" }),
+  },
+  "programs/mutations:setProgramStatus": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, status: "completed" }),
+  },
+  "programs/mutations:createSeries": { args: (w) => ({ orgId: w.orgA, programId: w.programId, ...seriesForm }) },
+  "programs/mutations:updateSessions": {
+    args: (w) => ({
+      orgId: w.orgA,
+      programId: w.programId,
+      eventId: w.sessionId,
+      scope: "following",
+      startTime: "19:00",
+      durationMinutes: 60,
+    }),
+  },
+  "programs/mutations:join": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
+  "programs/mutations:leave": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId }),
+    // The admin is not in the program.
+    expect: { admin: ["NOT_FOUND"] },
+  },
+  "programs/mutations:addParticipant": { args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.admin2Id }) },
+  "programs/mutations:removeParticipant": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
+  },
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "emails/queries:devMailbox": {
     reason:
@@ -426,6 +495,29 @@ async function buildWorld(visibility: Visibility) {
     return { pastEventId, feedbackEventId };
   });
   const checkInToken = (await admin.as.mutation(api.attendance.mutations.checkInLink, { eventId: pastEventId })).token;
+  // CRM: a tag on the target and an export ticket of the admin.
+  const tagId = await admin.as.mutation(api.crm.tags.createTag, { orgId: a.orgId, name: "Speaker", color: "purple" });
+  await admin.as.mutation(api.crm.tags.assignTag, { orgId: a.orgId, tagId, userIds: [target.userId] });
+  const { exportId } = await admin.as.mutation(api.crm.export.startExport, { orgId: a.orgId, filters: {} });
+  // An open program with a series of sessions; member and target are in it, target completed it.
+  const { programId } = await admin.as.mutation(api.programs.mutations.createProgram, {
+    orgId: a.orgId,
+    ...programForm,
+  });
+  await admin.as.mutation(api.programs.mutations.setProgramStatus, { orgId: a.orgId, programId, status: "active" });
+  const { eventIds } = await admin.as.mutation(api.programs.mutations.createSeries, {
+    orgId: a.orgId,
+    programId,
+    ...seriesForm,
+  });
+  for (const u of [member, target]) await u.as.mutation(api.programs.mutations.join, { orgId: a.orgId, programId });
+  await t.run(async (ctx) => {
+    const row = await ctx.db
+      .query("programEnrollments")
+      .withIndex("by_program_user", (q) => q.eq("programId", programId).eq("userId", target.userId))
+      .unique();
+    await ctx.db.patch("programEnrollments", row!._id, { completedAt: Date.now(), attended: 3 });
+  });
   // Let the publish fan-outs settle, so a refused call's before/after snapshots compare alike.
   await t.finishInProgressScheduledFunctions();
   const callers: Record<CallerName, Pick<TestBackend, "query" | "mutation" | "action">> = {
@@ -466,6 +558,10 @@ async function buildWorld(visibility: Visibility) {
     pastEventId,
     feedbackEventId,
     checkInToken,
+    tagId,
+    exportId,
+    programId,
+    sessionId: eventIds[0]!,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -263,7 +263,8 @@ test("an index built in steps in the background equals one built at once, and a 
   await t.run(async (ctx) => {
     for (let i = 0; i < 5_000; i++) await ctx.db.insert("items", randomDoc());
   });
-  const ids = (index: { entries: { doc: { _id: unknown } }[] } | null) => index!.entries.map((entry) => entry.doc._id);
+  const ids = (index: { entries: { doc: Record<string, unknown> }[] } | null) =>
+    index!.entries.map((entry) => entry.doc._id);
   let pauses = 0;
   const pause = async () => {
     pauses++;

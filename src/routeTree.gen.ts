@@ -27,12 +27,18 @@ import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
 import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
-import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
+import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugMembersIndexRouteImport } from './routes/org.$slug.members.index'
+import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
+import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
+import { Route as OrgSlugProgramsProgramIdIndexRouteImport } from './routes/org.$slug.programs.$programId.index'
+import { Route as OrgSlugProgramsProgramIdManageRouteImport } from './routes/org.$slug.programs.$programId.manage'
+import { Route as AuthedOrgSlugProgramsProgramIdCertificateRouteImport } from './routes/_authed/org.$slug.programs.$programId.certificate'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -123,9 +129,9 @@ const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => OrgSlugRoute,
 } as any)
-const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
-  id: '/members',
-  path: '/members',
+const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
+  id: '/engagement',
+  path: '/engagement',
   getParentRoute: () => OrgSlugRoute,
 } as any)
 const AuthedEventsEventIdCheckInRoute =
@@ -150,11 +156,44 @@ const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   path: '/events/',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugMembersIndexRoute = OrgSlugMembersIndexRouteImport.update({
+  id: '/members/',
+  path: '/members/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
+  id: '/programs/',
+  path: '/programs/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugProgramsNewRoute = OrgSlugProgramsNewRouteImport.update({
+  id: '/programs/new',
+  path: '/programs/new',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
   id: '/org/$slug/events/new',
   path: '/org/$slug/events/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const OrgSlugProgramsProgramIdIndexRoute =
+  OrgSlugProgramsProgramIdIndexRouteImport.update({
+    id: '/programs/$programId/',
+    path: '/programs/$programId/',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const OrgSlugProgramsProgramIdManageRoute =
+  OrgSlugProgramsProgramIdManageRouteImport.update({
+    id: '/programs/$programId/manage',
+    path: '/programs/$programId/manage',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const AuthedOrgSlugProgramsProgramIdCertificateRoute =
+  AuthedOrgSlugProgramsProgramIdCertificateRouteImport.update({
+    id: '/org/$slug/programs/$programId/certificate',
+    path: '/org/$slug/programs/$programId/certificate',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -172,14 +211,20 @@ export interface FileRoutesByFullPath {
   '/orgs/': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -196,14 +241,20 @@ export interface FileRoutesByTo {
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members': typeof OrgSlugMembersIndexRoute
+  '/org/$slug/programs': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -223,14 +274,20 @@ export interface FileRoutesById {
   '/orgs/': typeof OrgsIndexRoute
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/_authed/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -250,14 +307,20 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/orgs/new'
     | '/org/$slug/admin'
-    | '/org/$slug/members'
+    | '/org/$slug/engagement'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
+    | '/org/$slug/programs/'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/org/$slug/programs/$programId/certificate'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -274,14 +337,20 @@ export interface FileRouteTypes {
     | '/orgs'
     | '/orgs/new'
     | '/org/$slug/admin'
-    | '/org/$slug/members'
+    | '/org/$slug/engagement'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events'
+    | '/org/$slug/members'
+    | '/org/$slug/programs'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId'
+    | '/org/$slug/programs/$programId/certificate'
   id:
     | '__root__'
     | '/'
@@ -300,14 +369,20 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
-    | '/org/$slug/members'
+    | '/org/$slug/engagement'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
+    | '/org/$slug/programs/'
     | '/_authed/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/_authed/org/$slug/programs/$programId/certificate'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -452,11 +527,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugAdminRouteImport
       parentRoute: typeof OrgSlugRoute
     }
-    '/org/$slug/members': {
-      id: '/org/$slug/members'
-      path: '/members'
-      fullPath: '/org/$slug/members'
-      preLoaderRoute: typeof OrgSlugMembersRouteImport
+    '/org/$slug/engagement': {
+      id: '/org/$slug/engagement'
+      path: '/engagement'
+      fullPath: '/org/$slug/engagement'
+      preLoaderRoute: typeof OrgSlugEngagementRouteImport
       parentRoute: typeof OrgSlugRoute
     }
     '/_authed/events/$eventId/check-in': {
@@ -487,11 +562,53 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/members/': {
+      id: '/org/$slug/members/'
+      path: '/members'
+      fullPath: '/org/$slug/members/'
+      preLoaderRoute: typeof OrgSlugMembersIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/': {
+      id: '/org/$slug/programs/'
+      path: '/programs'
+      fullPath: '/org/$slug/programs/'
+      preLoaderRoute: typeof OrgSlugProgramsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/new': {
+      id: '/org/$slug/programs/new'
+      path: '/programs/new'
+      fullPath: '/org/$slug/programs/new'
+      preLoaderRoute: typeof OrgSlugProgramsNewRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/_authed/org/$slug/events/new': {
       id: '/_authed/org/$slug/events/new'
       path: '/org/$slug/events/new'
       fullPath: '/org/$slug/events/new'
       preLoaderRoute: typeof AuthedOrgSlugEventsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/org/$slug/programs/$programId/': {
+      id: '/org/$slug/programs/$programId/'
+      path: '/programs/$programId'
+      fullPath: '/org/$slug/programs/$programId/'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/$programId/manage': {
+      id: '/org/$slug/programs/$programId/manage'
+      path: '/programs/$programId/manage'
+      fullPath: '/org/$slug/programs/$programId/manage'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdManageRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/_authed/org/$slug/programs/$programId/certificate': {
+      id: '/_authed/org/$slug/programs/$programId/certificate'
+      path: '/org/$slug/programs/$programId/certificate'
+      fullPath: '/org/$slug/programs/$programId/certificate'
+      preLoaderRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRouteImport
       parentRoute: typeof AuthedRoute
     }
   }
@@ -507,6 +624,7 @@ interface AuthedRouteChildren {
   AuthedEventsEventIdCheckInDeskRoute: typeof AuthedEventsEventIdCheckInDeskRoute
   AuthedEventsEventIdEditRoute: typeof AuthedEventsEventIdEditRoute
   AuthedOrgSlugEventsNewRoute: typeof AuthedOrgSlugEventsNewRoute
+  AuthedOrgSlugProgramsProgramIdCertificateRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -519,6 +637,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedEventsEventIdCheckInDeskRoute: AuthedEventsEventIdCheckInDeskRoute,
   AuthedEventsEventIdEditRoute: AuthedEventsEventIdEditRoute,
   AuthedOrgSlugEventsNewRoute: AuthedOrgSlugEventsNewRoute,
+  AuthedOrgSlugProgramsProgramIdCertificateRoute:
+    AuthedOrgSlugProgramsProgramIdCertificateRoute,
 }
 
 const AuthedRouteWithChildren =
@@ -526,16 +646,26 @@ const AuthedRouteWithChildren =
 
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
-  OrgSlugMembersRoute: typeof OrgSlugMembersRoute
+  OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+  OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugMembersIndexRoute: typeof OrgSlugMembersIndexRoute
+  OrgSlugProgramsIndexRoute: typeof OrgSlugProgramsIndexRoute
+  OrgSlugProgramsProgramIdManageRoute: typeof OrgSlugProgramsProgramIdManageRoute
+  OrgSlugProgramsProgramIdIndexRoute: typeof OrgSlugProgramsProgramIdIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
-  OrgSlugMembersRoute: OrgSlugMembersRoute,
+  OrgSlugEngagementRoute: OrgSlugEngagementRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
+  OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugMembersIndexRoute: OrgSlugMembersIndexRoute,
+  OrgSlugProgramsIndexRoute: OrgSlugProgramsIndexRoute,
+  OrgSlugProgramsProgramIdManageRoute: OrgSlugProgramsProgramIdManageRoute,
+  OrgSlugProgramsProgramIdIndexRoute: OrgSlugProgramsProgramIdIndexRoute,
 }
 
 const OrgSlugRouteWithChildren =

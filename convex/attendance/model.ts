@@ -18,7 +18,9 @@ import {
   type AttendanceState,
 } from "../lib/vocabulary";
 import { displayName, getProfileByUser } from "../profiles/model";
+import { onSessionAttendanceChanged } from "../programs/hooks";
 import type { eventAttendanceStatsValidator, markValidator, memberAttendanceStatsValidator } from "../schema";
+import { onMembershipChanged } from "../crm/directoryHooks";
 
 export type Mark = Infer<typeof markValidator>;
 export type EventStats = Infer<typeof eventAttendanceStatsValidator>;
@@ -211,6 +213,7 @@ export async function writeAttendance(
     event.attendanceStats = stats; // callers keep using the same document
   }
   await bumpMember(ctx, event, userId, before.member, next.member, after, now);
+  if (event.programId !== undefined) await onSessionAttendanceChanged(ctx, event, userId, row?.state, after.state, now);
   return after;
 }
 
@@ -239,6 +242,11 @@ async function bumpMember(
   };
   if (row.state === "attended") stats.lastAttendedAt = Math.max(base.lastAttendedAt ?? 0, event.endTime);
   await ctx.db.patch("orgMemberships", membership._id, { attendanceStats: stats });
+  const attendedBefore = base.attendedVerified + base.attendedSelfReported;
+  const attendedAfter = stats.attendedVerified + stats.attendedSelfReported;
+  if (attendedBefore !== attendedAfter || base.lastAttendedAt !== stats.lastAttendedAt) {
+    await onMembershipChanged(ctx, event.orgId, userId);
+  }
 }
 
 /**

@@ -8,6 +8,8 @@ import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
+import { onMembershipChanged, onMembershipRemoved } from "../crm/directoryHooks";
+import { onMemberLeftOrg } from "../programs/hooks";
 
 const orgTable = schema.tables.organizations.validator.fields;
 
@@ -97,6 +99,7 @@ export async function addMembership(
   const now = Date.now();
   await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt: now });
   await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
+  await onMembershipChanged(ctx, org._id, userId);
 }
 
 /**
@@ -107,6 +110,8 @@ export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMem
   const org = await ctx.db.get("organizations", membership.orgId);
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
+  await onMembershipRemoved(ctx, membership.orgId, membership.userId);
+  await onMemberLeftOrg(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
   await releaseUpcomingRsvps(ctx, membership.orgId, membership.userId);
 }

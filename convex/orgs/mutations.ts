@@ -6,6 +6,7 @@ import { appError } from "../lib/errors";
 import { orgAdminMutation, orgMemberMutation, userMutation } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
 import { requireSlug } from "../lib/validation";
+import { onMembershipChanged } from "../crm/directoryHooks";
 import {
   addMembership,
   checkOrgFields,
@@ -64,7 +65,10 @@ export const promoteMember = orgAdminMutation({
   handler: async (ctx, { userId }) => {
     const orgId = ctx.org._id;
     const target = await requireTargetMembership(ctx, orgId, userId);
-    if (target.role !== "admin") await ctx.db.patch("orgMemberships", target._id, { role: "admin" });
+    if (target.role !== "admin") {
+      await ctx.db.patch("orgMemberships", target._id, { role: "admin" });
+      await onMembershipChanged(ctx, orgId, userId);
+    }
     return null;
   },
 });
@@ -79,6 +83,7 @@ export const demoteMember = orgAdminMutation({
     if (target.role !== "admin") return null;
     if (await hasSingleAdmin(ctx, orgId)) throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
     await ctx.db.patch("orgMemberships", target._id, { role: "member" });
+    await onMembershipChanged(ctx, orgId, userId);
     return null;
   },
 });

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { viewerQuery } from "~/components/auth/data";
 import { PendingPrompts } from "~/components/attendance/pending-prompts";
 import { UpcomingEvents } from "~/components/events/upcoming-events";
+import { MyPrograms } from "~/components/programs/my-programs";
 import { DashboardSide } from "./dashboard-side";
 import { HOME_LAYOUT, HomeSkeleton } from "./home-skeleton";
 import { MyOrgs } from "./my-orgs";
@@ -23,6 +24,7 @@ export function HomePage() {
         <div className="grid min-w-0 content-start gap-10">
           <PendingPrompts />
           <UpcomingEvents />
+          <MyPrograms />
           <MyOrgs />
           <SuggestedOrgs />
         </div>
