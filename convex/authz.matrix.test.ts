@@ -205,6 +205,23 @@ const RULES: Record<string, Rule> = {
     whenPrivate: hiddenFromNonMembers,
   },
   "events/queries:myUpcomingEvents": { args: () => ({}) },
+  "events/queries:myDrafts": { args: () => ({}) },
+  "emails/unsubscribePage:describe": {
+    reason: "the email's link works signed out: the signed token is the authority (a bad one answers a status)",
+    args: () => ({ token: "not-a-token" }),
+  },
+  "emails/unsubscribePage:confirm": {
+    reason: "the email's link works signed out: the signed token is the authority (a bad one changes nothing)",
+    args: () => ({ token: "not-a-token" }),
+  },
+  "attendance/emailAnswer:describe": {
+    reason: "the email's one-tap answer works signed out: the signed token names member, event and answer",
+    args: () => ({ token: "not-a-token" }),
+  },
+  "attendance/emailAnswer:confirm": {
+    reason: "the email's one-tap answer works signed out: the signed token names member, event and answer",
+    args: () => ({ token: "not-a-token" }),
+  },
   "events/queries:listAttendees": { args: (w) => ({ eventId: w.eventId, paginationOpts: page }) },
   "events/mutations:createEvent": { args: (w) => ({ orgId: w.orgA, ...eventForm(), publish: true }) },
   "events/mutations:updateEvent": { args: (w) => ({ eventId: w.eventId, ...eventForm({ title: "Edited" }) }) },

@@ -46,16 +46,15 @@ if (env.CONVEX_DEPLOYMENT || env.VITE_CONVEX_URL) {
   const ready = await new Promise<{ url: string; siteUrl: string; adminKey: string; empty: boolean }>((resolve) =>
     backend.on("message", (message) => resolve(message as never)),
   );
-  if (ready.empty) {
-    console.log("Empty store: creating the demo world…");
-    await seedDemoWorld(ready.url, ready.adminKey);
-  } else {
-    await migrateStore(ready.url, ready.adminKey);
-  }
+  if (ready.empty) console.log("Empty store: creating the demo world…");
+  else await migrateStore(ready.url, ready.adminKey);
+  // Always called: it seeds only an empty store, and prints the demo logins on every start.
+  await seedDemoWorld(ready.url, ready.adminKey);
   run(bin("vite"), ["dev", "--port", appPort, "--strictPort", "--host", "127.0.0.1"], {
     VITE_CONVEX_URL: ready.url,
     VITE_CONVEX_SITE_URL: ready.siteUrl,
   });
   console.log(`\n  Backend: local (${ready.url}; data in .local/backend, reset with npm run backend:reset)`);
-  console.log(`  App:     http://localhost:${appPort}\n`);
+  // Vite binds 127.0.0.1 only; "localhost" may resolve to ::1 first and fail, so print the address.
+  console.log(`  App:     http://127.0.0.1:${appPort}\n`);
 }

@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as attendance_csv from "../attendance/csv.js";
+import type * as attendance_emailAnswer from "../attendance/emailAnswer.js";
 import type * as attendance_export from "../attendance/export.js";
 import type * as attendance_http from "../attendance/http.js";
 import type * as attendance_model from "../attendance/model.js";
@@ -38,6 +39,7 @@ import type * as emails_templates from "../emails/templates.js";
 import type * as emails_time from "../emails/time.js";
 import type * as emails_tokens from "../emails/tokens.js";
 import type * as emails_unsubscribe from "../emails/unsubscribe.js";
+import type * as emails_unsubscribePage from "../emails/unsubscribePage.js";
 import type * as engagement_batch from "../engagement/batch.js";
 import type * as engagement_chunks from "../engagement/chunks.js";
 import type * as engagement_direct from "../engagement/direct.js";
@@ -72,6 +74,7 @@ import type * as lib_functions from "../lib/functions.js";
 import type * as lib_httpBody from "../lib/httpBody.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_slugRule from "../lib/slugRule.js";
+import type * as lib_timeFormat from "../lib/timeFormat.js";
 import type * as lib_timezoneNames from "../lib/timezoneNames.js";
 import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
@@ -123,6 +126,7 @@ import type * as users_queries from "../users/queries.js";
  */
 declare const fullApi: ApiFromModules<{
   "attendance/csv": typeof attendance_csv;
+  "attendance/emailAnswer": typeof attendance_emailAnswer;
   "attendance/export": typeof attendance_export;
   "attendance/http": typeof attendance_http;
   "attendance/model": typeof attendance_model;
@@ -147,6 +151,7 @@ declare const fullApi: ApiFromModules<{
   "emails/time": typeof emails_time;
   "emails/tokens": typeof emails_tokens;
   "emails/unsubscribe": typeof emails_unsubscribe;
+  "emails/unsubscribePage": typeof emails_unsubscribePage;
   "engagement/batch": typeof engagement_batch;
   "engagement/chunks": typeof engagement_chunks;
   "engagement/direct": typeof engagement_direct;
@@ -181,6 +186,7 @@ declare const fullApi: ApiFromModules<{
   "lib/httpBody": typeof lib_httpBody;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/slugRule": typeof lib_slugRule;
+  "lib/timeFormat": typeof lib_timeFormat;
   "lib/timezoneNames": typeof lib_timezoneNames;
   "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;

@@ -492,3 +492,37 @@ describe("myUpcomingEvents", () => {
     ]);
   });
 });
+
+describe("myDrafts", () => {
+  test("the drafts of orgs the caller runs, soonest first; a member of the org sees none", async () => {
+    const t = newTest();
+    const admin = await signedInUser(t);
+    const other = await signedInUser(t);
+    const member = await signedInUser(t);
+    const mine = await createOrgAs(admin.as, { name: "Mine" });
+    const theirs = await createOrgAs(other.as, { name: "Theirs" });
+    await joinOrg(admin.as, member.as, mine.orgId);
+    await joinOrg(other.as, admin.as, theirs.orgId);
+    await createEventAs(admin.as, mine.orgId, { title: "Published" });
+    await createEventAs(
+      admin.as,
+      mine.orgId,
+      { title: "Later draft", startLocal: `${year}-09-01T10:00`, endLocal: `${year}-09-01T11:00` },
+      { publish: false },
+    );
+    await createEventAs(
+      admin.as,
+      mine.orgId,
+      { title: "Sooner draft", startLocal: `${year}-08-01T10:00`, endLocal: `${year}-08-01T11:00` },
+      { publish: false },
+    );
+    // A draft in an org where the caller is only a member.
+    await createEventAs(other.as, theirs.orgId, { title: "Not mine to see" }, { publish: false });
+    const drafts = await admin.as.query(api.events.queries.myDrafts, {});
+    expect(drafts.map((d) => [d.title, d.org.name])).toEqual([
+      ["Sooner draft", "Mine"],
+      ["Later draft", "Mine"],
+    ]);
+    expect(await member.as.query(api.events.queries.myDrafts, {})).toEqual([]);
+  });
+});

@@ -105,3 +105,8 @@ export function useRotateCalendarTokenMutation() {
 export function publishAudienceQuery(orgId: Id<"organizations">) {
   return convexQuery(api.events.publish.publishAudience, { orgId });
 }
+
+/** Dashboard: drafts in the orgs the viewer runs. */
+export function myDraftsQuery() {
+  return convexQuery(api.events.queries.myDrafts, {});
+}
