@@ -1,14 +1,6 @@
 import { allTimeZones, canonicalTimeZone, friendlyTimeZoneName, timeZoneCity } from "@convex/lib/timezoneNames";
 
-/** The browser's IANA time zone by its current name (UTC when it can't tell). */
-export function browserTimeZone(): string {
-  try {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return (zone && canonicalTimeZone(zone)) || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
+export { browserTimeZone } from "./browser-time-zone";
 
 /** Every IANA zone the runtime knows (current names), with `include` (e.g. the saved value) always present. */
 export function timeZoneOptions(include?: string): string[] {

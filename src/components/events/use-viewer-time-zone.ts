@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 
-import { browserTimeZone } from "~/lib/timezones";
+import { browserTimeZone } from "~/lib/browser-time-zone";
 
 const subscribe = () => () => {};
 
