@@ -17,7 +17,8 @@ const PUBLIC = {
   attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
   auth: [],
   events: ["upcoming-events"],
-  orgs: ["org-card"],
+  orgs: ["org-card", "org-states"],
+  crm: ["stats-headline"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

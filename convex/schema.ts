@@ -68,6 +68,7 @@ import {
   notificationPreferencesValidator,
   orgRoleValidator,
   rsvpStatusValidator,
+  timelineKindValidator,
   visibilityValidator,
 } from "./lib/vocabulary";
 
@@ -260,6 +261,8 @@ export default defineSchema({
         completedAt: v.optional(v.number()), // the first pass over the RSVPs finished
       }),
     ),
+    /** CRM: attendees who had never attended this org before, and the rest (maintained). */
+    attendeeMix: v.optional(v.object({ new: v.number(), returning: v.number() })),
   })
     .index("by_org_start", ["orgId", "startTime"])
     .index("by_status_start", ["status", "startTime"]),
@@ -314,6 +317,8 @@ export default defineSchema({
     historyAt: v.optional(v.number()),
     /** Set while the feedback has a comment (the admin's comment list, newest first). */
     commentAt: v.optional(v.number()),
+    /** CRM: while attended, whether it was the person's first attendance in the org (events.attendeeMix). */
+    attendeeKind: v.optional(v.union(v.literal("new"), v.literal("returning"))),
   })
     // Attendees in RSVP order.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
@@ -474,6 +479,54 @@ export default defineSchema({
     totalOrgEvents: v.optional(v.number()),
     recentEventIds: v.optional(v.array(v.id("events"))),
   }).index("by_org", ["orgId"]),
+
+  // ---- CRM: member record and community stats ----
+
+  /**
+   * One member's history in one org, newest first: joined/left, RSVPs, attendance with its
+   * provenance, feedback, level changes and overrides, notes. Written in the same transaction
+   * as the change, so the record pages one index range instead of merging sources.
+   * Feedback and notes are resolved live at read time (anonymity and edits apply at once).
+   */
+  memberTimeline: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    at: v.number(),
+    kind: timelineKindValidator,
+    eventId: v.optional(v.id("events")),
+    rsvpStatus: v.optional(rsvpStatusValidator),
+    state: v.optional(attendanceStateValidator),
+    source: v.optional(attendanceSourceValidator),
+    via: v.optional(checkInViaValidator),
+    by: v.optional(v.id("users")),
+    historyId: v.optional(v.id("engagementHistory")),
+    noteId: v.optional(v.id("crmNotes")),
+  }).index("by_org_user_at", ["orgId", "userId", "at"]),
+
+  /** Admin notes on a member: private to the org's admins. */
+  crmNotes: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"), // the member the note is about
+    authorId: v.id("users"),
+    body: v.string(),
+    createdAt: v.number(),
+    updatedAt: v.optional(v.number()),
+    timelineId: v.optional(v.id("memberTimeline")),
+  }),
+
+  /**
+   * Per org and UTC day: joins, leaves, and how many current members last attended that day
+   * (moved when a member's last attendance moves), so stats sum at most 365 rows per range.
+   */
+  crmDailyStats: defineTable({
+    orgId: v.id("organizations"),
+    day: v.number(), // UTC midnight, ms
+    joins: v.number(),
+    leaves: v.number(),
+    lastSeen: v.number(),
+  }).index("by_org_day", ["orgId", "day"]),
+
+  // ---- end CRM: member record and community stats ----
 
   // ---- Notifications ----
 

@@ -26,10 +26,12 @@ import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
+import { Route as OrgSlugStatsRouteImport } from './routes/org.$slug.stats'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugMembersUserIdRouteImport } from './routes/org.$slug.members_.$userId'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
 
 const IndexRoute = IndexRouteImport.update({
@@ -116,6 +118,11 @@ const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   path: '/members',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugStatsRoute = OrgSlugStatsRouteImport.update({
+  id: '/stats',
+  path: '/stats',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedEventsEventIdCheckInRoute =
   AuthedEventsEventIdCheckInRouteImport.update({
     id: '/events/$eventId/check-in',
@@ -136,6 +143,11 @@ const AuthedEventsEventIdEditRoute = AuthedEventsEventIdEditRouteImport.update({
 const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   id: '/events/',
   path: '/events/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugMembersUserIdRoute = OrgSlugMembersUserIdRouteImport.update({
+  id: '/members_/$userId',
+  path: '/members/$userId',
   getParentRoute: () => OrgSlugRoute,
 } as any)
 const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
@@ -159,11 +171,13 @@ export interface FileRoutesByFullPath {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/members/$userId': typeof OrgSlugMembersUserIdRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
@@ -181,11 +195,13 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/members/$userId': typeof OrgSlugMembersUserIdRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
@@ -206,11 +222,13 @@ export interface FileRoutesById {
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
+  '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/members_/$userId': typeof OrgSlugMembersUserIdRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
 }
@@ -231,11 +249,13 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/members'
+    | '/org/$slug/stats'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/members/$userId'
     | '/org/$slug/events/'
     | '/org/$slug/events/new'
   fileRoutesByTo: FileRoutesByTo
@@ -253,11 +273,13 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/members'
+    | '/org/$slug/stats'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/members/$userId'
     | '/org/$slug/events'
     | '/org/$slug/events/new'
   id:
@@ -277,11 +299,13 @@ export interface FileRouteTypes {
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/members'
+    | '/org/$slug/stats'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
+    | '/org/$slug/members_/$userId'
     | '/org/$slug/events/'
     | '/_authed/org/$slug/events/new'
   fileRoutesById: FileRoutesById
@@ -419,6 +443,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugMembersRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/stats': {
+      id: '/org/$slug/stats'
+      path: '/stats'
+      fullPath: '/org/$slug/stats'
+      preLoaderRoute: typeof OrgSlugStatsRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/_authed/events/$eventId/check-in': {
       id: '/_authed/events/$eventId/check-in'
       path: '/events/$eventId/check-in'
@@ -445,6 +476,13 @@ declare module '@tanstack/react-router' {
       path: '/events'
       fullPath: '/org/$slug/events/'
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/members_/$userId': {
+      id: '/org/$slug/members_/$userId'
+      path: '/members/$userId'
+      fullPath: '/org/$slug/members/$userId'
+      preLoaderRoute: typeof OrgSlugMembersUserIdRouteImport
       parentRoute: typeof OrgSlugRoute
     }
     '/_authed/org/$slug/events/new': {
@@ -487,14 +525,18 @@ const AuthedRouteWithChildren =
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
+  OrgSlugStatsRoute: typeof OrgSlugStatsRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+  OrgSlugMembersUserIdRoute: typeof OrgSlugMembersUserIdRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
+  OrgSlugStatsRoute: OrgSlugStatsRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
+  OrgSlugMembersUserIdRoute: OrgSlugMembersUserIdRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
 }
 

@@ -17,6 +17,8 @@ import {
   type AttendanceSource,
   type AttendanceState,
 } from "../lib/vocabulary";
+import { onAttendanceWritten, onRsvpTimeline } from "../crm/recordTimeline";
+import { moveLastSeen } from "../crm/statsCounters";
 import { displayName, getProfileByUser } from "../profiles/model";
 import type { eventAttendanceStatsValidator, markValidator, memberAttendanceStatsValidator } from "../schema";
 
@@ -210,20 +212,22 @@ export async function writeAttendance(
     await ctx.db.patch("events", event._id, { attendanceStats: stats });
     event.attendanceStats = stats; // callers keep using the same document
   }
-  await bumpMember(ctx, event, userId, before.member, next.member, after, now);
+  const membership = await getMembershipRow(ctx, event.orgId, userId);
+  // The member record's timeline and the community stats (before the member's counters move).
+  await onAttendanceWritten(ctx, event, membership, row, after, now);
+  await bumpMember(ctx, event, membership, before.member, next.member, after, now);
   return after;
 }
 
 async function bumpMember(
   ctx: MutationCtx,
   event: Doc<"events">,
-  userId: Id<"users">,
+  membership: Doc<"orgMemberships"> | null,
   before: Contribution["member"],
   after: Contribution["member"],
   row: Row,
   now: number,
 ) {
-  const membership = await getMembershipRow(ctx, event.orgId, userId);
   if (membership === null) return; // left the org: their history stays on the rows
   const base = membership.attendanceStats ?? EMPTY_MEMBER_STATS;
   const stats: MemberStats = {
@@ -239,6 +243,7 @@ async function bumpMember(
   };
   if (row.state === "attended") stats.lastAttendedAt = Math.max(base.lastAttendedAt ?? 0, event.endTime);
   await ctx.db.patch("orgMemberships", membership._id, { attendanceStats: stats });
+  await moveLastSeen(ctx, event.orgId, base.lastAttendedAt, stats.lastAttendedAt);
 }
 
 /**
@@ -250,6 +255,7 @@ export async function onRsvpChanged(ctx: MutationCtx, event: Doc<"events">, row:
   const membership = await getMembershipRow(ctx, event.orgId, row.userId);
   if (counts) await ctx.db.patch("eventAttendance", row._id, { rsvpCounted: true });
   if (membership === null) return;
+  await onRsvpTimeline(ctx, event, row, now);
   const base = membership.attendanceStats ?? EMPTY_MEMBER_STATS;
   await ctx.db.patch("orgMemberships", membership._id, {
     attendanceStats: { ...base, rsvped: base.rsvped + (counts ? 1 : 0), lastActivityAt: now },

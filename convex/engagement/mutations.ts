@@ -11,6 +11,7 @@ import { RULES_VERSION, scoreByRules } from "./rules";
 import { startRun } from "./runs";
 import { readSignals } from "./signals";
 import { ensureOrgStats, getScore, moveLevel } from "./store";
+import { insertEngagementHistory } from "../crm/recordTimeline";
 
 /** The member's score row; an unscored member is scored by the rules first. */
 async function scoreRowFor(
@@ -70,7 +71,7 @@ export const setOverride = orgAdminMutation({
       effectiveSource: "override",
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel ?? row.level, level, now);
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId: ctx.org._id,
       userId,
       at: now,
@@ -101,7 +102,7 @@ export const clearOverride = orgAdminMutation({
       effectiveSource: row.source ?? "rules",
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel, row.level, now);
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId: ctx.org._id,
       userId,
       at: now,

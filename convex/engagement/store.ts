@@ -5,6 +5,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { ENGAGEMENT_LIMITS, type EngagementLevel, type EngagementSource } from "../lib/vocabulary";
 import { applyHysteresis } from "./rules";
 import type { Signals } from "./signals";
+import { insertEngagementHistory } from "../crm/recordTimeline";
 
 export const EMPTY_LEVEL_COUNTS: Doc<"engagementOrgStats">["levelCounts"] = {
   highly_engaged: 0,
@@ -129,7 +130,7 @@ export async function writeComputedScore(
   await moveLevel(ctx, orgId, existing?.effectiveLevel, effectiveLevel, now);
   const changed = existing === null || existing.level !== level || existing.source !== computed.source;
   if (changed && !args.provisional) {
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId,
       userId,
       at: now,

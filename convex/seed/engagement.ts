@@ -7,6 +7,7 @@ import { RULES_VERSION, scoreByRules } from "../engagement/rules";
 import { isPastEvent, readSignals, signalsHash } from "../engagement/signals";
 import { ensureOrgStats, getScore, moveLevel, writeComputedScore } from "../engagement/store";
 import { ENGAGEMENT_LIMITS, type EngagementLevel } from "../lib/vocabulary";
+import { insertEngagementHistory } from "../crm/recordTimeline";
 
 /** Demo orgs are small: their events and members fit one transaction. */
 const DEMO_MAX = 500;
@@ -91,7 +92,7 @@ export async function seedEngagement(
       effectiveSource: "override",
     });
     await moveLevel(ctx, orgId, row.effectiveLevel, level, now);
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId,
       userId,
       at: now,

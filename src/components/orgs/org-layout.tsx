@@ -111,6 +111,13 @@ function OrgTabs({ org }: { org: OrgPage }) {
         ) : null}
         {org.viewerRole === "admin" ? (
           <li>
+            <Link to="/org/$slug/stats" params={{ slug: org.slug }} className={tabClass}>
+              Stats
+            </Link>
+          </li>
+        ) : null}
+        {org.viewerRole === "admin" ? (
+          <li>
             <Link to="/org/$slug/admin" params={{ slug: org.slug }} className={tabClass}>
               Admin
             </Link>
