@@ -236,6 +236,14 @@ const RULES: Record<string, Rule> = {
   "engagement/mutations:clearOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/mutations:recomputeNow": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
+  // ---- CRM: member record, notes and community stats ----
+  "crm/record:memberRecord": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
+  "crm/record:memberTimeline": { args: (w) => ({ orgId: w.orgA, userId: w.targetId, paginationOpts: page }) },
+  "crm/notes:addNote": { args: (w) => ({ orgId: w.orgA, userId: w.targetId, body: "Brought snacks" }) },
+  "crm/notes:updateNote": { args: (w) => ({ orgId: w.orgA, noteId: w.adminNoteId, body: "Brought cake" }) },
+  "crm/notes:deleteNote": { args: (w) => ({ orgId: w.orgA, noteId: w.adminNoteId }) },
+  "crm/stats:communityStats": { args: (w) => ({ orgId: w.orgA, range: 30 }) },
+  // ---- end CRM: member record, notes and community stats ----
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "emails/queries:devMailbox": {
     reason:
@@ -409,6 +417,11 @@ async function buildWorld(visibility: Visibility) {
     return { pastEventId, feedbackEventId };
   });
   const checkInToken = (await admin.as.mutation(api.attendance.mutations.checkInLink, { eventId: pastEventId })).token;
+  const adminNoteId = await admin.as.mutation(api.crm.notes.addNote, {
+    orgId: a.orgId,
+    userId: target.userId,
+    body: "Asked about volunteering",
+  });
   // Let the publish fan-outs settle, so a refused call's before/after snapshots compare alike.
   await t.finishInProgressScheduledFunctions();
   const callers: Record<CallerName, Pick<TestBackend, "query" | "mutation" | "action">> = {
@@ -449,6 +462,7 @@ async function buildWorld(visibility: Visibility) {
     pastEventId,
     feedbackEventId,
     checkInToken,
+    adminNoteId,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -13,6 +13,7 @@ import {
   ChartTooltipContent,
   type ChartConfig,
 } from "~/components/ui/chart";
+import { plural } from "~/lib/format";
 import { ENGAGEMENT_LEVEL_LABELS, ENGAGEMENT_LEVELS } from "@convex/lib/vocabulary";
 import type { CommunityStats } from "./stats-figures";
 
@@ -95,7 +96,7 @@ export default function StatsCharts({ stats }: { stats: CommunityStats }) {
 
       <ChartCard
         title="Events per month"
-        summary={`${stats.events} events held`}
+        summary={`${plural(stats.events, "event")} held`}
         empty={stats.events === 0 ? "No events in this range." : undefined}
       >
         <ChartContainer config={eventsConfig} className="aspect-auto h-64 w-full">
@@ -138,7 +139,7 @@ export default function StatsCharts({ stats }: { stats: CommunityStats }) {
 
       <ChartCard
         title="Engagement levels"
-        summary={`${scored} members scored`}
+        summary={`${plural(scored, "member")} scored`}
         empty={scored === 0 ? "No one is scored yet." : undefined}
       >
         <ChartContainer config={levelsConfig} className="aspect-auto h-64 w-full">
