@@ -369,9 +369,9 @@ export type TimelineKind = Infer<typeof timelineKindValidator>;
 export const STATS_RANGES = [30, 90, 365] as const;
 export type StatsRange = (typeof STATS_RANGES)[number];
 export const STATS_RANGE_LABELS: Record<StatsRange, string> = {
-  30: "Last 30 days",
-  90: "Last 90 days",
-  365: "Last 12 months",
+  30: "30 days",
+  90: "90 days",
+  365: "12 months",
 };
 /** Events one stats read looks at (a range holding more shows the latest ones). */
 export const STATS_MAX_EVENTS = 400;

@@ -19,7 +19,7 @@ export function RecordAttendance({ attendance: a }: { attendance: MemberRecord["
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-2">
           <Figure term="Attendance rate" value={a.rate === null ? "—" : percent(a.rate)} />
           <Figure
             term="Events attended"

@@ -64,9 +64,15 @@ function ChartCard({
   );
 }
 
+/** The UTC calendar day `ms` starts, as a local date (weeks are counted in UTC days). */
+const utcDay = (ms: number) => new Date(ms + new Date(ms).getTimezoneOffset() * 60_000);
+
 export default function StatsCharts({ stats }: { stats: CommunityStats }) {
-  const weeks = stats.weeks.map((w) => ({ ...w, label: format(w.weekStart, "MMM d") }));
-  const months = stats.months.map((m) => ({ ...m, label: format(new Date(`${m.month}-01T00:00:00Z`), "MMM yy") }));
+  const weeks = stats.weeks.map((w) => ({ ...w, label: format(utcDay(w.weekStart), "MMM d") }));
+  const months = stats.months.map((m) => {
+    const [year, month] = m.month.split("-").map(Number);
+    return { ...m, label: format(new Date(year!, month! - 1, 1), "MMM ''yy") };
+  });
   const perEvent = stats.perEvent.map((e) => ({ ...e, label: format(e.startTime, "MMM d") }));
   const levels = ENGAGEMENT_LEVELS.map((level) => ({
     level: ENGAGEMENT_LEVEL_LABELS[level],

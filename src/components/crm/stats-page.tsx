@@ -42,7 +42,7 @@ function Stats({ orgId, slug, range }: { orgId: Id<"organizations">; slug: strin
               search={{ range: r }}
               aria-current={r === range ? "page" : undefined}
               className={cn(
-                "rounded-md px-3 py-1.5 text-sm font-medium",
+                "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
                 r === range ? "bg-background shadow-sm" : "text-muted-foreground hover:text-foreground",
               )}
             >
@@ -56,9 +56,10 @@ function Stats({ orgId, slug, range }: { orgId: Id<"organizations">; slug: strin
       ) : (
         <>
           <StatsFigures stats={data} />
-          {data.events === 0 && data.joins === 0 ? (
-            <EmptyState icon={CalendarPlus} title="Nothing to chart yet">
-              Charts fill in as people join and come to events. Publish an event, check people in, and come back.
+          {data.events === 0 ? (
+            <EmptyState icon={CalendarPlus} title="No events in this range yet">
+              Attendance, feedback and new-versus-returning charts fill in once events happen. Publish an event, check
+              people in at the door, and come back.
             </EmptyState>
           ) : null}
           <Suspense fallback={<ChartsSkeleton />}>
