@@ -8,13 +8,13 @@ import { useOrg } from "~/components/orgs/data";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
-import { Skeleton } from "~/components/ui/skeleton";
 import { errorCode } from "~/lib/errors";
 import { formatDate } from "~/lib/format-date";
 import type { Id } from "@convex/_generated/dataModel";
 import { ORG_ROLE_LABELS } from "@convex/lib/vocabulary";
 import { memberRecordQuery } from "./data";
 import { RecordAttendance } from "./record-attendance";
+import { RecordSkeleton } from "./record-skeleton";
 import { RecordEngagement } from "./record-engagement";
 import { RecordProfile } from "./record-profile";
 import { RecordTimeline } from "./record-timeline";
@@ -91,26 +91,6 @@ function MemberRecord({ orgId, slug, userId }: { orgId: Id<"organizations">; slu
             <RecordTimeline orgId={orgId} userId={userId} />
           </CardContent>
         </Card>
-      </div>
-    </div>
-  );
-}
-
-export function RecordSkeleton() {
-  return (
-    <div className="grid gap-6" role="status" aria-busy="true">
-      <span className="sr-only">Loading member…</span>
-      <div className="grid gap-2">
-        <Skeleton className="h-8 w-24" />
-        <Skeleton className="h-8 w-64" />
-        <Skeleton className="h-4 w-40" />
-      </div>
-      <div className="grid gap-6 lg:grid-cols-[5fr_7fr]">
-        <div className="grid gap-6">
-          <Skeleton className="h-56" />
-          <Skeleton className="h-32" />
-        </div>
-        <Skeleton className="h-96" />
       </div>
     </div>
   );

@@ -6,12 +6,12 @@ import { lazy, Suspense } from "react";
 import { EmptyState } from "~/components/common/empty-state";
 import { AdminOnly } from "~/components/orgs/org-states";
 import { useOrg } from "~/components/orgs/data";
-import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
 import type { Id } from "@convex/_generated/dataModel";
 import { STATS_RANGE_LABELS, STATS_RANGES, type StatsRange } from "@convex/lib/vocabulary";
 import { communityStatsQuery } from "./data";
 import { StatsFigures } from "./stats-figures";
+import { ChartsSkeleton, StatsBody, StatsSkeleton } from "./stats-skeleton";
 
 // recharts is large: its code loads with this page only, never with the app shell.
 const StatsCharts = lazy(() => import("./stats-charts"));
@@ -67,40 +67,6 @@ function Stats({ orgId, slug, range }: { orgId: Id<"organizations">; slug: strin
           </Suspense>
         </>
       )}
-    </div>
-  );
-}
-
-function ChartsSkeleton() {
-  return (
-    <div className="grid gap-6 lg:grid-cols-2" role="status">
-      <span className="sr-only">Loading charts…</span>
-      {[0, 1, 2, 3].map((i) => (
-        <Skeleton key={i} className="h-72" />
-      ))}
-    </div>
-  );
-}
-
-function StatsBody() {
-  return (
-    <div className="grid gap-6" role="status" aria-busy="true">
-      <span className="sr-only">Loading stats…</span>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-        {[0, 1, 2, 3, 4, 5, 6].map((i) => (
-          <Skeleton key={i} className="h-20" />
-        ))}
-      </div>
-      <ChartsSkeleton />
-    </div>
-  );
-}
-
-export function StatsSkeleton() {
-  return (
-    <div className="grid gap-6">
-      <Skeleton className="h-9 w-64" />
-      <StatsBody />
     </div>
   );
 }
