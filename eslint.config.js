@@ -16,7 +16,9 @@ const SHARED = ["ui", "forms", "common", "layout"];
 const PUBLIC = {
   attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
   auth: [],
-  events: ["upcoming-events"],
+  engagement: ["engagement-history", "level-badge"],
+  events: ["upcoming-events", "event-description"],
+  programs: ["my-programs"],
   orgs: ["org-card", "org-states"],
   crm: ["stats-headline"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],

@@ -25,6 +25,7 @@ import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
 import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
+import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as OrgSlugStatsRouteImport } from './routes/org.$slug.stats'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
@@ -32,7 +33,12 @@ import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_au
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
 import { Route as OrgSlugMembersUserIdRouteImport } from './routes/org.$slug.members_.$userId'
+import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
+import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
+import { Route as OrgSlugProgramsProgramIdIndexRouteImport } from './routes/org.$slug.programs.$programId.index'
+import { Route as OrgSlugProgramsProgramIdManageRouteImport } from './routes/org.$slug.programs.$programId.manage'
+import { Route as AuthedOrgSlugProgramsProgramIdCertificateRouteImport } from './routes/_authed/org.$slug.programs.$programId.certificate'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -113,6 +119,11 @@ const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
+  id: '/engagement',
+  path: '/engagement',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   id: '/members',
   path: '/members',
@@ -150,11 +161,39 @@ const OrgSlugMembersUserIdRoute = OrgSlugMembersUserIdRouteImport.update({
   path: '/members/$userId',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
+  id: '/programs/',
+  path: '/programs/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugProgramsNewRoute = OrgSlugProgramsNewRouteImport.update({
+  id: '/programs/new',
+  path: '/programs/new',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
   id: '/org/$slug/events/new',
   path: '/org/$slug/events/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const OrgSlugProgramsProgramIdIndexRoute =
+  OrgSlugProgramsProgramIdIndexRouteImport.update({
+    id: '/programs/$programId/',
+    path: '/programs/$programId/',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const OrgSlugProgramsProgramIdManageRoute =
+  OrgSlugProgramsProgramIdManageRouteImport.update({
+    id: '/programs/$programId/manage',
+    path: '/programs/$programId/manage',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const AuthedOrgSlugProgramsProgramIdCertificateRoute =
+  AuthedOrgSlugProgramsProgramIdCertificateRouteImport.update({
+    id: '/org/$slug/programs/$programId/certificate',
+    path: '/org/$slug/programs/$programId/certificate',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -170,6 +209,7 @@ export interface FileRoutesByFullPath {
   '/orgs/': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
@@ -178,8 +218,13 @@ export interface FileRoutesByFullPath {
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/members/$userId': typeof OrgSlugMembersUserIdRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -194,6 +239,7 @@ export interface FileRoutesByTo {
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
@@ -202,8 +248,13 @@ export interface FileRoutesByTo {
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/members/$userId': typeof OrgSlugMembersUserIdRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -221,6 +272,7 @@ export interface FileRoutesById {
   '/orgs/': typeof OrgsIndexRoute
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
@@ -229,8 +281,13 @@ export interface FileRoutesById {
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/members_/$userId': typeof OrgSlugMembersUserIdRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/_authed/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -248,6 +305,7 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/org/$slug/stats'
     | '/events/$eventId/'
@@ -256,8 +314,13 @@ export interface FileRouteTypes {
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
     | '/org/$slug/members/$userId'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/programs/'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/org/$slug/programs/$programId/certificate'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -272,6 +335,7 @@ export interface FileRouteTypes {
     | '/orgs'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/org/$slug/stats'
     | '/events/$eventId'
@@ -280,8 +344,13 @@ export interface FileRouteTypes {
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
     | '/org/$slug/members/$userId'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events'
+    | '/org/$slug/programs'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId'
+    | '/org/$slug/programs/$programId/certificate'
   id:
     | '__root__'
     | '/'
@@ -298,6 +367,7 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/org/$slug/stats'
     | '/events/$eventId/'
@@ -306,8 +376,13 @@ export interface FileRouteTypes {
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
     | '/org/$slug/members_/$userId'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/programs/'
     | '/_authed/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/_authed/org/$slug/programs/$programId/certificate'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -436,6 +511,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugAdminRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/engagement': {
+      id: '/org/$slug/engagement'
+      path: '/engagement'
+      fullPath: '/org/$slug/engagement'
+      preLoaderRoute: typeof OrgSlugEngagementRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/org/$slug/members': {
       id: '/org/$slug/members'
       path: '/members'
@@ -485,11 +567,46 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugMembersUserIdRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/programs/': {
+      id: '/org/$slug/programs/'
+      path: '/programs'
+      fullPath: '/org/$slug/programs/'
+      preLoaderRoute: typeof OrgSlugProgramsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/new': {
+      id: '/org/$slug/programs/new'
+      path: '/programs/new'
+      fullPath: '/org/$slug/programs/new'
+      preLoaderRoute: typeof OrgSlugProgramsNewRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/_authed/org/$slug/events/new': {
       id: '/_authed/org/$slug/events/new'
       path: '/org/$slug/events/new'
       fullPath: '/org/$slug/events/new'
       preLoaderRoute: typeof AuthedOrgSlugEventsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/org/$slug/programs/$programId/': {
+      id: '/org/$slug/programs/$programId/'
+      path: '/programs/$programId'
+      fullPath: '/org/$slug/programs/$programId/'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/$programId/manage': {
+      id: '/org/$slug/programs/$programId/manage'
+      path: '/programs/$programId/manage'
+      fullPath: '/org/$slug/programs/$programId/manage'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdManageRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/_authed/org/$slug/programs/$programId/certificate': {
+      id: '/_authed/org/$slug/programs/$programId/certificate'
+      path: '/org/$slug/programs/$programId/certificate'
+      fullPath: '/org/$slug/programs/$programId/certificate'
+      preLoaderRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRouteImport
       parentRoute: typeof AuthedRoute
     }
   }
@@ -505,6 +622,7 @@ interface AuthedRouteChildren {
   AuthedEventsEventIdCheckInDeskRoute: typeof AuthedEventsEventIdCheckInDeskRoute
   AuthedEventsEventIdEditRoute: typeof AuthedEventsEventIdEditRoute
   AuthedOrgSlugEventsNewRoute: typeof AuthedOrgSlugEventsNewRoute
+  AuthedOrgSlugProgramsProgramIdCertificateRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -517,6 +635,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedEventsEventIdCheckInDeskRoute: AuthedEventsEventIdCheckInDeskRoute,
   AuthedEventsEventIdEditRoute: AuthedEventsEventIdEditRoute,
   AuthedOrgSlugEventsNewRoute: AuthedOrgSlugEventsNewRoute,
+  AuthedOrgSlugProgramsProgramIdCertificateRoute:
+    AuthedOrgSlugProgramsProgramIdCertificateRoute,
 }
 
 const AuthedRouteWithChildren =
@@ -524,20 +644,30 @@ const AuthedRouteWithChildren =
 
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
+  OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugStatsRoute: typeof OrgSlugStatsRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
   OrgSlugMembersUserIdRoute: typeof OrgSlugMembersUserIdRoute
+  OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugProgramsIndexRoute: typeof OrgSlugProgramsIndexRoute
+  OrgSlugProgramsProgramIdManageRoute: typeof OrgSlugProgramsProgramIdManageRoute
+  OrgSlugProgramsProgramIdIndexRoute: typeof OrgSlugProgramsProgramIdIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
+  OrgSlugEngagementRoute: OrgSlugEngagementRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugStatsRoute: OrgSlugStatsRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
   OrgSlugMembersUserIdRoute: OrgSlugMembersUserIdRoute,
+  OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugProgramsIndexRoute: OrgSlugProgramsIndexRoute,
+  OrgSlugProgramsProgramIdManageRoute: OrgSlugProgramsProgramIdManageRoute,
+  OrgSlugProgramsProgramIdIndexRoute: OrgSlugProgramsProgramIdIndexRoute,
 }
 
 const OrgSlugRouteWithChildren =

@@ -20,6 +20,7 @@ import {
 import { onAttendanceWritten, onRsvpTimeline } from "../crm/recordTimeline";
 import { moveLastSeen } from "../crm/statsCounters";
 import { displayName, getProfileByUser } from "../profiles/model";
+import { onSessionAttendanceChanged } from "../programs/hooks";
 import type { eventAttendanceStatsValidator, markValidator, memberAttendanceStatsValidator } from "../schema";
 
 export type Mark = Infer<typeof markValidator>;
@@ -216,6 +217,7 @@ export async function writeAttendance(
   // The member record's timeline and the community stats (before the member's counters move).
   await onAttendanceWritten(ctx, event, membership, row, after, now);
   await bumpMember(ctx, event, membership, before.member, next.member, after, now);
+  if (event.programId !== undefined) await onSessionAttendanceChanged(ctx, event, userId, row?.state, after.state, now);
   return after;
 }
 

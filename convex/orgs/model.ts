@@ -9,6 +9,7 @@ import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
 import { onMemberJoined, onMemberLeft } from "../crm/recordTimeline";
+import { onMemberLeftOrg } from "../programs/hooks";
 
 const orgTable = schema.tables.organizations.validator.fields;
 
@@ -110,6 +111,7 @@ export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMem
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
   await onMemberLeft(ctx, membership, Date.now());
+  await onMemberLeftOrg(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
   await releaseUpcomingRsvps(ctx, membership.orgId, membership.userId);
 }

@@ -17,13 +17,9 @@ export function useMemberTimeline(orgId: Id<"organizations">, userId: Id<"users"
   return usePaginatedQuery(api.crm.record.memberTimeline, { orgId, userId }, { initialNumItems: pageSize });
 }
 
-/** The member's engagement score (the engagement admin's shared view replaces this later). */
+/** The member's engagement score. */
 export function memberEngagementQuery(orgId: Id<"organizations">, userId: Id<"users">) {
   return convexQuery(api.engagement.queries.memberEngagement, { orgId, userId });
-}
-
-export function useMemberEngagementHistory(orgId: Id<"organizations">, userId: Id<"users">, pageSize = 5) {
-  return usePaginatedQuery(api.engagement.queries.memberHistory, { orgId, userId }, { initialNumItems: pageSize });
 }
 
 export function communityStatsQuery(orgId: Id<"organizations">, range: StatsRange) {
