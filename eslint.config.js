@@ -18,9 +18,9 @@ const PUBLIC = {
   auth: [],
   engagement: ["engagement-history", "level-badge"],
   events: ["upcoming-events", "event-description"],
-  programs: ["my-programs"],
   orgs: ["org-card", "org-states"],
   crm: ["stats-headline"],
+  programs: ["my-programs"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

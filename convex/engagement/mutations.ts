@@ -12,6 +12,7 @@ import { startRun } from "./runs";
 import { readSignals } from "./signals";
 import { ensureOrgStats, getScore, moveLevel } from "./store";
 import { insertEngagementHistory } from "../crm/recordTimeline";
+import { onEngagementChanged } from "../crm/directoryHooks";
 
 /** The member's score row; an unscored member is scored by the rules first. */
 async function scoreRowFor(
@@ -48,6 +49,7 @@ async function scoreRowFor(
     effectiveSource: "rules",
   });
   await moveLevel(ctx, orgId, undefined, rule.level, now);
+  await onEngagementChanged(ctx, orgId, userId);
   return (await ctx.db.get("engagementScores", id))!;
 }
 
@@ -71,6 +73,7 @@ export const setOverride = orgAdminMutation({
       effectiveSource: "override",
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel ?? row.level, level, now);
+    await onEngagementChanged(ctx, ctx.org._id, userId);
     await insertEngagementHistory(ctx, {
       orgId: ctx.org._id,
       userId,
@@ -102,6 +105,7 @@ export const clearOverride = orgAdminMutation({
       effectiveSource: row.source ?? "rules",
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel, row.level, now);
+    await onEngagementChanged(ctx, ctx.org._id, userId);
     await insertEngagementHistory(ctx, {
       orgId: ctx.org._id,
       userId,

@@ -6,6 +6,7 @@ import { ENGAGEMENT_LIMITS, type EngagementLevel, type EngagementSource } from "
 import { applyHysteresis } from "./rules";
 import type { Signals } from "./signals";
 import { insertEngagementHistory } from "../crm/recordTimeline";
+import { onEngagementChanged } from "../crm/directoryHooks";
 
 export const EMPTY_LEVEL_COUNTS: Doc<"engagementOrgStats">["levelCounts"] = {
   highly_engaged: 0,
@@ -128,6 +129,7 @@ export async function writeComputedScore(
     await ctx.db.patch("engagementScores", existing._id, fields);
   }
   await moveLevel(ctx, orgId, existing?.effectiveLevel, effectiveLevel, now);
+  if (existing?.effectiveLevel !== effectiveLevel) await onEngagementChanged(ctx, orgId, userId);
   const changed = existing === null || existing.level !== level || existing.source !== computed.source;
   if (changed && !args.provisional) {
     await insertEngagementHistory(ctx, {

@@ -3,12 +3,20 @@ import { pick } from "convex-helpers";
 import { type ObjectType, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { optionalEmail, optionalHttpUrl, optionalText, requireLocation, requireText } from "../lib/validation";
+import {
+  optionalEmail,
+  optionalHttpUrl,
+  optionalText,
+  requireLocation,
+  requireText,
+  requireTimezone,
+} from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
 import { onMemberJoined, onMemberLeft } from "../crm/recordTimeline";
+import { onMembershipChanged, onMembershipRemoved } from "../crm/directoryHooks";
 import { onMemberLeftOrg } from "../programs/hooks";
 
 const orgTable = schema.tables.organizations.validator.fields;
@@ -22,6 +30,7 @@ export const orgFieldsValidator = pick(orgTable, [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
 ]);
 
 type OrgFieldsInput = ObjectType<typeof orgFieldsValidator>;
@@ -37,6 +46,7 @@ export function checkOrgFields(input: OrgFieldsInput) {
     logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),
     contactEmail: optionalEmail("contactEmail", input.contactEmail),
     visibility: input.visibility,
+    timezone: input.timezone === undefined ? undefined : requireTimezone("timezone", input.timezone),
     country: location?.country,
     cityKey: location === undefined ? undefined : cityKey(location.city),
   };
@@ -67,6 +77,7 @@ const ORG_PAGE_FIELDS = [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
   "memberCount",
   "createdAt",
 ] as const;
@@ -100,6 +111,7 @@ export async function addMembership(
   await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt });
   await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
   await onMemberJoined(ctx, org._id, userId, joinedAt);
+  await onMembershipChanged(ctx, org._id, userId);
 }
 
 /**
@@ -111,6 +123,7 @@ export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMem
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
   await onMemberLeft(ctx, membership, Date.now());
+  await onMembershipRemoved(ctx, membership.orgId, membership.userId);
   await onMemberLeftOrg(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
   await releaseUpcomingRsvps(ctx, membership.orgId, membership.userId);

@@ -12,6 +12,7 @@ import { PEOPLE, ORGS } from "./data";
 import { demoJoinedAt, seedNotes } from "./crmRecord";
 import { seedEngagement } from "./engagement";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
+import { seedTags } from "./tags";
 import { seedPrograms } from "./programs";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -121,6 +122,7 @@ export const populate = internalMutation({
           : [];
       await seedEngagement(ctx, orgId, people[0]!, overrides, now);
       await seedNotes(ctx, orgId, people[0]!, people.slice(admins.length), now);
+      await seedTags(ctx, orgId, people[0]!, people, now);
     }
     return null;
   },

@@ -9,6 +9,7 @@ import { readSignals, signalsHash } from "../engagement/signals";
 import { ensureOrgStats, getScore, moveLevel, writeComputedScore } from "../engagement/store";
 import type { EngagementLevel } from "../lib/vocabulary";
 import { insertEngagementHistory } from "../crm/recordTimeline";
+import { onEngagementChanged } from "../crm/directoryHooks";
 
 /** Demo orgs are small: their members fit one transaction. */
 const DEMO_MAX = 500;
@@ -91,6 +92,7 @@ export async function seedEngagement(
       effectiveSource: "override",
     });
     await moveLevel(ctx, orgId, row.effectiveLevel, level, now);
+    await onEngagementChanged(ctx, orgId, userId);
     await insertEngagementHistory(ctx, {
       orgId,
       userId,

@@ -18,6 +18,7 @@ import { RecordSkeleton } from "./record-skeleton";
 import { RecordEngagement } from "./record-engagement";
 import { RecordProfile } from "./record-profile";
 import { RecordTimeline } from "./record-timeline";
+import { MemberTagEditor } from "./member-tags";
 import { NotesComposer } from "./notes-composer";
 
 /** A member's record, for the org's admins: profile, attendance, engagement, notes and timeline. */
@@ -77,8 +78,16 @@ function MemberRecord({ orgId, slug, userId }: { orgId: Id<"organizations">; slu
           <RecordProfile record={data} />
           <RecordAttendance attendance={data.attendance} />
           <RecordEngagement orgId={orgId} userId={userId} />
-          {/* Tags: the tag editor (MemberTagEditor in ./member-tags) goes here. */}
-          <div data-slot="member-tags" />
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h3>Tags</h3>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <MemberTagEditor orgId={orgId} userId={userId} />
+            </CardContent>
+          </Card>
         </div>
         <Card className="min-w-0">
           <CardHeader>

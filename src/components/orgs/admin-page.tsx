@@ -21,6 +21,7 @@ function toFormValues(org: OrgPage): OrgFormValues {
     logoUrl: org.logoUrl ?? "",
     contactEmail: org.contactEmail ?? "",
     visibility: org.visibility,
+    timezone: org.timezone ?? "",
   };
 }
 

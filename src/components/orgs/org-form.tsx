@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Globe, Loader2, Lock, XCircle } from "lucide-react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 
+import { TimeZonePicker } from "~/components/forms/time-zone-picker";
 import { Field } from "~/components/forms/field";
 import { FormAlert, SaveBar } from "~/components/forms/form-parts";
 import { LocationFields } from "~/components/forms/location-fields";
@@ -23,6 +24,8 @@ export type OrgFormValues = {
   logoUrl: string;
   contactEmail: string;
   visibility: "public" | "private";
+  /** IANA; "" on create (the server takes the creating admin's zone). */
+  timezone: string;
 };
 
 /** What createOrg / updateOrg take (without slug and orgId). */
@@ -34,6 +37,7 @@ export type OrgFieldsArgs = {
   logoUrl?: string;
   contactEmail?: string;
   visibility: "public" | "private";
+  timezone?: string;
 };
 
 export const EMPTY_ORG_FORM: OrgFormValues = {
@@ -46,6 +50,7 @@ export const EMPTY_ORG_FORM: OrgFormValues = {
   logoUrl: "",
   contactEmail: "",
   visibility: "public",
+  timezone: "",
 };
 
 const FIELDS = [
@@ -59,6 +64,7 @@ const FIELDS = [
   "logoUrl",
   "contactEmail",
   "visibility",
+  "timezone",
 ] as const;
 
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
@@ -72,6 +78,7 @@ function toArgs(values: OrgFormValues): OrgFieldsArgs {
     logoUrl: optional(values.logoUrl),
     contactEmail: optional(values.contactEmail),
     visibility: values.visibility,
+    timezone: optional(values.timezone),
   };
 }
 
@@ -228,6 +235,24 @@ export function OrgForm({
           )}
         </Field>
       </div>
+
+      {mode === "edit" ? (
+        <Field
+          label="Time zone"
+          error={errors.timezone}
+          className="sm:max-w-md"
+          hint="New events start in this zone. Type a city or a zone name, e.g. Berlin."
+        >
+          {(p) => (
+            <TimeZonePicker
+              {...p}
+              name="timezone"
+              value={values.timezone || "UTC"}
+              onChange={(z) => set("timezone", z)}
+            />
+          )}
+        </Field>
+      ) : null}
 
       <VisibilityField value={values.visibility} error={errors.visibility} onChange={(v) => set("visibility", v)} />
 
