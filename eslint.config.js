@@ -19,6 +19,7 @@ const PUBLIC = {
   engagement: ["engagement-history", "level-badge"],
   events: ["upcoming-events", "event-description"],
   orgs: ["org-card", "org-states"],
+  crm: ["stats-headline"],
   programs: ["my-programs"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],

@@ -337,6 +337,14 @@ const RULES: Record<string, Rule> = {
   "programs/mutations:removeParticipant": {
     args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
   },
+  // ---- CRM: member record, notes and community stats ----
+  "crm/record:memberRecord": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
+  "crm/record:memberTimeline": { args: (w) => ({ orgId: w.orgA, userId: w.targetId, paginationOpts: page }) },
+  "crm/notes:addNote": { args: (w) => ({ orgId: w.orgA, userId: w.targetId, body: "Brought snacks" }) },
+  "crm/notes:updateNote": { args: (w) => ({ orgId: w.orgA, noteId: w.adminNoteId, body: "Brought cake" }) },
+  "crm/notes:deleteNote": { args: (w) => ({ orgId: w.orgA, noteId: w.adminNoteId }) },
+  "crm/stats:communityStats": { args: (w) => ({ orgId: w.orgA, range: 30 }) },
+  // ---- end CRM: member record, notes and community stats ----
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "events/publish:publishAudience": { args: (w) => ({ orgId: w.orgA }) },
   "emails/devAccount:devAccountEmails": {
@@ -548,6 +556,11 @@ async function buildWorld(visibility: Visibility) {
       .unique();
     await ctx.db.patch("programEnrollments", row!._id, { completedAt: Date.now(), attended: 3 });
   });
+  const adminNoteId = await admin.as.mutation(api.crm.notes.addNote, {
+    orgId: a.orgId,
+    userId: target.userId,
+    body: "Asked about volunteering",
+  });
   // Let the publish fan-outs settle, so a refused call's before/after snapshots compare alike.
   await t.finishInProgressScheduledFunctions();
   const callers: Record<CallerName, Pick<TestBackend, "query" | "mutation" | "action">> = {
@@ -592,6 +605,7 @@ async function buildWorld(visibility: Visibility) {
     exportId,
     programId,
     sessionId: eventIds[0]!,
+    adminNoteId,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

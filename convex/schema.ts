@@ -73,6 +73,7 @@ import {
   programStatusValidator,
   rsvpStatusValidator,
   tagColorValidator,
+  timelineKindValidator,
   visibilityValidator,
 } from "./lib/vocabulary";
 
@@ -273,6 +274,8 @@ export default defineSchema({
     /** A program session: the program, and the series it was created in (with its position). */
     programId: v.optional(v.id("programs")),
     series: v.optional(v.object({ seriesId: v.string(), index: v.number() })),
+    /** CRM: attendees who had never attended this org before, and the rest (maintained). */
+    attendeeMix: v.optional(v.object({ new: v.number(), returning: v.number() })),
   })
     .index("by_org_start", ["orgId", "startTime"])
     .index("by_org_end", ["orgId", "endTime"])
@@ -329,6 +332,8 @@ export default defineSchema({
     historyAt: v.optional(v.number()),
     /** Set while the feedback has a comment (the admin's comment list, newest first). */
     commentAt: v.optional(v.number()),
+    /** CRM: while attended, whether it was the person's first attendance in the org (events.attendeeMix). */
+    attendeeKind: v.optional(v.union(v.literal("new"), v.literal("returning"))),
   })
     // Attendees in RSVP order.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
@@ -548,6 +553,54 @@ export default defineSchema({
     /** The org's last 10 past events as the last run found them (an override of an unscored member uses it). */
     recentEventIds: v.optional(v.array(v.id("events"))),
   }).index("by_org", ["orgId"]),
+
+  // ---- CRM: member record and community stats ----
+
+  /**
+   * One member's history in one org, newest first: joined/left, RSVPs, attendance with its
+   * provenance, feedback, level changes and overrides, notes. Written in the same transaction
+   * as the change, so the record pages one index range instead of merging sources.
+   * Feedback and notes are resolved live at read time (anonymity and edits apply at once).
+   */
+  memberTimeline: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    at: v.number(),
+    kind: timelineKindValidator,
+    eventId: v.optional(v.id("events")),
+    rsvpStatus: v.optional(rsvpStatusValidator),
+    state: v.optional(attendanceStateValidator),
+    source: v.optional(attendanceSourceValidator),
+    via: v.optional(checkInViaValidator),
+    by: v.optional(v.id("users")),
+    historyId: v.optional(v.id("engagementHistory")),
+    noteId: v.optional(v.id("crmNotes")),
+  }).index("by_org_user_at", ["orgId", "userId", "at"]),
+
+  /** Admin notes on a member: private to the org's admins. */
+  crmNotes: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"), // the member the note is about
+    authorId: v.id("users"),
+    body: v.string(),
+    createdAt: v.number(),
+    updatedAt: v.optional(v.number()),
+    timelineId: v.optional(v.id("memberTimeline")),
+  }),
+
+  /**
+   * Per org and UTC day: joins, leaves, and how many current members last attended that day
+   * (moved when a member's last attendance moves), so stats sum at most 365 rows per range.
+   */
+  crmDailyStats: defineTable({
+    orgId: v.id("organizations"),
+    day: v.number(), // UTC midnight, ms
+    joins: v.number(),
+    leaves: v.number(),
+    lastSeen: v.number(),
+  }).index("by_org_day", ["orgId", "day"]),
+
+  // ---- end CRM: member record and community stats ----
 
   // ---- Notifications ----
 

@@ -30,11 +30,13 @@ import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
 import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
+import { Route as OrgSlugStatsRouteImport } from './routes/org.$slug.stats'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
 import { Route as OrgSlugMembersIndexRouteImport } from './routes/org.$slug.members.index'
+import { Route as OrgSlugMembersUserIdRouteImport } from './routes/org.$slug.members_.$userId'
 import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
 import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
@@ -146,6 +148,11 @@ const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
   path: '/engagement',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugStatsRoute = OrgSlugStatsRouteImport.update({
+  id: '/stats',
+  path: '/stats',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedEventsEventIdCheckInRoute =
   AuthedEventsEventIdCheckInRouteImport.update({
     id: '/events/$eventId/check-in',
@@ -171,6 +178,11 @@ const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
 const OrgSlugMembersIndexRoute = OrgSlugMembersIndexRouteImport.update({
   id: '/members/',
   path: '/members/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugMembersUserIdRoute = OrgSlugMembersUserIdRouteImport.update({
+  id: '/members_/$userId',
+  path: '/members/$userId',
   getParentRoute: () => OrgSlugRoute,
 } as any)
 const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
@@ -226,11 +238,13 @@ export interface FileRoutesByFullPath {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
+  '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/members/$userId': typeof OrgSlugMembersUserIdRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
   '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
@@ -258,11 +272,13 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
+  '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/members/$userId': typeof OrgSlugMembersUserIdRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
   '/org/$slug/members': typeof OrgSlugMembersIndexRoute
@@ -293,11 +309,13 @@ export interface FileRoutesById {
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
+  '/org/$slug/stats': typeof OrgSlugStatsRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/members_/$userId': typeof OrgSlugMembersUserIdRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
   '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
@@ -328,11 +346,13 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
+    | '/org/$slug/stats'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/members/$userId'
     | '/org/$slug/programs/new'
     | '/org/$slug/events/'
     | '/org/$slug/members/'
@@ -360,11 +380,13 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
+    | '/org/$slug/stats'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/members/$userId'
     | '/org/$slug/programs/new'
     | '/org/$slug/events'
     | '/org/$slug/members'
@@ -394,11 +416,13 @@ export interface FileRouteTypes {
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
+    | '/org/$slug/stats'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
+    | '/org/$slug/members_/$userId'
     | '/org/$slug/programs/new'
     | '/org/$slug/events/'
     | '/org/$slug/members/'
@@ -573,6 +597,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugEngagementRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/stats': {
+      id: '/org/$slug/stats'
+      path: '/stats'
+      fullPath: '/org/$slug/stats'
+      preLoaderRoute: typeof OrgSlugStatsRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/_authed/events/$eventId/check-in': {
       id: '/_authed/events/$eventId/check-in'
       path: '/events/$eventId/check-in'
@@ -606,6 +637,13 @@ declare module '@tanstack/react-router' {
       path: '/members'
       fullPath: '/org/$slug/members/'
       preLoaderRoute: typeof OrgSlugMembersIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/members_/$userId': {
+      id: '/org/$slug/members_/$userId'
+      path: '/members/$userId'
+      fullPath: '/org/$slug/members/$userId'
+      preLoaderRoute: typeof OrgSlugMembersUserIdRouteImport
       parentRoute: typeof OrgSlugRoute
     }
     '/org/$slug/programs/': {
@@ -688,7 +726,9 @@ const AuthedRouteWithChildren =
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
   OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
+  OrgSlugStatsRoute: typeof OrgSlugStatsRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+  OrgSlugMembersUserIdRoute: typeof OrgSlugMembersUserIdRoute
   OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
   OrgSlugMembersIndexRoute: typeof OrgSlugMembersIndexRoute
@@ -700,7 +740,9 @@ interface OrgSlugRouteChildren {
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
   OrgSlugEngagementRoute: OrgSlugEngagementRoute,
+  OrgSlugStatsRoute: OrgSlugStatsRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
+  OrgSlugMembersUserIdRoute: OrgSlugMembersUserIdRoute,
   OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
   OrgSlugMembersIndexRoute: OrgSlugMembersIndexRoute,

@@ -17,6 +17,8 @@ import {
   type AttendanceSource,
   type AttendanceState,
 } from "../lib/vocabulary";
+import { onAttendanceWritten, onRsvpTimeline } from "../crm/recordTimeline";
+import { moveLastSeen } from "../crm/statsCounters";
 import { displayName, getProfileByUser } from "../profiles/model";
 import { onSessionAttendanceChanged } from "../programs/hooks";
 import type { eventAttendanceStatsValidator, markValidator, memberAttendanceStatsValidator } from "../schema";
@@ -212,7 +214,10 @@ export async function writeAttendance(
     await ctx.db.patch("events", event._id, { attendanceStats: stats });
     event.attendanceStats = stats; // callers keep using the same document
   }
-  await bumpMember(ctx, event, userId, before.member, next.member, after, now);
+  const membership = await getMembershipRow(ctx, event.orgId, userId);
+  // The member record's timeline and the community stats (before the member's counters move).
+  await onAttendanceWritten(ctx, event, membership, row, after, now);
+  await bumpMember(ctx, event, membership, before.member, next.member, after, now);
   if (event.programId !== undefined) await onSessionAttendanceChanged(ctx, event, userId, row?.state, after.state, now);
   return after;
 }
@@ -220,13 +225,12 @@ export async function writeAttendance(
 async function bumpMember(
   ctx: MutationCtx,
   event: Doc<"events">,
-  userId: Id<"users">,
+  membership: Doc<"orgMemberships"> | null,
   before: Contribution["member"],
   after: Contribution["member"],
   row: Row,
   now: number,
 ) {
-  const membership = await getMembershipRow(ctx, event.orgId, userId);
   if (membership === null) return; // left the org: their history stays on the rows
   const base = membership.attendanceStats ?? EMPTY_MEMBER_STATS;
   const stats: MemberStats = {
@@ -242,10 +246,11 @@ async function bumpMember(
   };
   if (row.state === "attended") stats.lastAttendedAt = Math.max(base.lastAttendedAt ?? 0, event.endTime);
   await ctx.db.patch("orgMemberships", membership._id, { attendanceStats: stats });
+  await moveLastSeen(ctx, event.orgId, base.lastAttendedAt, stats.lastAttendedAt);
   const attendedBefore = base.attendedVerified + base.attendedSelfReported;
   const attendedAfter = stats.attendedVerified + stats.attendedSelfReported;
   if (attendedBefore !== attendedAfter || base.lastAttendedAt !== stats.lastAttendedAt) {
-    await onMembershipChanged(ctx, event.orgId, userId);
+    await onMembershipChanged(ctx, event.orgId, membership.userId);
   }
 }
 
@@ -258,6 +263,7 @@ export async function onRsvpChanged(ctx: MutationCtx, event: Doc<"events">, row:
   const membership = await getMembershipRow(ctx, event.orgId, row.userId);
   if (counts) await ctx.db.patch("eventAttendance", row._id, { rsvpCounted: true });
   if (membership === null) return;
+  await onRsvpTimeline(ctx, event, row, now);
   const base = membership.attendanceStats ?? EMPTY_MEMBER_STATS;
   await ctx.db.patch("orgMemberships", membership._id, {
     attendanceStats: { ...base, rsvped: base.rsvped + (counts ? 1 : 0), lastActivityAt: now },

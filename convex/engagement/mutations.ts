@@ -11,6 +11,7 @@ import { RULES_VERSION, scoreByRules } from "./rules";
 import { startRun } from "./runs";
 import { readSignals } from "./signals";
 import { ensureOrgStats, getScore, moveLevel } from "./store";
+import { insertEngagementHistory } from "../crm/recordTimeline";
 import { onEngagementChanged } from "../crm/directoryHooks";
 
 /** The member's score row; an unscored member is scored by the rules first. */
@@ -73,7 +74,7 @@ export const setOverride = orgAdminMutation({
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel ?? row.level, level, now);
     await onEngagementChanged(ctx, ctx.org._id, userId);
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId: ctx.org._id,
       userId,
       at: now,
@@ -105,7 +106,7 @@ export const clearOverride = orgAdminMutation({
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel, row.level, now);
     await onEngagementChanged(ctx, ctx.org._id, userId);
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId: ctx.org._id,
       userId,
       at: now,

@@ -105,6 +105,10 @@ export const RATE_LIMITS = {
   passwordResetGlobal: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
   /** Password changes (each checks the current password) per user. */
   changePassword: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
+  // ---- CRM: member record ----
+  /** Admin notes written or edited per admin. */
+  crmNote: { kind: "token bucket", rate: 120, period: HOUR_MS, capacity: 30 },
+  // ---- end CRM: member record ----
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
@@ -461,3 +465,40 @@ export const PROGRAM_LIMITS = {
   /** Programs listed per org page. */
   listPageSize: 100,
 } as const;
+
+// ---- CRM: member record and community stats ----
+
+export const CRM_RECORD_LIMITS = {
+  /** An admin note, characters. */
+  noteBody: 2000,
+  /** Timeline entries per page. */
+  timelinePage: 50,
+} as const;
+
+/** What a member-record timeline entry is about. */
+export const TIMELINE_KINDS = [
+  "joined",
+  "left",
+  "rsvp",
+  "attendance",
+  "feedback",
+  "level",
+  "override",
+  "override_cleared",
+  "note",
+] as const;
+export const timelineKindValidator = /* @__PURE__ */ literals(TIMELINE_KINDS);
+export type TimelineKind = Infer<typeof timelineKindValidator>;
+
+/** The windows the community stats offer, in days. */
+export const STATS_RANGES = [30, 90, 365] as const;
+export type StatsRange = (typeof STATS_RANGES)[number];
+export const STATS_RANGE_LABELS: Record<StatsRange, string> = {
+  30: "30 days",
+  90: "90 days",
+  365: "12 months",
+};
+/** Events one stats read looks at (a range holding more shows the latest ones). */
+export const STATS_MAX_EVENTS = 400;
+
+// ---- end CRM: member record and community stats ----

@@ -15,6 +15,7 @@ import { releaseUpcomingRsvps } from "../events/model";
 import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
+import { onMemberJoined, onMemberLeft } from "../crm/recordTimeline";
 import { onMembershipChanged, onMembershipRemoved } from "../crm/directoryHooks";
 import { onMemberLeftOrg } from "../programs/hooks";
 
@@ -105,10 +106,11 @@ export async function addMembership(
   org: Doc<"organizations">,
   userId: Id<"users">,
   role: "admin" | "member",
+  joinedAt = Date.now(), // the demo seed backdates joins
 ) {
-  const now = Date.now();
-  await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt: now });
+  await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt });
   await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
+  await onMemberJoined(ctx, org._id, userId, joinedAt);
   await onMembershipChanged(ctx, org._id, userId);
 }
 
@@ -120,6 +122,7 @@ export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMem
   const org = await ctx.db.get("organizations", membership.orgId);
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
+  await onMemberLeft(ctx, membership, Date.now());
   await onMembershipRemoved(ctx, membership.orgId, membership.userId);
   await onMemberLeftOrg(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });

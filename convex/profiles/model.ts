@@ -106,3 +106,44 @@ export function toMyProfile(profile: Doc<"profiles">, user: Doc<"users">) {
     updatedAt: profile.updatedAt,
   };
 }
+
+const NOTHING_SHARED: Privacy = { headline: false, location: false, skills: false, careerStage: false, email: false };
+
+/**
+ * A member's profile as an admin of one of their orgs may see it: the name always, every other
+ * field only if the member shares it (`shared` says which). Completeness counts only the shared
+ * fields, so it cannot reveal whether hidden ones are filled in. Every admin view uses this.
+ */
+export function toAdminProfileView(profile: Doc<"profiles"> | null, user: Doc<"users"> | null) {
+  const shared = profile?.privacy ?? NOTHING_SHARED;
+  return {
+    name: displayName(profile, user),
+    completeness:
+      profile === null
+        ? 0
+        : computeCompleteness({
+            name: profile.name,
+            headline: shared.headline ? profile.headline : undefined,
+            location: shared.location ? profile.location : undefined,
+            skills: shared.skills ? profile.skills : [],
+            careerStage: shared.careerStage ? profile.careerStage : undefined,
+          }),
+    headline: shared.headline ? profile?.headline : undefined,
+    location: shared.location ? profile?.location : undefined,
+    skills: shared.skills ? profile?.skills : undefined,
+    careerStage: shared.careerStage ? profile?.careerStage : undefined,
+    email: shared.email ? user?.email : undefined,
+    shared,
+  };
+}
+
+export const adminProfileViewFields = {
+  name: v.string(),
+  completeness: v.number(),
+  headline: v.optional(v.string()),
+  location: v.optional(locationValidator),
+  skills: v.optional(v.array(v.string())),
+  careerStage: v.optional(careerStageValidator),
+  email: v.optional(v.string()),
+  shared: privacyValidator,
+};

@@ -4,7 +4,7 @@ import { appError } from "../lib/errors";
 import { orgAdminQuery, userQuery } from "../lib/functions";
 import { locationValidator, privacyValidator } from "../schema";
 import { careerStageValidator, orgRoleValidator } from "../lib/vocabulary";
-import { computeCompleteness, displayName, getProfileByUser, myProfileValidator, toMyProfile } from "./model";
+import { getProfileByUser, myProfileValidator, toAdminProfileView, toMyProfile } from "./model";
 
 /** The caller's own profile, or null before they have saved one. */
 export const getMyProfile = userQuery({
@@ -40,36 +40,7 @@ export const getMemberProfileForAdmin = orgAdminQuery({
   handler: async (ctx, { userId }) => {
     const membership = await getMembership(ctx, ctx.org._id, userId);
     if (membership === null) throw appError("NOT_FOUND", "This person is not a member.");
-    const user = await ctx.db.get("users", userId);
-    const profile = await getProfileByUser(ctx, userId);
-    const shared = profile?.privacy ?? {
-      headline: false,
-      location: false,
-      skills: false,
-      careerStage: false,
-      email: false,
-    };
-    return {
-      userId,
-      name: displayName(profile, user),
-      role: membership.role,
-      joinedAt: membership.joinedAt,
-      completeness:
-        profile === null
-          ? 0
-          : computeCompleteness({
-              name: profile.name,
-              headline: shared.headline ? profile.headline : undefined,
-              location: shared.location ? profile.location : undefined,
-              skills: shared.skills ? profile.skills : [],
-              careerStage: shared.careerStage ? profile.careerStage : undefined,
-            }),
-      headline: shared.headline ? profile?.headline : undefined,
-      location: shared.location ? profile?.location : undefined,
-      skills: shared.skills ? profile?.skills : undefined,
-      careerStage: shared.careerStage ? profile?.careerStage : undefined,
-      email: shared.email ? user?.email : undefined,
-      shared,
-    };
+    const [user, profile] = await Promise.all([ctx.db.get("users", userId), getProfileByUser(ctx, userId)]);
+    return { userId, role: membership.role, joinedAt: membership.joinedAt, ...toAdminProfileView(profile, user) };
   },
 });

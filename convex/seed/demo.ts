@@ -9,6 +9,7 @@ import { addMembership, checkOrgFields } from "../orgs/model";
 import { computeCompleteness, DEFAULT_PRIVACY } from "../profiles/model";
 import { careerStageValidator, defaultNotificationPreferences } from "../lib/vocabulary";
 import { PEOPLE, ORGS } from "./data";
+import { demoJoinedAt, seedNotes } from "./crmRecord";
 import { seedEngagement } from "./engagement";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
 import { seedTags } from "./tags";
@@ -28,7 +29,11 @@ export const run = internalAction({
       password: DEMO_PASSWORD,
       role: p.login!,
     }));
-    if (await ctx.runQuery(internal.seed.demo.hasUsers, {})) return { created: false, logins };
+    if (await ctx.runQuery(internal.seed.demo.hasUsers, {})) {
+      // Data seeded before the community-stats counters existed gets them now.
+      await ctx.runMutation(internal.crm.statsBackfill.backfillMissing, {});
+      return { created: false, logins };
+    }
     const people: { userId: Id<"users">; index: number }[] = [];
     for (const [index, person] of PEOPLE.entries()) {
       const { user } = await createAccount(ctx, {
@@ -85,13 +90,15 @@ export const populate = internalMutation({
         createdBy: userIdByIndex.get(admins[0]!)!,
         createdAt: now - 400 * 86_400_000,
       });
+      let position = 0;
       for (const [role, indexes] of [
         ["admin", admins],
         ["member", members],
       ] as const) {
         for (const index of indexes) {
           const org = (await ctx.db.get("organizations", orgId))!;
-          await addMembership(ctx, org, userIdByIndex.get(index)!, role);
+          const joinedAt = demoJoinedAt(position++, admins.length + members.length, now);
+          await addMembership(ctx, org, userIdByIndex.get(index)!, role, joinedAt);
         }
       }
       const people = [...admins, ...members].map((index) => userIdByIndex.get(index)!);
@@ -114,6 +121,7 @@ export const populate = internalMutation({
             ]
           : [];
       await seedEngagement(ctx, orgId, people[0]!, overrides, now);
+      await seedNotes(ctx, orgId, people[0]!, people.slice(admins.length), now);
       await seedTags(ctx, orgId, people[0]!, people, now);
     }
     return null;

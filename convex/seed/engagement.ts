@@ -8,6 +8,7 @@ import { advancePastEvents, recentPastEvents } from "../engagement/eventCounter"
 import { readSignals, signalsHash } from "../engagement/signals";
 import { ensureOrgStats, getScore, moveLevel, writeComputedScore } from "../engagement/store";
 import type { EngagementLevel } from "../lib/vocabulary";
+import { insertEngagementHistory } from "../crm/recordTimeline";
 import { onEngagementChanged } from "../crm/directoryHooks";
 
 /** Demo orgs are small: their members fit one transaction. */
@@ -92,7 +93,7 @@ export async function seedEngagement(
     });
     await moveLevel(ctx, orgId, row.effectiveLevel, level, now);
     await onEngagementChanged(ctx, orgId, userId);
-    await ctx.db.insert("engagementHistory", {
+    await insertEngagementHistory(ctx, {
       orgId,
       userId,
       at: now,

@@ -6,6 +6,7 @@ import { usePaginatedQuery } from "convex/react";
 
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
+import type { StatsRange } from "@convex/lib/vocabulary";
 import type { DirectoryFilters } from "@convex/crm/directoryPlan";
 
 export function useDirectory(orgId: Id<"organizations">, filters: DirectoryFilters, pageSize: number) {
@@ -46,3 +47,36 @@ export function useStartExportMutation() {
 
 /** The export's chunk query (read one-shot through the Convex client, not subscribed). */
 export const exportChunkQuery = api.crm.export.exportChunk;
+
+// ---- Member record, notes and community stats ----
+
+export function memberRecordQuery(orgId: Id<"organizations">, userId: Id<"users">) {
+  return convexQuery(api.crm.record.memberRecord, { orgId, userId });
+}
+
+export function useMemberTimeline(orgId: Id<"organizations">, userId: Id<"users">, pageSize = 20) {
+  return usePaginatedQuery(api.crm.record.memberTimeline, { orgId, userId }, { initialNumItems: pageSize });
+}
+
+/** The member's engagement score. */
+export function memberEngagementQuery(orgId: Id<"organizations">, userId: Id<"users">) {
+  return convexQuery(api.engagement.queries.memberEngagement, { orgId, userId });
+}
+
+export function communityStatsQuery(orgId: Id<"organizations">, range: StatsRange) {
+  return convexQuery(api.crm.stats.communityStats, { orgId, range });
+}
+
+export function useAddNoteMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.crm.notes.addNote) });
+}
+
+export function useUpdateNoteMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.crm.notes.updateNote) });
+}
+
+export function useDeleteNoteMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.crm.notes.deleteNote) });
+}
+
+// ---- end member record, notes and community stats ----

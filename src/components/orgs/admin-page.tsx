@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 
+import { StatsHeadline } from "~/components/crm/stats-headline";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useOrg, useUpdateOrgMutation } from "./data";
@@ -42,6 +43,7 @@ export function AdminPage({ slug }: { slug: string }) {
 
   return (
     <div className="grid gap-6">
+      <StatsHeadline orgId={org._id} slug={org.slug} />
       <Card>
         <CardHeader>
           <CardTitle>

@@ -1,11 +1,10 @@
-import { useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { LogOut, Loader2, ShieldCheck, UsersRound } from "lucide-react";
 import { useState } from "react";
 
 import { ConfirmDialog } from "~/components/common/confirm-dialog";
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
-import { MemberProfileDialog } from "~/components/orgs/member-profile-dialog";
 import type { MemberRow, OrgPage } from "~/components/orgs/types";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -32,7 +31,6 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
   const [role, setRole] = useState<RoleFilter>("");
   const { results, status, loadMore } = useMembers(org._id, role, PAGE_SIZE);
   const isAdmin = org.viewerRole === "admin";
-  const [profileOf, setProfileOf] = useState<MemberRow | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
   const [leaving, setLeaving] = useState(false);
   const removeMember = useRemoveMemberMutation();
@@ -87,7 +85,7 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
                 member={member}
                 isSelf={member.userId === viewerId}
                 viewerIsAdmin={isAdmin}
-                onOpenProfile={() => setProfileOf(member)}
+                orgSlug={org.slug}
                 onRemove={() => setRemoving(member)}
               />
             ))}
@@ -95,10 +93,6 @@ export function MemberList({ org, viewerId }: { org: OrgPage; viewerId: Id<"user
         )}
         <LoadMore status={status} onLoadMore={() => loadMore(PAGE_SIZE)} label="Load more members" />
       </div>
-
-      {isAdmin ? (
-        <MemberProfileDialog orgId={org._id} member={profileOf} onOpenChange={(open) => !open && setProfileOf(null)} />
-      ) : null}
 
       <ConfirmDialog
         open={removing !== null}
@@ -130,14 +124,14 @@ function MemberListItem({
   member,
   isSelf,
   viewerIsAdmin,
-  onOpenProfile,
+  orgSlug,
   onRemove,
 }: {
   orgId: Id<"organizations">;
   member: MemberRow;
   isSelf: boolean;
   viewerIsAdmin: boolean;
-  onOpenProfile: () => void;
+  orgSlug: string;
   onRemove: () => void;
 }) {
   const promote = usePromoteMemberMutation();
@@ -162,13 +156,13 @@ function MemberListItem({
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             {viewerIsAdmin ? (
-              <button
-                type="button"
-                onClick={onOpenProfile}
+              <Link
+                to="/org/$slug/members/$userId"
+                params={{ slug: orgSlug, userId: member.userId }}
                 className="hover:text-primary truncate rounded-sm text-left font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
               >
                 {member.name}
-              </button>
+              </Link>
             ) : (
               <span className="truncate font-medium">{member.name}</span>
             )}

@@ -119,6 +119,11 @@ function OrgTabs({ org }: { org: OrgPage }) {
         {org.viewerRole === "admin" ? (
           <>
             <li>
+              <Link to="/org/$slug/stats" params={{ slug: org.slug }} className={tabClass}>
+                Stats
+              </Link>
+            </li>
+            <li>
               <Link to="/org/$slug/engagement" params={{ slug: org.slug }} className={tabClass}>
                 Engagement
               </Link>
