@@ -81,6 +81,7 @@ import type * as lib_httpBody from "../lib/httpBody.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_slugRule from "../lib/slugRule.js";
 import type * as lib_timeFormat from "../lib/timeFormat.js";
+import type * as lib_timezoneAliases from "../lib/timezoneAliases.js";
 import type * as lib_timezoneNames from "../lib/timezoneNames.js";
 import type * as lib_tokens from "../lib/tokens.js";
 import type * as lib_validation from "../lib/validation.js";
@@ -200,6 +201,7 @@ declare const fullApi: ApiFromModules<{
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/slugRule": typeof lib_slugRule;
   "lib/timeFormat": typeof lib_timeFormat;
+  "lib/timezoneAliases": typeof lib_timezoneAliases;
   "lib/timezoneNames": typeof lib_timezoneNames;
   "lib/tokens": typeof lib_tokens;
   "lib/validation": typeof lib_validation;
