@@ -5,7 +5,14 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { optionalEmail, optionalHttpUrl, optionalText, requireLocation, requireText } from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
-import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
+import {
+  DEFAULT_JOIN_POLICY,
+  type JoinPolicy,
+  joinPolicyValidator,
+  LIMITS,
+  type OrgRole,
+  orgRoleValidator,
+} from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
 
@@ -19,6 +26,8 @@ export const orgFieldsValidator = pick(orgTable, [
   "website",
   "logoUrl",
   "contactEmail",
+  "contactUrl",
+  "joinPolicy",
   "visibility",
 ]);
 
@@ -34,6 +43,8 @@ export function checkOrgFields(input: OrgFieldsInput) {
     website: optionalHttpUrl("website", input.website),
     logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),
     contactEmail: optionalEmail("contactEmail", input.contactEmail),
+    contactUrl: optionalHttpUrl("contactUrl", input.contactUrl),
+    joinPolicy: input.joinPolicy,
     visibility: input.visibility,
     country: location?.country,
     cityKey: location === undefined ? undefined : cityKey(location.city),
@@ -64,20 +75,42 @@ const ORG_PAGE_FIELDS = [
   "website",
   "logoUrl",
   "contactEmail",
+  "contactUrl",
   "visibility",
   "memberCount",
   "createdAt",
 ] as const;
 
-/** The org page: the public fields and the viewer's role. */
+/** The org page: the public fields, the viewer's role, and whether they asked to join. */
 export const orgPageValidator = v.object({
   _id: v.id("organizations"),
   ...pick(orgTable, [...ORG_PAGE_FIELDS]),
+  joinPolicy: joinPolicyValidator,
+  hasUploadedLogo: v.boolean(),
   viewerRole: v.union(v.null(), orgRoleValidator),
+  viewerRequestedAt: v.union(v.null(), v.number()),
 });
 
-export function toOrgPage(org: Doc<"organizations">, viewerRole: OrgRole | null) {
-  return { _id: org._id, ...pick(org, [...ORG_PAGE_FIELDS]), viewerRole };
+export function toOrgPage(org: Doc<"organizations">, viewerRole: OrgRole | null, viewerRequestedAt: number | null) {
+  return {
+    _id: org._id,
+    ...pick(org, [...ORG_PAGE_FIELDS]),
+    joinPolicy: joinPolicyOf(org),
+    hasUploadedLogo: org.logoStorageId !== undefined,
+    viewerRole,
+    viewerRequestedAt,
+  };
+}
+
+export function joinPolicyOf(org: Doc<"organizations">): JoinPolicy {
+  return org.joinPolicy ?? DEFAULT_JOIN_POLICY;
+}
+
+/** The org with `logoUrl` pointing at its uploaded logo when it has one. */
+export async function withLogoUrl(ctx: QueryCtx, org: Doc<"organizations">): Promise<Doc<"organizations">> {
+  if (org.logoStorageId === undefined) return org;
+  const url = await ctx.storage.getUrl(org.logoStorageId);
+  return url === null ? org : { ...org, logoUrl: url };
 }
 
 export async function getOrgBySlugRow(ctx: QueryCtx, slug: string) {
@@ -97,6 +130,12 @@ export async function addMembership(
   const now = Date.now();
   await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt: now });
   await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
+  // Joined another way (an invite link): a pending request has nothing left to ask.
+  const request = await ctx.db
+    .query("joinRequests")
+    .withIndex("by_org_user", (q) => q.eq("orgId", org._id).eq("userId", userId))
+    .unique();
+  if (request !== null) await ctx.db.delete("joinRequests", request._id);
 }
 
 /**
