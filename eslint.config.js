@@ -18,6 +18,7 @@ const PUBLIC = {
   auth: [],
   events: ["upcoming-events"],
   orgs: ["org-card"],
+  images: ["image-upload"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

@@ -6,7 +6,7 @@ const Markdown = lazy(() => import("./markdown"));
 
 export function EventDescription({ markdown }: { markdown: string }) {
   return (
-    <Suspense fallback={<div className="leading-relaxed break-words whitespace-pre-line">{markdown}</div>}>
+    <Suspense fallback={<div className="leading-relaxed whitespace-pre-line [overflow-wrap:anywhere]">{markdown}</div>}>
       <Markdown>{markdown}</Markdown>
     </Suspense>
   );

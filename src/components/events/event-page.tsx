@@ -20,6 +20,9 @@ const EventLoadFailed = lazy(() => import("./event-states").then((m) => ({ defau
 // The RSVP controls and calendar links render on the server too, but their code loads after the
 // page's first paint (until then the server's HTML stands in).
 const RsvpPanel = lazy(() => import("./rsvp-panel"));
+const ShareButton = lazy(() => import("./share-button"));
+// Members only: who is going.
+const GuestList = lazy(() => import("./guest-list"));
 const AddToCalendar = lazy(() => import("./add-to-calendar").then((m) => ({ default: m.AddToCalendar })));
 
 // Organizer tools load only for admins (they render on the client, after the session is known):
@@ -65,16 +68,29 @@ export function EventPageView({ event }: { event: EventPage }) {
   const spots = spotsLabel(event);
   const now = useNow();
   const ended = event.endTime <= now;
+  // On a phone the RSVP controls are a bar fixed to the bottom: leave room for it.
+  const rsvpBar = event.canRsvp || event.rsvpBlockedReason === "sign_in" || event.rsvpBlockedReason === "join_org";
 
   return (
-    <article className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10" aria-labelledby="event-title">
+    <article
+      className={`mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10 ${rsvpBar ? "max-lg:pb-36" : ""}`}
+      aria-labelledby="event-title"
+    >
+      {event.coverUrl ? (
+        <img
+          src={event.coverUrl}
+          alt=""
+          className="bg-muted mb-6 aspect-[2/1] w-full rounded-xl border object-cover sm:aspect-[3/1]"
+          data-testid="event-cover"
+        />
+      ) : null}
       {event.status === "cancelled" ? (
         <div role="note" className="border-destructive/30 bg-destructive/5 mb-6 flex gap-3 rounded-xl border p-4">
           <Ban className="text-destructive mt-0.5 size-5 shrink-0" aria-hidden="true" />
           <div className="min-w-0">
             <p className="text-destructive font-semibold">This event was cancelled</p>
             {event.cancelReason ? (
-              <p className="mt-1 text-sm break-words whitespace-pre-line">{event.cancelReason}</p>
+              <p className="mt-1 text-sm whitespace-pre-line [overflow-wrap:anywhere]">{event.cancelReason}</p>
             ) : null}
           </div>
         </div>
@@ -104,7 +120,7 @@ export function EventPageView({ event }: { event: EventPage }) {
             </div>
             <h1
               id="event-title"
-              className={`mt-3 text-3xl font-bold tracking-tight break-words sm:text-4xl ${event.status === "cancelled" ? "text-muted-foreground line-through decoration-2" : ""}`}
+              className={`mt-3 text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl ${event.status === "cancelled" ? "text-muted-foreground line-through decoration-2" : ""}`}
             >
               {event.title}
             </h1>
@@ -123,7 +139,7 @@ export function EventPageView({ event }: { event: EventPage }) {
             {event.venue || event.locationUrl ? (
               <InfoRow icon={MapPin}>
                 {event.venue ? (
-                  <p className="font-medium break-words" data-testid="event-venue">
+                  <p className="font-medium [overflow-wrap:anywhere]" data-testid="event-venue">
                     {event.venue}
                   </p>
                 ) : null}
@@ -147,7 +163,7 @@ export function EventPageView({ event }: { event: EventPage }) {
                   href={event.onlineUrl}
                   target="_blank"
                   rel="noopener noreferrer nofollow"
-                  className="text-primary inline-flex max-w-full items-center gap-1 text-sm break-all underline-offset-4 hover:underline"
+                  className="text-primary inline-flex max-w-full items-center gap-1 text-sm [overflow-wrap:anywhere] underline-offset-4 hover:underline"
                 >
                   Join online: {displayUrl(event.onlineUrl)}
                   <ExternalLink className="size-3.5 shrink-0" aria-hidden="true" />
@@ -170,11 +186,34 @@ export function EventPageView({ event }: { event: EventPage }) {
                 <RsvpCounts event={event} />
               </p>
             </div>
-            {spots ? (
-              <p className="text-muted-foreground -mt-2 flex items-center gap-2 text-sm" data-testid="spots-left">
-                <Ticket className="size-4" aria-hidden="true" />
-                {spots}
-              </p>
+            {event.capacity !== undefined && !event.isPast ? (
+              <div className="-mt-1 grid gap-1.5">
+                <div
+                  role="meter"
+                  aria-label="Seats taken"
+                  aria-valuemin={0}
+                  aria-valuemax={event.capacity}
+                  aria-valuenow={Math.min(event.goingCount, event.capacity)}
+                  aria-valuetext={`${event.goingCount} of ${event.capacity}`}
+                  className="bg-muted h-2 overflow-hidden rounded-full"
+                >
+                  <div
+                    className="bg-primary h-full rounded-full"
+                    style={{ width: `${Math.min(100, (event.goingCount / Math.max(1, event.capacity)) * 100)}%` }}
+                  />
+                </div>
+                <p className="text-muted-foreground flex items-center justify-between gap-2 text-sm">
+                  <span data-testid="capacity">
+                    {event.goingCount.toLocaleString("en")} of {event.capacity.toLocaleString("en")}
+                  </span>
+                  {spots ? (
+                    <span className="flex items-center gap-1.5" data-testid="spots-left">
+                      <Ticket className="size-4" aria-hidden="true" />
+                      {spots}
+                    </span>
+                  ) : null}
+                </p>
+              </div>
             ) : null}
             <Suspense fallback={<Skeleton className="h-20" />}>
               {event.isPast && event.status === "published" ? (
@@ -184,6 +223,16 @@ export function EventPageView({ event }: { event: EventPage }) {
               )}
             </Suspense>
           </div>
+          {event.viewerRole !== null && event.status !== "draft" ? (
+            <Suspense fallback={<Skeleton className="h-24 rounded-xl" />}>
+              <GuestList eventId={event._id} />
+            </Suspense>
+          ) : null}
+          {event.status !== "draft" ? (
+            <Suspense fallback={<Skeleton className="h-8 w-24" />}>
+              <ShareButton title={event.title} />
+            </Suspense>
+          ) : null}
           {event.status === "published" && !ended ? (
             <div className="grid gap-2 rounded-xl border p-4 sm:p-5">
               <h2 className="text-sm font-semibold">Add to calendar</h2>
