@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { Ban, ExternalLink, FileEdit, MapPin, Ticket, Users, Video } from "lucide-react";
+import { Ban, ExternalLink, FileEdit, MapPin, Users, Video } from "lucide-react";
 import { lazy, Suspense, type ReactNode } from "react";
 
 import { OrgAvatar } from "~/components/common/org-avatar";
@@ -9,7 +9,7 @@ import { displayUrl } from "~/lib/format";
 import { useEvent } from "./queries";
 import { EventDescription } from "./event-description";
 import { EventTimeBlock } from "./event-time";
-import { RsvpCounts, spotsLabel } from "./rsvp-counts";
+import { RsvpCounts } from "./rsvp-counts";
 import { eventTypeLabel, type EventPage } from "./types";
 import { useNow } from "./use-now";
 
@@ -21,6 +21,7 @@ const EventLoadFailed = lazy(() => import("./event-states").then((m) => ({ defau
 // page's first paint (until then the server's HTML stands in).
 const RsvpPanel = lazy(() => import("./rsvp-panel"));
 const ShareButton = lazy(() => import("./share-button"));
+const CapacityBar = lazy(() => import("./capacity-bar"));
 // Members only: who is going.
 const GuestList = lazy(() => import("./guest-list"));
 const AddToCalendar = lazy(() => import("./add-to-calendar").then((m) => ({ default: m.AddToCalendar })));
@@ -65,7 +66,6 @@ export function EventScreen({ eventId }: { eventId: string }) {
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */
 export function EventPageView({ event }: { event: EventPage }) {
   const isAdmin = event.viewerRole === "admin";
-  const spots = spotsLabel(event);
   const now = useNow();
   const ended = event.endTime <= now;
   // On a phone the RSVP controls are a bar fixed to the bottom: leave room for it.
@@ -80,7 +80,7 @@ export function EventPageView({ event }: { event: EventPage }) {
         <img
           src={event.coverUrl}
           alt=""
-          className="bg-muted mb-6 aspect-[2/1] w-full rounded-xl border object-cover sm:aspect-[3/1]"
+          className="bg-muted mb-6 h-44 w-full rounded-xl border object-cover sm:h-64"
           data-testid="event-cover"
         />
       ) : null}
@@ -187,33 +187,9 @@ export function EventPageView({ event }: { event: EventPage }) {
               </p>
             </div>
             {event.capacity !== undefined && !event.isPast ? (
-              <div className="-mt-1 grid gap-1.5">
-                <div
-                  role="meter"
-                  aria-label="Seats taken"
-                  aria-valuemin={0}
-                  aria-valuemax={event.capacity}
-                  aria-valuenow={Math.min(event.goingCount, event.capacity)}
-                  aria-valuetext={`${event.goingCount} of ${event.capacity}`}
-                  className="bg-muted h-2 overflow-hidden rounded-full"
-                >
-                  <div
-                    className="bg-primary h-full rounded-full"
-                    style={{ width: `${Math.min(100, (event.goingCount / Math.max(1, event.capacity)) * 100)}%` }}
-                  />
-                </div>
-                <p className="text-muted-foreground flex items-center justify-between gap-2 text-sm">
-                  <span data-testid="capacity">
-                    {event.goingCount.toLocaleString("en")} of {event.capacity.toLocaleString("en")}
-                  </span>
-                  {spots ? (
-                    <span className="flex items-center gap-1.5" data-testid="spots-left">
-                      <Ticket className="size-4" aria-hidden="true" />
-                      {spots}
-                    </span>
-                  ) : null}
-                </p>
-              </div>
+              <Suspense fallback={<Skeleton className="h-8" />}>
+                <CapacityBar event={event} />
+              </Suspense>
             ) : null}
             <Suspense fallback={<Skeleton className="h-20" />}>
               {event.isPast && event.status === "published" ? (

@@ -41,7 +41,7 @@ export function ImageUpload({
       <div
         className={
           shape === "wide"
-            ? "bg-muted relative aspect-[2/1] w-full max-w-md overflow-hidden rounded-lg border"
+            ? "bg-muted relative h-40 w-full max-w-md overflow-hidden rounded-lg border"
             : "bg-muted relative size-24 overflow-hidden rounded-xl border"
         }
       >
