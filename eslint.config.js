@@ -16,9 +16,11 @@ const SHARED = ["ui", "forms", "common", "layout"];
 const PUBLIC = {
   attendance: ["attendance-history", "pending-prompts", "my-attendance", "organizer-attendance"],
   auth: [],
-  events: ["upcoming-events"],
-  orgs: ["org-card"],
+  engagement: ["engagement-history", "level-badge"],
+  events: ["upcoming-events", "event-description"],
   images: ["image-upload"],
+  programs: ["my-programs"],
+  orgs: ["org-card", "org-states"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

@@ -1,5 +1,6 @@
 // Reads per hot-path call must not grow with the data (counts, so this holds on any machine).
 import { expect, test } from "vitest";
+import { measureProgramPaths } from "./lib/programs.ts";
 import { measureAttendancePaths, measureEventPaths, measureHotPaths, type ScaleRow } from "./lib/scale.ts";
 
 function expectFlat(small: ScaleRow[], large: ScaleRow[]) {
@@ -24,4 +25,10 @@ test("event, RSVP and reminder paths read no more with ten times the events and 
 
 test("attendance paths read no more with ten times the RSVPs, feedback and events", async () => {
   expectFlat(await measureAttendancePaths(200, 500), await measureAttendancePaths(2_000, 5_000));
+}, 240_000);
+
+test("the program page, the dashboard and enrollment read no more with four times the cohort", async () => {
+  const small = (await measureProgramPaths(20, 6)).filter((row) => row.path !== "programs:matrix");
+  const large = (await measureProgramPaths(80, 6)).filter((row) => row.path !== "programs:matrix");
+  expect(large.map((row) => [row.path, row.documentsRead])).toEqual(small.map((row) => [row.path, row.documentsRead]));
 }, 240_000);

@@ -110,6 +110,24 @@ const hiddenFromNonMembers: Overrides = {
   otherOrgAdmin: ["NOT_FOUND"],
 };
 
+const year = new Date().getUTCFullYear() + 1;
+const programForm = {
+  name: "Reading group",
+  kind: "reading_group" as const,
+  startDate: `${year}-03-02`,
+  endDate: `${year}-04-30`,
+  timezone: "Europe/London",
+  enrollmentMode: "open" as const,
+  countExcused: true,
+};
+const seriesForm = {
+  firstDate: `${year}-03-02`,
+  startTime: "18:30",
+  durationMinutes: 90,
+  rrule: "FREQ=WEEKLY;COUNT=3",
+  exdates: [],
+};
+
 const RULES: Record<string, Rule> = {
   // auth (from @convex-dev/auth; `store` is an internal mutation, so not listed)
   "auth:signIn": {
@@ -265,6 +283,44 @@ const RULES: Record<string, Rule> = {
   "engagement/mutations:clearOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/mutations:recomputeNow": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
+  // programs (member and target are enrolled; target has completed)
+  "programs/queries:listPrograms": { args: (w) => ({ orgId: w.orgA }) },
+  "programs/queries:getProgram": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
+  "programs/queries:matrix": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
+  "programs/queries:myPrograms": { args: () => ({}) },
+  "programs/queries:certificate": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
+    // A member sees only their own certificate.
+    expect: { member: ["FORBIDDEN"] },
+  },
+  "programs/mutations:createProgram": { args: (w) => ({ orgId: w.orgA, ...programForm }) },
+  "programs/mutations:updateProgram": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, ...programForm, name: "Renamed" }),
+  },
+  "programs/mutations:setProgramStatus": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, status: "completed" }),
+  },
+  "programs/mutations:createSeries": { args: (w) => ({ orgId: w.orgA, programId: w.programId, ...seriesForm }) },
+  "programs/mutations:updateSessions": {
+    args: (w) => ({
+      orgId: w.orgA,
+      programId: w.programId,
+      eventId: w.sessionId,
+      scope: "following",
+      startTime: "19:00",
+      durationMinutes: 60,
+    }),
+  },
+  "programs/mutations:join": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
+  "programs/mutations:leave": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId }),
+    // The admin is not in the program.
+    expect: { admin: ["NOT_FOUND"] },
+  },
+  "programs/mutations:addParticipant": { args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.admin2Id }) },
+  "programs/mutations:removeParticipant": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
+  },
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "emails/queries:devMailbox": {
     reason:
@@ -444,6 +500,25 @@ async function buildWorld(visibility: Visibility) {
     requestId: await ctx.db.insert("joinRequests", { orgId: a.orgId, userId: requester.userId, createdAt: Date.now() }),
     storageId: await ctx.storage.store(new Blob([PNG_BYTES], { type: "image/png" })),
   }));
+  // An open program with a series of sessions; member and target are in it, target completed it.
+  const { programId } = await admin.as.mutation(api.programs.mutations.createProgram, {
+    orgId: a.orgId,
+    ...programForm,
+  });
+  await admin.as.mutation(api.programs.mutations.setProgramStatus, { orgId: a.orgId, programId, status: "active" });
+  const { eventIds } = await admin.as.mutation(api.programs.mutations.createSeries, {
+    orgId: a.orgId,
+    programId,
+    ...seriesForm,
+  });
+  for (const u of [member, target]) await u.as.mutation(api.programs.mutations.join, { orgId: a.orgId, programId });
+  await t.run(async (ctx) => {
+    const row = await ctx.db
+      .query("programEnrollments")
+      .withIndex("by_program_user", (q) => q.eq("programId", programId).eq("userId", target.userId))
+      .unique();
+    await ctx.db.patch("programEnrollments", row!._id, { completedAt: Date.now(), attended: 3 });
+  });
   // Let the publish fan-outs settle, so a refused call's before/after snapshots compare alike.
   await t.finishInProgressScheduledFunctions();
   const callers: Record<CallerName, Pick<TestBackend, "query" | "mutation" | "action">> = {
@@ -486,6 +561,8 @@ async function buildWorld(visibility: Visibility) {
     checkInToken,
     requestId,
     storageId,
+    programId,
+    sessionId: eventIds[0]!,
   };
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;

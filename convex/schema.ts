@@ -67,7 +67,11 @@ import {
   joinPolicyValidator,
   notificationKindValidator,
   notificationPreferencesValidator,
+  enrollmentModeValidator,
+  enrollmentStatusValidator,
   orgRoleValidator,
+  programKindValidator,
+  programStatusValidator,
   rsvpStatusValidator,
   visibilityValidator,
 } from "./lib/vocabulary";
@@ -121,6 +125,8 @@ export const memberAttendanceStatsValidator = v.object({
   noShows: v.number(),
   lastAttendedAt: v.optional(v.number()), // the event's end
   lastActivityAt: v.optional(v.number()),
+  programSessionsAttended: v.optional(v.number()), // sessions of programs attended
+  programsCompleted: v.optional(v.number()), // programs whose completion criteria were met
 });
 
 /** What engagement scoring reads for one member of one org (all from maintained counters). */
@@ -137,7 +143,8 @@ export const engagementSignalsValidator = v.object({
   noShows: v.optional(v.number()), // said going, did not come
   recentAttended: v.optional(v.number()), // of the org's last `recentEvents` past events
   recentEvents: v.optional(v.number()), // how many past events that window holds (≤ 10)
-  programSessions: v.optional(v.number()), // program participation (0 until programs land)
+  programSessions: v.optional(v.number()), // program sessions attended
+  programsCompleted: v.optional(v.number()), // programs completed
 });
 
 /** The time and place fields whose edits attendees are told about. */
@@ -288,9 +295,14 @@ export default defineSchema({
         completedAt: v.optional(v.number()), // the first pass over the RSVPs finished
       }),
     ),
+    /** A program session: the program, and the series it was created in (with its position). */
+    programId: v.optional(v.id("programs")),
+    series: v.optional(v.object({ seriesId: v.string(), index: v.number() })),
   })
     .index("by_org_start", ["orgId", "startTime"])
-    .index("by_status_start", ["status", "startTime"]),
+    .index("by_org_end", ["orgId", "endTime"])
+    .index("by_status_start", ["status", "startTime"])
+    .index("by_program_start", ["programId", "startTime"]),
 
   eventAttendance: defineTable({
     eventId: v.id("events"),
@@ -357,6 +369,60 @@ export default defineSchema({
     .index("by_user_prompt", ["userId", "promptPendingAt"])
     .index("by_prompt_due", ["promptDueAt"])
     .searchIndex("search_name", { searchField: "name", filterFields: ["eventId"] }),
+
+  /**
+   * Programs (reading groups, fellowships, courses). Sessions are events with `programId`;
+   * participation is their attendance records. Counters are maintained in the same transaction
+   * as what changes them: enrolledCount/pendingCount by enrollment, sessionCount by sessions
+   * created or cancelled.
+   */
+  programs: defineTable({
+    orgId: v.id("organizations"),
+    name: v.string(),
+    description: v.optional(v.string()), // markdown, rendered safely
+    kind: programKindValidator,
+    startDate: v.string(), // "YYYY-MM-DD", in `timezone`
+    endDate: v.string(),
+    timezone: v.string(), // IANA: sessions' wall-clock times
+    capacity: v.optional(v.number()),
+    enrollmentMode: enrollmentModeValidator,
+    status: programStatusValidator,
+    /** Attend at least this many sessions (absent = all of them); excused counts when countExcused. */
+    minAttended: v.optional(v.number()),
+    countExcused: v.boolean(),
+    enrolledCount: v.number(),
+    pendingCount: v.number(),
+    sessionCount: v.number(), // sessions not cancelled
+    seriesSeq: v.number(),
+    createdBy: v.id("users"),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  }).index("by_org_start", ["orgId", "startDate"]),
+
+  /**
+   * One person's place in a program. `attended` / `excused` count their session attendance
+   * records (maintained by the attendance writes, never counted by scanning); `completedAt` is
+   * set while the criteria are met; `atRiskAt` while they are past the allowed absences.
+   */
+  programEnrollments: defineTable({
+    programId: v.id("programs"),
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    status: enrollmentStatusValidator,
+    name: v.string(), // display name when enrolled (the matrix's rows)
+    appliedAt: v.optional(v.number()),
+    enrolledAt: v.optional(v.number()),
+    leftAt: v.optional(v.number()),
+    attended: v.number(),
+    excused: v.number(),
+    completedAt: v.optional(v.number()),
+    atRiskAt: v.optional(v.number()),
+    atRiskEmailedAt: v.optional(v.number()),
+  })
+    .index("by_program_status", ["programId", "status"])
+    .index("by_program_user", ["programId", "userId"])
+    .index("by_user_status", ["userId", "status"])
+    .index("by_org_user", ["orgId", "userId"]),
 
   /** Time/place edits and cancellations of published events, for telling attendees. */
   eventChanges: defineTable({
@@ -498,8 +564,13 @@ export default defineSchema({
     spentUsd: v.number(), // in spendMonth
     activeRunId: v.optional(v.id("engagementRuns")),
     lastRunId: v.optional(v.id("engagementRuns")),
-    /** What the last run read for the whole org (an override of an unscored member uses it). */
+    /**
+     * Published events ended by `pastEventsThrough`, maintained by every event write and advanced
+     * by each run (engagement/eventCounter.ts); absent mark = not counted yet.
+     */
     totalOrgEvents: v.optional(v.number()),
+    pastEventsThrough: v.optional(v.number()),
+    /** The org's last 10 past events as the last run found them (an override of an unscored member uses it). */
     recentEventIds: v.optional(v.array(v.id("events"))),
   }).index("by_org", ["orgId"]),
 

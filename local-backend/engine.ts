@@ -280,16 +280,19 @@ export class Engine {
   }
 
   /**
-   * Builds every index now, one per turn of the event loop, instead of on the first query that
-   * needs it (which would stall that request). Stops if the engine is retired.
+   * Builds every index now, in small steps between requests, instead of on the first query that
+   * needs it (which would stall that request). A build that a commit interrupts starts over; after
+   * three tries it is left to the first query. Stops if the engine is retired.
    */
   async warmIndexes() {
     const started = performance.now();
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
     for (const store of this.stores.values()) {
       for (const [table, index] of store.indexNames()) {
-        if (this.retired) return;
-        store.index(table, index);
-        await new Promise((resolve) => setImmediate(resolve));
+        for (let attempt = 0; attempt < 3; attempt++) {
+          if (this.retired) return;
+          if (await store.buildIndexInSteps(table, index, pause)) break;
+        }
       }
     }
     this.indexWarmMs = performance.now() - started;

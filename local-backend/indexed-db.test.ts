@@ -253,3 +253,39 @@ test("the fast comparison orders values exactly as convex/values does", async ()
     for (const b of values)
       expect([a, b, Math.sign(compareValue(a, b))]).toEqual([a, b, Math.sign(compareValues(a, b))]);
 });
+
+test("an index built in steps in the background equals one built at once, and a commit meanwhile restarts it", async () => {
+  const t = convexTest(schema, modules) as unknown as T;
+  const stores = Object.values(captureGlobal(t as never).components).map(({ db }) =>
+    installIndexes(db as unknown as FakeDb, () => {}),
+  );
+  const store = stores[0]!;
+  await t.run(async (ctx) => {
+    for (let i = 0; i < 5_000; i++) await ctx.db.insert("items", randomDoc());
+  });
+  const ids = (index: { entries: { doc: Record<string, unknown> }[] } | null) =>
+    index!.entries.map((entry) => entry.doc._id);
+  let pauses = 0;
+  const pause = async () => {
+    pauses++;
+  };
+  expect(await store.buildIndexInSteps("items", "by_a_b", pause)).toBe(true);
+  const stepped = ids(store.index("items", "by_a_b"));
+  expect(pauses).toBeGreaterThan(3); // 3 runs of at most 2,048 documents, then 2 merges
+  const fresh = convexTest(schema, modules) as unknown as T;
+  const reference = installIndexes(Object.values(captureGlobal(fresh as never).components)[0]!.db as never, () => {});
+  reference.rebuild(store.docs("items"));
+  expect(stepped).toEqual(ids(reference.index("items", "by_a_b")));
+
+  // A write to the table during the build: the build gives up and leaves no index behind.
+  let wrote = false;
+  const writeOnce = async () => {
+    if (wrote) return;
+    wrote = true;
+    await t.run(async (ctx) => void (await ctx.db.insert("items", randomDoc())));
+  };
+  expect(await store.buildIndexInSteps("items", "by_b", writeOnce)).toBe(false);
+  expect(await store.buildIndexInSteps("items", "by_b", pause)).toBe(true);
+  reference.rebuild(store.docs("items"));
+  expect(ids(store.index("items", "by_b"))).toEqual(ids(reference.index("items", "by_b")));
+});

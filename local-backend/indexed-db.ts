@@ -49,14 +49,38 @@ function seek(entries: Entry[], bound: Key, strict: boolean): number {
   return lo;
 }
 
+function compareEntries(a: Entry, b: Entry) {
+  return compareKeys(a.key, b.key);
+}
+
+/** Merges two sorted runs into one (stable: on equal keys the left run comes first). */
+function mergeRuns(left: Entry[], right: Entry[]): Entry[] {
+  const out: Entry[] = new Array(left.length + right.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < left.length && j < right.length)
+    out[k++] = compareEntries(right[j]!, left[i]!) < 0 ? right[j++]! : left[i++]!;
+  while (i < left.length) out[k++] = left[i++]!;
+  while (j < right.length) out[k++] = right[j++]!;
+  return out;
+}
+
+/** Documents per step when an index is built in the background. */
+const BUILD_STEP = 2048;
+
 class SortedIndex {
   readonly fields: string[];
   readonly entries: Entry[];
-  constructor(fields: string[], docs: Iterable<Doc>) {
+  /** `entries` must already be sorted when given. */
+  constructor(fields: string[], docs: Iterable<Doc>, entries?: Entry[]) {
     this.fields = fields;
-    this.entries = [];
-    for (const doc of docs) this.entries.push({ key: this.keyOf(doc), doc });
-    this.entries.sort((a, b) => compareKeys(a.key, b.key));
+    if (entries) this.entries = entries;
+    else {
+      this.entries = [];
+      for (const doc of docs) this.entries.push({ key: this.keyOf(doc), doc });
+      this.entries.sort(compareEntries);
+    }
   }
   keyOf(doc: Doc): Key {
     return this.fields.map((field) => fieldValue(doc, field));
@@ -75,6 +99,8 @@ class SortedIndex {
 class Table {
   readonly docs = new Map<string, Doc>();
   readonly indexes = new Map<string, SortedIndex>();
+  /** Bumped on every committed write: a background index build started before it starts over. */
+  version = 0;
 }
 
 /** Per-table documents and sorted indexes of one database, mirrored from its `_documents`. */
@@ -138,23 +164,64 @@ export class IndexedStore {
     }
     if (after) table.docs.set(id, after);
     else table.docs.delete(id);
+    table.version++;
+  }
+
+  private indexFields(tableName: string, indexName: string): string[] | null {
+    return (
+      SYSTEM_INDEXES[indexName] ??
+      this.db._schema?.tables
+        .get(tableName)
+        ?.indexes.find((i) => i.indexDescriptor === indexName)
+        ?.fields.concat(["_creationTime", "_id"]) ??
+      null
+    );
   }
 
   index(tableName: string, indexName: string): SortedIndex | null {
     const table = this.table(tableName);
     let index = table.indexes.get(indexName);
     if (!index) {
-      const fields =
-        SYSTEM_INDEXES[indexName] ??
-        this.db._schema?.tables
-          .get(tableName)
-          ?.indexes.find((i) => i.indexDescriptor === indexName)
-          ?.fields.concat(["_creationTime", "_id"]);
+      const fields = this.indexFields(tableName, indexName);
       if (!fields) return null;
       index = new SortedIndex(fields, table.docs.values());
       table.indexes.set(indexName, index);
     }
     return index;
+  }
+
+  /**
+   * Builds an index in steps of bounded work, awaiting `pause` between them, so a large table
+   * never stalls the requests being served meanwhile: sorted runs of BUILD_STEP documents, then
+   * pairwise merges. Returns false if a commit wrote to the table meanwhile (nothing is kept:
+   * call again); a query that needs the index first builds it at once, as before.
+   */
+  async buildIndexInSteps(tableName: string, indexName: string, pause: () => Promise<void>): Promise<boolean> {
+    const table = this.table(tableName);
+    const fields = this.indexFields(tableName, indexName);
+    if (!fields || table.indexes.has(indexName)) return true;
+    const version = table.version;
+    const docs = [...table.docs.values()];
+    const builder = new SortedIndex(fields, [], []);
+    const runs: Entry[][] = [];
+    const stale = () => table.version !== version || table.indexes.has(indexName);
+    for (let start = 0; start < docs.length; start += BUILD_STEP) {
+      const run = docs.slice(start, start + BUILD_STEP).map((doc) => ({ key: builder.keyOf(doc), doc }));
+      runs.push(run.sort(compareEntries));
+      await pause();
+      if (stale()) return table.indexes.has(indexName);
+    }
+    while (runs.length > 1) {
+      const merged: Entry[][] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        merged.push(i + 1 < runs.length ? mergeRuns(runs[i]!, runs[i + 1]!) : runs[i]!);
+        await pause();
+        if (stale()) return table.indexes.has(indexName);
+      }
+      runs.splice(0, runs.length, ...merged);
+    }
+    table.indexes.set(indexName, new SortedIndex(fields, [], runs[0] ?? []));
+    return true;
   }
 
   /** A table's documents as a transaction sees them, in convex-test's order (stored order, then new ones). */

@@ -25,12 +25,18 @@ import { Route as AuthedOrgsNewRouteImport } from './routes/_authed/orgs.new'
 import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId.index'
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
+import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
 import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
+import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
+import { Route as OrgSlugProgramsProgramIdIndexRouteImport } from './routes/org.$slug.programs.$programId.index'
+import { Route as OrgSlugProgramsProgramIdManageRouteImport } from './routes/org.$slug.programs.$programId.manage'
+import { Route as AuthedOrgSlugProgramsProgramIdCertificateRouteImport } from './routes/_authed/org.$slug.programs.$programId.certificate'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -111,6 +117,11 @@ const OrgSlugAdminRoute = OrgSlugAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
+  id: '/engagement',
+  path: '/engagement',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
   id: '/members',
   path: '/members',
@@ -138,11 +149,39 @@ const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   path: '/events/',
   getParentRoute: () => OrgSlugRoute,
 } as any)
+const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
+  id: '/programs/',
+  path: '/programs/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugProgramsNewRoute = OrgSlugProgramsNewRouteImport.update({
+  id: '/programs/new',
+  path: '/programs/new',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
 const AuthedOrgSlugEventsNewRoute = AuthedOrgSlugEventsNewRouteImport.update({
   id: '/org/$slug/events/new',
   path: '/org/$slug/events/new',
   getParentRoute: () => AuthedRoute,
 } as any)
+const OrgSlugProgramsProgramIdIndexRoute =
+  OrgSlugProgramsProgramIdIndexRouteImport.update({
+    id: '/programs/$programId/',
+    path: '/programs/$programId/',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const OrgSlugProgramsProgramIdManageRoute =
+  OrgSlugProgramsProgramIdManageRouteImport.update({
+    id: '/programs/$programId/manage',
+    path: '/programs/$programId/manage',
+    getParentRoute: () => OrgSlugRoute,
+  } as any)
+const AuthedOrgSlugProgramsProgramIdCertificateRoute =
+  AuthedOrgSlugProgramsProgramIdCertificateRouteImport.update({
+    id: '/org/$slug/programs/$programId/certificate',
+    path: '/org/$slug/programs/$programId/certificate',
+    getParentRoute: () => AuthedRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -158,14 +197,20 @@ export interface FileRoutesByFullPath {
   '/orgs/': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -180,14 +225,20 @@ export interface FileRoutesByTo {
   '/orgs': typeof OrgsIndexRoute
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -205,14 +256,20 @@ export interface FileRoutesById {
   '/orgs/': typeof OrgsIndexRoute
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
+  '/org/$slug/engagement': typeof OrgSlugEngagementRoute
   '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
   '/_authed/events/$eventId/check-in-desk': typeof AuthedEventsEventIdCheckInDeskRoute
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
+  '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
+  '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
+  '/org/$slug/programs/$programId/': typeof OrgSlugProgramsProgramIdIndexRoute
+  '/_authed/org/$slug/programs/$programId/certificate': typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -230,14 +287,20 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/programs/'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/org/$slug/programs/$programId/certificate'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -252,14 +315,20 @@ export interface FileRouteTypes {
     | '/orgs'
     | '/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
     | '/events/$eventId/check-in-desk'
     | '/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events'
+    | '/org/$slug/programs'
     | '/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId'
+    | '/org/$slug/programs/$programId/certificate'
   id:
     | '__root__'
     | '/'
@@ -276,14 +345,20 @@ export interface FileRouteTypes {
     | '/orgs/'
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
+    | '/org/$slug/engagement'
     | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
     | '/_authed/events/$eventId/check-in-desk'
     | '/_authed/events/$eventId/edit'
+    | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/programs/'
     | '/_authed/org/$slug/events/new'
+    | '/org/$slug/programs/$programId/manage'
+    | '/org/$slug/programs/$programId/'
+    | '/_authed/org/$slug/programs/$programId/certificate'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -412,6 +487,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugAdminRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/engagement': {
+      id: '/org/$slug/engagement'
+      path: '/engagement'
+      fullPath: '/org/$slug/engagement'
+      preLoaderRoute: typeof OrgSlugEngagementRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/org/$slug/members': {
       id: '/org/$slug/members'
       path: '/members'
@@ -447,11 +529,46 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
       parentRoute: typeof OrgSlugRoute
     }
+    '/org/$slug/programs/': {
+      id: '/org/$slug/programs/'
+      path: '/programs'
+      fullPath: '/org/$slug/programs/'
+      preLoaderRoute: typeof OrgSlugProgramsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/new': {
+      id: '/org/$slug/programs/new'
+      path: '/programs/new'
+      fullPath: '/org/$slug/programs/new'
+      preLoaderRoute: typeof OrgSlugProgramsNewRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
     '/_authed/org/$slug/events/new': {
       id: '/_authed/org/$slug/events/new'
       path: '/org/$slug/events/new'
       fullPath: '/org/$slug/events/new'
       preLoaderRoute: typeof AuthedOrgSlugEventsNewRouteImport
+      parentRoute: typeof AuthedRoute
+    }
+    '/org/$slug/programs/$programId/': {
+      id: '/org/$slug/programs/$programId/'
+      path: '/programs/$programId'
+      fullPath: '/org/$slug/programs/$programId/'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/programs/$programId/manage': {
+      id: '/org/$slug/programs/$programId/manage'
+      path: '/programs/$programId/manage'
+      fullPath: '/org/$slug/programs/$programId/manage'
+      preLoaderRoute: typeof OrgSlugProgramsProgramIdManageRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/_authed/org/$slug/programs/$programId/certificate': {
+      id: '/_authed/org/$slug/programs/$programId/certificate'
+      path: '/org/$slug/programs/$programId/certificate'
+      fullPath: '/org/$slug/programs/$programId/certificate'
+      preLoaderRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRouteImport
       parentRoute: typeof AuthedRoute
     }
   }
@@ -467,6 +584,7 @@ interface AuthedRouteChildren {
   AuthedEventsEventIdCheckInDeskRoute: typeof AuthedEventsEventIdCheckInDeskRoute
   AuthedEventsEventIdEditRoute: typeof AuthedEventsEventIdEditRoute
   AuthedOrgSlugEventsNewRoute: typeof AuthedOrgSlugEventsNewRoute
+  AuthedOrgSlugProgramsProgramIdCertificateRoute: typeof AuthedOrgSlugProgramsProgramIdCertificateRoute
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -479,6 +597,8 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedEventsEventIdCheckInDeskRoute: AuthedEventsEventIdCheckInDeskRoute,
   AuthedEventsEventIdEditRoute: AuthedEventsEventIdEditRoute,
   AuthedOrgSlugEventsNewRoute: AuthedOrgSlugEventsNewRoute,
+  AuthedOrgSlugProgramsProgramIdCertificateRoute:
+    AuthedOrgSlugProgramsProgramIdCertificateRoute,
 }
 
 const AuthedRouteWithChildren =
@@ -486,16 +606,26 @@ const AuthedRouteWithChildren =
 
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
+  OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
   OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
+  OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugProgramsIndexRoute: typeof OrgSlugProgramsIndexRoute
+  OrgSlugProgramsProgramIdManageRoute: typeof OrgSlugProgramsProgramIdManageRoute
+  OrgSlugProgramsProgramIdIndexRoute: typeof OrgSlugProgramsProgramIdIndexRoute
 }
 
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
+  OrgSlugEngagementRoute: OrgSlugEngagementRoute,
   OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
+  OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugProgramsIndexRoute: OrgSlugProgramsIndexRoute,
+  OrgSlugProgramsProgramIdManageRoute: OrgSlugProgramsProgramIdManageRoute,
+  OrgSlugProgramsProgramIdIndexRoute: OrgSlugProgramsProgramIdIndexRoute,
 }
 
 const OrgSlugRouteWithChildren =

@@ -14,7 +14,7 @@ type Db = {
   patch(table: string, id: string, fields: Record<string, Value>): Promise<void>;
 };
 
-const identityOf = (userId: string): Identity => ({
+export const identityOf = (userId: string): Identity => ({
   subject: `${userId}|bench-session`,
   issuer: "https://bench.local",
   tokenIdentifier: `https://bench.local|${userId}|bench-session`,
@@ -35,7 +35,7 @@ const PROFILE_DEFAULTS = {
   completeness: 40,
 };
 
-async function insertUsers(engine: Engine, count: number, prefix: string): Promise<string[]> {
+export async function insertUsers(engine: Engine, count: number, prefix: string): Promise<string[]> {
   const ids: string[] = [];
   for (let start = 0; start < count; start += BATCH) {
     const size = Math.min(BATCH, count - start);
@@ -56,7 +56,7 @@ async function insertUsers(engine: Engine, count: number, prefix: string): Promi
   return ids;
 }
 
-async function addMembers(engine: Engine, orgId: string, userIds: string[]) {
+export async function addMembers(engine: Engine, orgId: string, userIds: string[]) {
   for (let start = 0; start < userIds.length; start += BATCH) {
     const batch = userIds.slice(start, start + BATCH);
     await engine.runAsSystem(async (ctx) => {

@@ -18,6 +18,7 @@ import {
   type AttendanceState,
 } from "../lib/vocabulary";
 import { displayName, getProfileByUser } from "../profiles/model";
+import { onSessionAttendanceChanged } from "../programs/hooks";
 import type { eventAttendanceStatsValidator, markValidator, memberAttendanceStatsValidator } from "../schema";
 
 export type Mark = Infer<typeof markValidator>;
@@ -211,6 +212,7 @@ export async function writeAttendance(
     event.attendanceStats = stats; // callers keep using the same document
   }
   await bumpMember(ctx, event, userId, before.member, next.member, after, now);
+  if (event.programId !== undefined) await onSessionAttendanceChanged(ctx, event, userId, row?.state, after.state, now);
   return after;
 }
 

@@ -375,6 +375,37 @@ export function attendancePromptEmail(p: {
   return { subject, html, text };
 }
 
+/** The one gentle note to a program participant past the allowed absences. */
+export function programAtRiskEmail(p: {
+  memberName: string;
+  programName: string;
+  orgName: string;
+  attended: number;
+  required: number;
+  total: number;
+  programUrl: string;
+  links: Links;
+}): RenderedEmail {
+  const subject = oneLine(`${p.programName}: we've missed you`);
+  const programLink = link("See the program and upcoming sessions", p.programUrl);
+  const { html, text } = layout(
+    `We've missed you at ${p.programName}`,
+    [
+      paragraph(
+        `Hi ${p.memberName}, we noticed you haven't made it to a few sessions of ${p.programName} lately. ` +
+          `So far you've attended ${p.attended} of ${p.total}; completing the program takes ${p.required}.`,
+      ),
+      paragraph(
+        `Life gets busy, and that's fine. If something is getting in the way, the organizers at ${p.orgName} ` +
+          `would be glad to hear from you; and if you'd rather step back, you can leave the program from its page.`,
+      ),
+      ...(programLink === null ? [] : [programLink]),
+    ],
+    p.links,
+  );
+  return { subject, html, text };
+}
+
 /** Small standalone pages for the unsubscribe flow (served by HTTP actions). */
 export function htmlPage(title: string, bodyHtml: string): string {
   return (

@@ -41,6 +41,7 @@ const SIGNALS: Signals = {
   recentAttended: 5,
   recentEvents: 6,
   programSessions: 0,
+  programsCompleted: 0,
 };
 
 describe("the rule-based scorer", () => {

@@ -3,6 +3,9 @@ import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { getScore, moveLevel } from "./store";
 
+/** An event was created, published, edited, cancelled or deleted: the past-event counter follows. */
+export { onEventWritten } from "./eventCounter";
+
 /**
  * A member left or was removed: their score leaves the org's lists and level counts at once
  * (the history stays with the org's records, and resumes if they rejoin).

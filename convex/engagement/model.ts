@@ -34,6 +34,7 @@ export type MemberView = {
   membershipDays: number;
   profileCompleteness: number;
   programSessions: number;
+  programsCompleted: number;
   ruleScore: number;
 };
 
@@ -51,6 +52,7 @@ export function memberView(ref: string, signals: Signals, ruleScore: number, now
     membershipDays: signals.membershipDurationDays,
     profileCompleteness: signals.profileCompleteness,
     programSessions: signals.programSessions,
+    programsCompleted: signals.programsCompleted,
     ruleScore,
   };
 }
@@ -64,7 +66,7 @@ const bands = ENGAGEMENT_LEVELS.map((l) => `${l}: ${LEVEL_BANDS[l].min}–${LEVE
 
 export const SYSTEM_PROMPT = [
   "You rate how engaged members of a community organization (a local AI-safety hub, a reading group, a student club) are, from attendance numbers only.",
-  "Each member is an opaque reference with numbers: attendedRecent of the org's last recentEvents past events; attendedVerified (checked in at the door or marked by an admin) and attendedSelfReported (only the member's word, worth less); rsvps; noShows (said going, did not come); totalOrgEvents held; daysSinceLastActivity (null = never active); membershipDays; profileCompleteness (0–100); programSessions; ruleScore, a rule-based baseline.",
+  "Each member is an opaque reference with numbers: attendedRecent of the org's last recentEvents past events; attendedVerified (checked in at the door or marked by an admin) and attendedSelfReported (only the member's word, worth less); rsvps; noShows (said going, did not come); totalOrgEvents held; daysSinceLastActivity (null = never active); membershipDays; profileCompleteness (0–100); programSessions (program sessions attended); programsCompleted; ruleScore, a rule-based baseline.",
   `Give every member exactly once a level and a score 0–100 inside the level's band (${bands}), and a one-sentence explanation under ${ENGAGEMENT_LIMITS.explanation} characters for an admin, citing the numbers, e.g. "Attended 5 of the last 6 events, 2 checked in at the door; missed 1 after saying going." Use only numbers from that member's data; no other numbers, no names, no guesses about people.`,
   "Recent, verified attendance counts most; kept RSVPs show reliability; no-shows count against; tenure and profile matter little. Stay near ruleScore unless the pattern clearly says otherwise.",
   `Answer only by calling ${TOOL_NAME}.`,

@@ -1,8 +1,8 @@
 // Signals: what engagement scoring knows about one member of one org. Everything comes from
-// maintained counters (orgMemberships.attendanceStats, profiles.completeness) and point reads
+// maintained counters (orgMemberships.attendanceStats, program sessions and completions included; profiles.completeness) and point reads
 // (the member's row at each of the org's last 10 past events), never from scanning the member's
-// or the org's history. The org-wide part (past events held, the last 10 of them) is read once
-// per run, in pages, and handed to every member's read.
+// or the org's history. The org-wide part (past events held: a maintained counter, see
+// eventCounter.ts; the last 10 of them) is read once per run and handed to every member's read.
 import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
@@ -15,11 +15,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** What a run reads once for the whole org. */
 export type OrgContext = { totalOrgEvents: number; recentEventIds: Id<"events">[] };
-
-/** True for an event that counts towards attendance: published and over. */
-export function isPastEvent(event: Pick<Doc<"events">, "status" | "endTime">, now: number): boolean {
-  return event.status === "published" && event.endTime <= now;
-}
 
 /** The signals of one membership (bounded: the profile and at most 10 point reads). */
 export async function readSignals(
@@ -55,7 +50,8 @@ export async function readSignals(
     noShows: stats?.noShows ?? 0,
     recentAttended,
     recentEvents: Math.min(org.recentEventIds.length, ENGAGEMENT_LIMITS.recentEvents),
-    programSessions: 0, // programs are not built yet
+    programSessions: stats?.programSessionsAttended ?? 0,
+    programsCompleted: stats?.programsCompleted ?? 0,
   };
 }
 
@@ -68,6 +64,7 @@ export function completeSignals(signals: Infer<typeof engagementSignalsValidator
     recentAttended: 0,
     recentEvents: 0,
     programSessions: 0,
+    programsCompleted: 0,
     ...signals,
   } as Signals;
 }
@@ -95,6 +92,7 @@ export function signalsHash(signals: Signals): string {
     signals.lastActivityAt,
     Math.floor(signals.membershipDurationDays / 30),
     signals.programSessions,
+    signals.programsCompleted,
   ].join("|");
   // FNV-1a, 32 bits, twice with different seeds: short, stable, good enough to detect a change.
   let a = 0x811c9dc5;

@@ -3,22 +3,19 @@
 // PROMOTIONS_PER_TRANSACTION waitlisted RSVPs when a going member drops out; never all RSVPs.
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import type { Doc } from "../_generated/dataModel";
-import { internalMutation, type MutationCtx } from "../_generated/server";
+import { internalMutation } from "../_generated/server";
+import { onEventWritten } from "../engagement/hooks";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
 import { releaseImage } from "../images/model";
 import { enforceLimit } from "../lib/rateLimits";
-import {
-  onEventCancelled,
-  onEventPublished,
-  onEventTimeChanged,
-  rescheduleEventReminders,
-} from "../notifications/hooks";
+import { onEventCancelled, onEventPublished } from "../notifications/hooks";
+import { onSessionCancelled } from "../programs/hooks";
 import { rsvpStatusValidator } from "../lib/vocabulary";
-import { applyRsvp, fillFreeSeats, releaseRsvp, releaseUpcomingRsvps, waitlistPosition } from "./model";
-import { checkCancelReason, checkEventFields, eventFieldsValidator, type CheckedEventFields } from "./validation";
+import { applyRsvp, releaseRsvp, releaseUpcomingRsvps, waitlistPosition } from "./model";
+import { applyEventUpdate, insertEvent, promoteAndPatch } from "./write";
+import { checkCancelReason, checkEventFields, eventFieldsValidator } from "./validation";
 
 /**
  * Creates an event. Only the org's admins. A draft by default (nothing is visible to members
@@ -29,37 +26,11 @@ export const createEvent = orgAdminMutation({
   args: { ...eventFieldsValidator, publish: v.optional(v.boolean()) },
   returns: v.object({ eventId: v.id("events") }),
   handler: async (ctx, { publish, ...input }) => {
-    const { user } = ctx;
-    const orgId = ctx.org._id;
     const fields = checkEventFields(input);
-    const now = Date.now();
-    const eventId = await ctx.db.insert("events", {
-      orgId,
-      ...fields,
-      ...(publish === true ? { status: "published" as const, publishedAt: now } : { status: "draft" as const }),
-      goingCount: 0,
-      maybeCount: 0,
-      waitlistCount: 0,
-      waitlistSeq: 0,
-      sequence: 0,
-      createdBy: user._id,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (publish === true) await onEventPublished(ctx, eventId);
+    const eventId = await insertEvent(ctx, ctx.org._id, ctx.user._id, fields, { publish: publish === true });
     return { eventId };
   },
 });
-
-type TimePlaceField = Doc<"eventChanges">["changes"][number]["field"];
-const TIME_PLACE: { field: TimePlaceField; key: keyof CheckedEventFields }[] = [
-  { field: "startTime", key: "startTime" },
-  { field: "endTime", key: "endTime" },
-  { field: "timezone", key: "timezone" },
-  { field: "venue", key: "location" },
-  { field: "locationUrl", key: "locationUrl" },
-  { field: "onlineUrl", key: "onlineUrl" },
-];
 
 /**
  * Saves the edit form (full replace: an omitted optional field is cleared). Drafts and
@@ -72,62 +43,11 @@ export const updateEvent = eventAdminMutation({
   returns: v.null(),
   handler: async (ctx, input) => {
     const { event, user } = ctx;
-    const eventId = event._id;
     if (event.status === "cancelled") throw appError("CONFLICT", "A cancelled event can no longer be edited.");
-    const fields = checkEventFields(input);
-    const now = Date.now();
-    const patch: Partial<Doc<"events">> = { ...fields, updatedAt: now };
-    const changes =
-      event.status !== "published"
-        ? []
-        : TIME_PLACE.flatMap(({ field, key }) => {
-            const before = field === "venue" ? event.location : event[key as keyof Doc<"events">];
-            const after = fields[key];
-            return before === after
-              ? []
-              : [
-                  {
-                    field,
-                    old: (before ?? null) as string | number | null,
-                    new: (after ?? null) as string | number | null,
-                  },
-                ];
-          });
-    if (changes.length > 0) {
-      // The admin's history; attendees are told by the hook below, in this transaction.
-      await ctx.db.insert("eventChanges", {
-        eventId,
-        orgId: event.orgId,
-        kind: "updated",
-        changedAt: now,
-        changedBy: user._id,
-        changes,
-      });
-    }
-    if (event.status === "published") patch.sequence = event.sequence + 1;
-    await ctx.db.patch("events", eventId, patch);
-    if (event.status === "published") {
-      const updated = (await ctx.db.get("events", eventId))!;
-      // New times re-arm the reminder jobs; new offsets alone only reschedule them.
-      if (changes.length > 0) await onEventTimeChanged(ctx, updated, changes);
-      else await rescheduleEventReminders(ctx, updated);
-      await promoteAndPatch(ctx, updated, now);
-    }
+    await applyEventUpdate(ctx, event, user._id, checkEventFields(input));
     return null;
   },
 });
-
-async function promoteAndPatch(ctx: MutationCtx, event: Doc<"events">, now: number) {
-  const counters = {
-    goingCount: event.goingCount,
-    maybeCount: event.maybeCount,
-    waitlistCount: event.waitlistCount,
-    waitlistSeq: event.waitlistSeq,
-  };
-  const more = await fillFreeSeats(ctx, event, counters, now);
-  if (counters.goingCount !== event.goingCount) await ctx.db.patch("events", event._id, counters);
-  if (more) await ctx.scheduler.runAfter(0, internal.events.mutations.continuePromotions, { eventId: event._id });
-}
 
 /** Continues waitlist promotions that did not fit in one transaction (capacity raised a lot). */
 export const continuePromotions = internalMutation({
@@ -162,6 +82,7 @@ export const publishEvent = eventAdminMutation({
     if (event.status === "published") return null;
     const now = Date.now();
     await ctx.db.patch("events", eventId, { status: "published", publishedAt: now, updatedAt: now });
+    await onEventWritten(ctx, event, { ...event, status: "published" });
     await onEventPublished(ctx, eventId);
     return null;
   },
@@ -192,6 +113,7 @@ export const cancelEvent = eventAdminMutation({
       sequence: event.sequence + 1,
       updatedAt: now,
     });
+    await onEventWritten(ctx, event, { ...event, status: "cancelled" });
     await ctx.db.insert("eventChanges", {
       eventId,
       orgId: event.orgId,
@@ -202,6 +124,7 @@ export const cancelEvent = eventAdminMutation({
       reason: cancelReason,
     });
     await onEventCancelled(ctx, eventId, cancelReason);
+    if (event.programId !== undefined) await onSessionCancelled(ctx, event.programId);
     return null;
   },
 });
@@ -218,6 +141,7 @@ export const deleteEvent = eventAdminMutation({
     }
     await releaseImage(ctx, event.coverStorageId);
     await ctx.db.delete("events", eventId);
+    await onEventWritten(ctx, event, null);
     return null;
   },
 });

@@ -95,6 +95,8 @@ export const RATE_LIMITS = {
   rsvp: { kind: "token bucket", rate: 60, period: 10 * MINUTE_MS, capacity: 20 },
   /** Event feedback per user. */
   feedback: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
+  /** Joining, applying to and leaving programs, per user. */
+  programEnrollment: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
   /** Member-list exports per admin. */
   export: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
   /** Joining public orgs and asking to join them, per user. */
@@ -186,6 +188,7 @@ export const NOTIFICATION_KINDS = [
   "waitlist_promoted",
   "digest",
   "attendance_prompt",
+  "program_at_risk",
 ] as const;
 export const notificationKindValidator = /* @__PURE__ */ literals(NOTIFICATION_KINDS);
 export type NotificationKind = Infer<typeof notificationKindValidator>;
@@ -197,6 +200,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   waitlist_promoted: "Off the waitlist",
   digest: "Weekly digest",
   attendance_prompt: "After-event check-in",
+  program_at_risk: "Program check-in",
 };
 
 /** "recorded": stored only (no email service configured); the rest follow the Resend component. */
@@ -356,4 +360,67 @@ export const ENGAGEMENT_LIMITS = {
   maxMonthlyBudgetUsd: 1000,
   /** "Recent attendance" looks at this many of the org's latest past events. */
   recentEvents: 10,
+} as const;
+
+// ---- Programs ----
+
+export const PROGRAM_KINDS = ["reading_group", "fellowship", "course", "other"] as const;
+export const programKindValidator = /* @__PURE__ */ literals(PROGRAM_KINDS);
+export type ProgramKind = Infer<typeof programKindValidator>;
+export const PROGRAM_KIND_LABELS: Record<ProgramKind, string> = {
+  reading_group: "Reading group",
+  fellowship: "Fellowship",
+  course: "Course",
+  other: "Other",
+};
+
+export const PROGRAM_STATUSES = ["draft", "active", "completed"] as const;
+export const programStatusValidator = /* @__PURE__ */ literals(PROGRAM_STATUSES);
+export type ProgramStatus = Infer<typeof programStatusValidator>;
+export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
+  draft: "Draft",
+  active: "Active",
+  completed: "Completed",
+};
+
+/** How people get into a program: added by admins, join freely, or apply and wait for approval. */
+export const ENROLLMENT_MODES = ["admin", "open", "apply"] as const;
+export const enrollmentModeValidator = /* @__PURE__ */ literals(ENROLLMENT_MODES);
+export type EnrollmentMode = Infer<typeof enrollmentModeValidator>;
+export const ENROLLMENT_MODE_LABELS: Record<EnrollmentMode, string> = {
+  admin: "Admins add people",
+  open: "Members join freely",
+  apply: "Members apply, admins approve",
+};
+
+export const ENROLLMENT_STATUSES = ["pending", "enrolled", "declined", "left"] as const;
+export const enrollmentStatusValidator = /* @__PURE__ */ literals(ENROLLMENT_STATUSES);
+export type EnrollmentStatus = Infer<typeof enrollmentStatusValidator>;
+
+/** One cell of the participation matrix. */
+export const SESSION_CELL_STATES = ["attended", "missed", "excused", "upcoming", "cancelled"] as const;
+export type SessionCellState = (typeof SESSION_CELL_STATES)[number];
+export const SESSION_CELL_LABELS: Record<SessionCellState, string> = {
+  attended: "Attended",
+  missed: "Missed",
+  excused: "Excused",
+  upcoming: "Upcoming",
+  cancelled: "Cancelled",
+};
+
+export const PROGRAM_LIMITS = {
+  name: 120,
+  description: 10_000,
+  /** Participants per program: the matrix reads the whole cohort, so it is bounded. */
+  maxParticipants: 500,
+  /** Sessions per program (and per series). */
+  maxSessions: 100,
+  /** Skipped dates per series. */
+  maxExdates: 100,
+  rrule: 500,
+  maxSessionMinutes: 12 * 60,
+  /** A past session counts as missed for the at-risk flag only this long after its end (time to self-report). */
+  atRiskGraceMs: 24 * 60 * 60 * 1000,
+  /** Programs listed per org page. */
+  listPageSize: 100,
 } as const;

@@ -27,12 +27,16 @@ async function resolve(ctx: MutationCtx, event: EventArg): Promise<Doc<"events">
  * Schedules the reminder jobs (one per notifyBefore offset still in the future) and starts the
  * "announce at once" fan-out; "digest" members get the event in the weekly digest instead.
  */
-export async function onEventPublished(ctx: MutationCtx, eventArg: EventArg): Promise<void> {
+export async function onEventPublished(
+  ctx: MutationCtx,
+  eventArg: EventArg,
+  options: { announce: boolean } = { announce: true },
+): Promise<void> {
   const event = await resolve(ctx, eventArg);
   if (event === null || event.status !== "published") return;
   await scheduleReminderJobs(ctx, event);
   await schedulePromptJob(ctx, event);
-  if (event.startTime > Date.now()) {
+  if (options.announce && event.startTime > Date.now()) {
     await ctx.scheduler.runAfter(0, internal.notifications.fanout.announceEventPage, {
       eventId: event._id,
       cursor: null,

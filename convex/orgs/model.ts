@@ -15,6 +15,7 @@ import {
 } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
+import { onMemberLeftOrg } from "../programs/hooks";
 
 const orgTable = schema.tables.organizations.validator.fields;
 
@@ -146,6 +147,7 @@ export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMem
   const org = await ctx.db.get("organizations", membership.orgId);
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
+  await onMemberLeftOrg(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
   await releaseUpcomingRsvps(ctx, membership.orgId, membership.userId);
 }

@@ -11,6 +11,7 @@ import { careerStageValidator, defaultNotificationPreferences } from "../lib/voc
 import { PEOPLE, ORGS } from "./data";
 import { seedEngagement } from "./engagement";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
+import { seedPrograms } from "./programs";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -104,6 +105,7 @@ export const populate = internalMutation({
       }
       const people = [...admins, ...members].map((index) => userIdByIndex.get(index)!);
       await seedOrgEvents(ctx, orgId, people[0]!, people, DEMO_EVENTS[slug] ?? [], now);
+      if (org === ORGS[0]) await seedPrograms(ctx, orgId, people[0]!, people, "Europe/Berlin", now);
       // The first org's admin has set two levels by hand, with their reasons.
       const overrides =
         org === ORGS[0] && people.length > 3

@@ -4,11 +4,12 @@ import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { hasApiKey } from "../engagement/llm";
 import { RULES_VERSION, scoreByRules } from "../engagement/rules";
-import { isPastEvent, readSignals, signalsHash } from "../engagement/signals";
+import { advancePastEvents, recentPastEvents } from "../engagement/eventCounter";
+import { readSignals, signalsHash } from "../engagement/signals";
 import { ensureOrgStats, getScore, moveLevel, writeComputedScore } from "../engagement/store";
-import { ENGAGEMENT_LIMITS, type EngagementLevel } from "../lib/vocabulary";
+import type { EngagementLevel } from "../lib/vocabulary";
 
-/** Demo orgs are small: their events and members fit one transaction. */
+/** Demo orgs are small: their members fit one transaction. */
 const DEMO_MAX = 500;
 
 export async function seedEngagement(
@@ -18,15 +19,13 @@ export async function seedEngagement(
   overrides: { userId: Id<"users">; level: EngagementLevel; reason: string }[],
   now: number,
 ) {
-  const events = await ctx.db
-    .query("events")
-    .withIndex("by_org_start", (q) => q.eq("orgId", orgId).lte("startTime", now))
-    .order("desc")
-    .take(DEMO_MAX);
-  const past = events.filter((e) => isPastEvent(e, now));
+  // The org's past-event counter, backfilled the way a first run does it (demo events are
+  // inserted directly, without the event hooks).
+  let counter = { done: false, totalOrgEvents: 0 };
+  while (!counter.done) counter = await advancePastEvents(ctx, orgId, now);
   const context = {
-    totalOrgEvents: past.length,
-    recentEventIds: past.slice(0, ENGAGEMENT_LIMITS.recentEvents).map((e) => e._id),
+    totalOrgEvents: counter.totalOrgEvents,
+    recentEventIds: await recentPastEvents(ctx, orgId, now),
   };
   const memberships = await ctx.db
     .query("orgMemberships")
@@ -78,7 +77,7 @@ export async function seedEngagement(
     });
   }
   const stats = await ensureOrgStats(ctx, orgId, now);
-  await ctx.db.patch("engagementOrgStats", stats._id, { lastRunId: runId, ...context });
+  await ctx.db.patch("engagementOrgStats", stats._id, { lastRunId: runId, recentEventIds: context.recentEventIds });
   for (const { userId, level, reason } of overrides) {
     const row = await getScore(ctx, orgId, userId);
     if (row === null) continue;

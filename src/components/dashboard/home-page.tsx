@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { viewerQuery } from "~/components/auth/data";
 import { PendingPrompts } from "~/components/attendance/pending-prompts";
 import { UpcomingEvents } from "~/components/events/upcoming-events";
+import { MyPrograms } from "~/components/programs/my-programs";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { DisplayNameForm } from "./display-name-form";
@@ -24,6 +25,7 @@ export function HomePage() {
         <div className="grid min-w-0 content-start gap-10">
           <PendingPrompts />
           <UpcomingEvents />
+          <MyPrograms />
           <MyOrgs />
           <SuggestedOrgs />
         </div>

@@ -35,6 +35,7 @@ const KIND_ICONS: Record<NotificationKind, typeof BellRing> = {
   waitlist_promoted: PartyPopper,
   digest: Newspaper,
   attendance_prompt: Check,
+  program_at_risk: CalendarClock,
 };
 
 /** "Mark all as read", shown with the page header; disabled when nothing is unread. */

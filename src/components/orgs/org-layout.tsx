@@ -104,17 +104,31 @@ function OrgTabs({ org }: { org: OrgPage }) {
         </li>
         {member ? (
           <li>
+            <Link to="/org/$slug/programs" params={{ slug: org.slug }} className={tabClass}>
+              Programs
+            </Link>
+          </li>
+        ) : null}
+        {member ? (
+          <li>
             <Link to="/org/$slug/members" params={{ slug: org.slug }} className={tabClass}>
               Members
             </Link>
           </li>
         ) : null}
         {org.viewerRole === "admin" ? (
-          <li>
-            <Link to="/org/$slug/admin" params={{ slug: org.slug }} className={tabClass}>
-              Admin
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link to="/org/$slug/engagement" params={{ slug: org.slug }} className={tabClass}>
+                Engagement
+              </Link>
+            </li>
+            <li>
+              <Link to="/org/$slug/admin" params={{ slug: org.slug }} className={tabClass}>
+                Admin
+              </Link>
+            </li>
+          </>
         ) : null}
       </ul>
     </nav>
