@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { Ban, ExternalLink, FileEdit, MapPin, Users, Video } from "lucide-react";
+import { ExternalLink, MapPin, Users, Video } from "lucide-react";
 import { lazy, Suspense, type ReactNode } from "react";
 
 import { OrgAvatar } from "~/components/common/org-avatar";
@@ -22,6 +22,8 @@ const EventLoadFailed = lazy(() => import("./event-states").then((m) => ({ defau
 const RsvpPanel = lazy(() => import("./rsvp-panel"));
 const ShareButton = lazy(() => import("./share-button"));
 const CapacityBar = lazy(() => import("./capacity-bar"));
+// Only cancelled events and drafts carry a notice (rendered on the server too).
+const EventNotice = lazy(() => import("./event-notice"));
 // Members only: who is going.
 const GuestList = lazy(() => import("./guest-list"));
 const AddToCalendar = lazy(() => import("./add-to-calendar").then((m) => ({ default: m.AddToCalendar })));
@@ -84,29 +86,10 @@ export function EventPageView({ event }: { event: EventPage }) {
           data-testid="event-cover"
         />
       ) : null}
-      {event.status === "cancelled" ? (
-        <div role="note" className="border-destructive/30 bg-destructive/5 mb-6 flex gap-3 rounded-xl border p-4">
-          <Ban className="text-destructive mt-0.5 size-5 shrink-0" aria-hidden="true" />
-          <div className="min-w-0">
-            <p className="text-destructive font-semibold">This event was cancelled</p>
-            {event.cancelReason ? (
-              <p className="mt-1 text-sm whitespace-pre-line [overflow-wrap:anywhere]">{event.cancelReason}</p>
-            ) : null}
-          </div>
-        </div>
-      ) : event.status === "draft" ? (
-        <div
-          role="note"
-          className="mb-6 flex gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
-        >
-          <FileEdit className="mt-0.5 size-5 shrink-0 text-amber-700 dark:text-amber-400" aria-hidden="true" />
-          <div>
-            <p className="font-semibold">Draft</p>
-            <p className="text-muted-foreground text-sm">
-              Only admins of {event.org.name} can see this event until it's published.
-            </p>
-          </div>
-        </div>
+      {event.status !== "published" ? (
+        <Suspense fallback={null}>
+          <EventNotice event={event} />
+        </Suspense>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
