@@ -19,8 +19,8 @@ const PUBLIC = {
   engagement: ["engagement-history", "level-badge"],
   events: ["upcoming-events", "event-description"],
   images: ["image-upload"],
-  programs: ["my-programs"],
   orgs: ["org-card", "org-states"],
+  programs: ["my-programs"],
   notifications: ["notification-bell", "mute-org-toggle", "muted-orgs", "notification-settings-form"],
   profiles: [],
 };

@@ -1,13 +1,38 @@
+import { Email } from "@convex-dev/auth/providers/Email";
 import { Password } from "@convex-dev/auth/providers/Password";
 import { convexAuth } from "@convex-dev/auth/server";
 import { ConvexError } from "convex/values";
 import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import type { ActionCtx } from "./_generated/server";
 import { appError } from "./lib/errors";
 import { enforceLimit, rateLimited } from "./lib/rateLimits";
 import { checkPasswordStrength, normalizeEmail, requireText } from "./lib/validation";
 import { LIMITS, MAX_FAILED_SIGN_INS_PER_HOUR } from "./lib/vocabulary";
 
+/** Reset codes: 8 digits, valid 15 minutes; Convex Auth limits wrong guesses per code. */
+const resetByEmail = Email({
+  id: "password-reset",
+  maxAge: 15 * 60,
+  generateVerificationToken() {
+    const digits = crypto.getRandomValues(new Uint32Array(8));
+    return Promise.resolve(Array.from(digits, (d) => String(d % 10)).join(""));
+  },
+  // Convex Auth passes the action's ctx as a second argument its types don't declare.
+  sendVerificationRequest: (async (
+    { identifier, token, expires }: { identifier: string; token: string; expires: Date },
+    ctx: ActionCtx,
+  ) => {
+    await ctx.runMutation(internal.users.account.sendResetCode, {
+      email: identifier,
+      code: token,
+      expiresAt: expires.getTime(),
+    });
+  }) as unknown as (params: { identifier: string }) => Promise<void>,
+});
+
 const password = Password({
+  reset: resetByEmail,
   // Runs (synchronously) for every flow; its errors are ConvexErrors so the form can place them.
   profile(params): { email: string; name?: string } {
     const email = normalizeEmail("email", String(params.email ?? ""));
@@ -67,10 +92,22 @@ options.authorize = async (params, ctx) => {
       await enforceLimit(ctx, "signInPerEmail", email);
     }
   }
+  if (flow === "reset") {
+    const email = normalizeEmail("email", String(params.email ?? ""));
+    await enforceLimit(ctx, "passwordResetGlobal");
+    await enforceLimit(ctx, "passwordResetPerEmail", email);
+    // An unknown email answers like a known one: "if there is an account, a code is on its way".
+    if (!(await ctx.runQuery(internal.users.queries.passwordAccountExists, { email }))) return null;
+  }
+  let result: Awaited<ReturnType<Authorize>>;
   try {
-    return await authorize(params, ctx);
+    result = await authorize(params, ctx);
   } catch (error) {
-    if (error instanceof ConvexError || flow !== "signIn") throw error;
+    if (error instanceof ConvexError) throw error;
+    if (flow === "reset-verification") {
+      throw appError("INVALID_ARGUMENT", "This code is wrong or has expired. Ask for a new one.", "code");
+    }
+    if (flow !== "signIn") throw error;
     if (String((error as Error).message).includes("TooManyFailedAttempts")) {
       const email = normalizeEmail("email", String(params.email ?? ""));
       const retryAfter = await ctx.runQuery(internal.users.queries.signInLockoutRemaining, {
@@ -84,6 +121,15 @@ options.authorize = async (params, ctx) => {
     }
     throw appError("UNAUTHENTICATED", "Wrong email or password.");
   }
+  // Every account has a profile in the browser's zone from the start (older accounts get one
+  // at their next sign-in), so emails never fall back to UTC.
+  if (result !== null && (flow === "signUp" || flow === "signIn")) {
+    await ctx.runMutation(internal.users.account.ensureInitialProfile, {
+      userId: result.userId as Id<"users">,
+      timezone: typeof params.timezone === "string" ? params.timezone : undefined,
+    });
+  }
+  return result;
 };
 
 export const { auth, signIn, signOut, store, isAuthenticated } = convexAuth({

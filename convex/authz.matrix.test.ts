@@ -142,6 +142,21 @@ const RULES: Record<string, Rule> = {
     args: () => ({}),
   },
   "users/mutations:updateName": { args: () => ({ name: "New Name" }) },
+  "users/account:accountDeletionCheck": { args: () => ({}) },
+  // The only admin of an org (otherOrgAdmin of orgB) must appoint another first; orgA has two.
+  "users/account:deleteAccount": { args: () => ({}), expect: { otherOrgAdmin: ["CONFLICT"] } },
+  // Called with a too-short new password: refused before any credential is touched.
+  "users/account:changePassword": {
+    args: () => ({ currentPassword: "not-the-password-1", newPassword: "short" }),
+    expect: {
+      outsider: ["INVALID_ARGUMENT", "CONFLICT"],
+      otherOrgAdmin: ["INVALID_ARGUMENT", "CONFLICT"],
+      member: ["INVALID_ARGUMENT", "CONFLICT"],
+      admin: ["INVALID_ARGUMENT", "CONFLICT"],
+      leftMember: ["INVALID_ARGUMENT", "CONFLICT"],
+      removedMember: ["INVALID_ARGUMENT", "CONFLICT"],
+    },
+  },
   // profiles
   "profiles/queries:getMyProfile": { args: () => ({}) },
   "profiles/queries:getMemberProfileForAdmin": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
@@ -219,6 +234,23 @@ const RULES: Record<string, Rule> = {
   },
   "events/queries:myUpcomingEvents": { args: () => ({}) },
   "events/guests:listGuests": { args: (w) => ({ eventId: w.eventId }) },
+  "events/queries:myDrafts": { args: () => ({}) },
+  "emails/unsubscribePage:describe": {
+    reason: "the email's link works signed out: the signed token is the authority (a bad one answers a status)",
+    args: () => ({ token: "not-a-token" }),
+  },
+  "emails/unsubscribePage:confirm": {
+    reason: "the email's link works signed out: the signed token is the authority (a bad one changes nothing)",
+    args: () => ({ token: "not-a-token" }),
+  },
+  "attendance/emailAnswer:describe": {
+    reason: "the email's one-tap answer works signed out: the signed token names member, event and answer",
+    args: () => ({ token: "not-a-token" }),
+  },
+  "attendance/emailAnswer:confirm": {
+    reason: "the email's one-tap answer works signed out: the signed token names member, event and answer",
+    args: () => ({ token: "not-a-token" }),
+  },
   "events/queries:listAttendees": { args: (w) => ({ eventId: w.eventId, paginationOpts: page }) },
   "events/mutations:createEvent": { args: (w) => ({ orgId: w.orgA, ...eventForm(), publish: true }) },
   "events/mutations:updateEvent": { args: (w) => ({ eventId: w.eventId, ...eventForm({ title: "Edited" }) }) },
@@ -283,6 +315,19 @@ const RULES: Record<string, Rule> = {
   "engagement/mutations:clearOverride": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "engagement/mutations:recomputeNow": { args: (w) => ({ orgId: w.orgA }) },
   "engagement/mutations:setBudget": { args: (w) => ({ orgId: w.orgA, monthlyBudgetUsd: 2 }) },
+  // crm: directory, tags, export (admins only)
+  "crm/directory:listDirectory": {
+    args: (w) => ({ orgId: w.orgA, filters: { level: "unscored", sort: "joined" }, paginationOpts: page }),
+  },
+  "crm/tags:listTags": { args: (w) => ({ orgId: w.orgA }) },
+  "crm/tags:memberTags": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
+  "crm/tags:createTag": { args: (w) => ({ orgId: w.orgA, name: "Mentor", color: "blue" }) },
+  "crm/tags:updateTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, name: "Speakers", color: "teal" }) },
+  "crm/tags:deleteTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId }) },
+  "crm/tags:assignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.admin2Id] }) },
+  "crm/tags:unassignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.targetId] }) },
+  "crm/export:startExport": { args: (w) => ({ orgId: w.orgA, filters: { facet: { kind: "tag", value: w.tagId } } }) },
+  "crm/export:exportChunk": { args: (w) => ({ orgId: w.orgA, exportId: w.exportId, filters: {}, cursor: null }) },
   // programs (member and target are enrolled; target has completed)
   "programs/queries:listPrograms": { args: (w) => ({ orgId: w.orgA }) },
   "programs/queries:getProgram": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
@@ -322,6 +367,21 @@ const RULES: Record<string, Rule> = {
     args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
   },
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
+  "events/publish:publishAudience": { args: (w) => ({ orgId: w.orgA }) },
+  "emails/devAccount:devAccountEmails": {
+    reason:
+      "the development mailbox's signed-out view (password-reset codes), only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone anywhere else, as here",
+    args: () => ({ email: "someone@example.com" }),
+    expect: {
+      anonymous: ["FORBIDDEN"],
+      outsider: ["FORBIDDEN"],
+      otherOrgAdmin: ["FORBIDDEN"],
+      member: ["FORBIDDEN"],
+      admin: ["FORBIDDEN"],
+      leftMember: ["FORBIDDEN"],
+      removedMember: ["FORBIDDEN"],
+    },
+  },
   "emails/queries:devMailbox": {
     reason:
       "the development mailbox for browser tests: the caller's own emails, only on the local backend (ASTN_LOCAL_BACKEND=1); FORBIDDEN to everyone signed in anywhere else, as here",
@@ -500,6 +560,10 @@ async function buildWorld(visibility: Visibility) {
     requestId: await ctx.db.insert("joinRequests", { orgId: a.orgId, userId: requester.userId, createdAt: Date.now() }),
     storageId: await ctx.storage.store(new Blob([PNG_BYTES], { type: "image/png" })),
   }));
+  // CRM: a tag on the target and an export ticket of the admin.
+  const tagId = await admin.as.mutation(api.crm.tags.createTag, { orgId: a.orgId, name: "Speaker", color: "purple" });
+  await admin.as.mutation(api.crm.tags.assignTag, { orgId: a.orgId, tagId, userIds: [target.userId] });
+  const { exportId } = await admin.as.mutation(api.crm.export.startExport, { orgId: a.orgId, filters: {} });
   // An open program with a series of sessions; member and target are in it, target completed it.
   const { programId } = await admin.as.mutation(api.programs.mutations.createProgram, {
     orgId: a.orgId,
@@ -561,6 +625,8 @@ async function buildWorld(visibility: Visibility) {
     checkInToken,
     requestId,
     storageId,
+    tagId,
+    exportId,
     programId,
     sessionId: eventIds[0]!,
   };

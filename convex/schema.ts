@@ -73,6 +73,7 @@ import {
   programKindValidator,
   programStatusValidator,
   rsvpStatusValidator,
+  tagColorValidator,
   visibilityValidator,
 } from "./lib/vocabulary";
 
@@ -202,6 +203,8 @@ export default defineSchema({
     /** An uploaded logo (file storage); wins over logoUrl. */
     logoStorageId: v.optional(v.id("_storage")),
     visibility: visibilityValidator,
+    /** IANA; new events default to it. Set on create (the admin's zone); absent on rows from before. */
+    timezone: v.optional(v.string()),
     memberCount: v.number(),
     createdBy: v.id("users"),
     createdAt: v.number(),
@@ -645,4 +648,75 @@ export default defineSchema({
     value: v.string(),
     createdAt: v.number(),
   }).index("by_name", ["name"]),
+
+  // ---- CRM: directory, tags, export ----
+
+  /**
+   * The admin directory, denormalized so every offered filter and sort is an index range (see
+   * convex/crm/directoryPlan.ts). One row per member and facet: `facet` "all" for everyone, plus
+   * "tag:<id>", "stage:<stage>", "city:<key>" and "skill:<key>" rows for each tag and each
+   * profile value the member shares (unshared values get no row, so they cannot be filtered on).
+   * Rewritten by convex/crm/directorySync.ts on every change it depends on.
+   */
+  memberDirectory: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    facet: v.string(),
+    name: v.string(),
+    nameKey: v.string(), // lower-cased name: the name sort
+    role: orgRoleValidator,
+    level: v.optional(engagementLevelValidator), // the effective level (override wins); absent = not scored
+    joinedAt: v.number(),
+    eventsAttended: v.number(),
+    lastAttendedAt: v.number(), // the last attended event's end; 0 = never
+    tagIds: v.array(v.id("orgTags")),
+  })
+    .index("by_org_user", ["orgId", "userId"])
+    .index("by_f_name", ["orgId", "facet", "nameKey"])
+    .index("by_f_joined", ["orgId", "facet", "joinedAt"])
+    .index("by_f_last", ["orgId", "facet", "lastAttendedAt"])
+    .index("by_f_events", ["orgId", "facet", "eventsAttended"])
+    .index("by_f_level_name", ["orgId", "facet", "level", "nameKey"])
+    .index("by_f_level_joined", ["orgId", "facet", "level", "joinedAt"])
+    .index("by_f_level_last", ["orgId", "facet", "level", "lastAttendedAt"])
+    .index("by_f_level_events", ["orgId", "facet", "level", "eventsAttended"])
+    .index("by_f_role_name", ["orgId", "facet", "role", "nameKey"])
+    .index("by_f_role_joined", ["orgId", "facet", "role", "joinedAt"])
+    .index("by_f_role_last", ["orgId", "facet", "role", "lastAttendedAt"])
+    .index("by_f_role_events", ["orgId", "facet", "role", "eventsAttended"])
+    .index("by_f_role_level_name", ["orgId", "facet", "role", "level", "nameKey"])
+    .index("by_f_role_level_joined", ["orgId", "facet", "role", "level", "joinedAt"])
+    .index("by_f_role_level_last", ["orgId", "facet", "role", "level", "lastAttendedAt"])
+    .index("by_f_role_level_events", ["orgId", "facet", "role", "level", "eventsAttended"])
+    .searchIndex("search_name", { searchField: "name", filterFields: ["orgId", "facet", "level", "role"] }),
+
+  /** An org's tags (admins define them). */
+  orgTags: defineTable({
+    orgId: v.id("organizations"),
+    name: v.string(),
+    nameKey: v.string(), // lower-cased: names are unique per org
+    color: tagColorValidator,
+    createdBy: v.id("users"),
+    createdAt: v.number(),
+  }).index("by_org_name", ["orgId", "nameKey"]),
+
+  /** A tag on a member. */
+  memberTagAssignments: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    tagId: v.id("orgTags"),
+    by: v.id("users"),
+    at: v.number(),
+  })
+    .index("by_org_user", ["orgId", "userId"])
+    .index("by_tag_user", ["tagId", "userId"]),
+
+  /** A started export: the chunk queries accept only a live ticket of the admin who started it. */
+  directoryExports: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    createdAt: v.number(),
+    expiresAt: v.number(),
+  }),
+  // ---- end CRM: directory, tags, export ----
 });

@@ -98,9 +98,9 @@ describe("attendance", () => {
       .getByRole("list", { name: "Links in this email" })
       .getByRole("link", { name: "Yes, I was there" });
     const href = await yes.getAttribute("href");
-    expect(href).toMatch(new RegExp(`^${inject("siteUrl")}/attendance\\?token=`));
+    expect(href).toMatch(new RegExp(`^${inject("appUrl")}/confirm-attendance\\?token=`));
 
-    // Its "Yes" link, in a signed-out browser: a confirm page, then recorded.
+    // Its "Yes" link, in a signed-out browser: the app's confirm page, then recorded.
     const visitor = await newPage(browser);
     const page = visitor.page;
     await page.goto(href!);

@@ -54,9 +54,12 @@ describe("events", () => {
     await admin.page.getByLabel("Type").selectOption("talk");
     await admin.page.getByLabel("Starts").fill(`${year}-06-15T18:30`);
     await admin.page.getByLabel("Ends").fill(`${year}-06-15T20:30`);
-    await admin.page.getByLabel("Timezone").selectOption("America/New_York");
+    await admin.page.getByRole("combobox", { name: "Time zone" }).fill("New York");
+    await admin.page.getByRole("option", { name: /America\/New York/ }).click();
     await admin.page.getByLabel("Venue").fill("Hall A, 1 Main St");
     await admin.page.getByRole("button", { name: "Publish" }).click();
+    await admin.page.getByRole("dialog").getByRole("button", { name: "Publish now" }).click();
+    await admin.page.getByRole("dialog").getByRole("button", { name: "View event" }).click();
     await admin.page.waitForURL(/^[^?]*\/events\/(?!new$)[^/]+$/);
     const eventPath = new URL(admin.page.url()).pathname;
     expect(eventPath).toMatch(/^\/events\/[^/]+$/);

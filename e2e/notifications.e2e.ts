@@ -1,4 +1,5 @@
 import { formatInTimeZone } from "date-fns-tz";
+import { friendlyTimeZoneName } from "../convex/lib/timezoneNames";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api } from "../convex/_generated/api";
@@ -125,10 +126,13 @@ describe("notifications", () => {
     const email = page.getByRole("region", { name: `Reminder: ${title}` });
     await email.getByText("Reminder", { exact: true }).first().waitFor();
     const text = (await email.getByTestId("email-text").textContent()) ?? "";
-    // The start in the member's zone (and the event's own zone beside it).
+    // Start and end in the member's zone by its everyday name (and the event's own time beside it).
     const memberTime = formatInTimeZone(start, MEMBER_ZONE, "EEEE d MMMM yyyy, HH:mm");
-    expect(text).toContain(`When: ${memberTime} (${MEMBER_ZONE})`);
-    expect(text).toContain(`${formatInTimeZone(start, EVENT_ZONE, "HH:mm")} in ${EVENT_ZONE}, event time`);
+    expect(text).toContain(`When: ${memberTime}`);
+    expect(text).toContain(friendlyTimeZoneName(MEMBER_ZONE, new Date(start)));
+    expect(text).toContain(`Event time: ${formatInTimeZone(start, EVENT_ZONE, "HH:mm")}–`);
+    expect(text).not.toContain(MEMBER_ZONE);
+    expect(text).toContain(`Change RSVP: ${inject("appUrl")}/events/${eventId}#rsvp`);
     expect(text).toContain(`Hi ${memberAccount.name}, a reminder that ${title} starts in`);
     expect(await email.locator("iframe").getAttribute("sandbox")).toBe("");
 

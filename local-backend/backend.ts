@@ -88,6 +88,8 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     CONVEX_CLOUD_URL: url,
     SITE_URL: process.env.SITE_URL ?? "http://localhost:3000",
     ASTN_LOCAL_BACKEND: "1",
+    // Convex Auth logs every sign-in step at INFO ("`auth:store` type: …"); keep dev output quiet.
+    AUTH_LOG_LEVEL: process.env.AUTH_LOG_LEVEL ?? "WARN",
   });
   const jwks = createLocalJWKSet({ keys: [keys.publicKey] });
   const originOptions = {

@@ -3,7 +3,7 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { readDotEnv } from "../local-backend/env.ts";
-import { seedDemoWorld } from "./seed-client.ts";
+import { migrateStore, seedDemoWorld } from "./seed-client.ts";
 
 const root = join(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -34,20 +34,27 @@ if (env.CONVEX_DEPLOYMENT || env.VITE_CONVEX_URL) {
   run(bin("vite"), ["dev", "--port", appPort, "--strictPort"], {});
   console.log(`App: http://localhost:${appPort}`);
 } else {
-  const backend = fork(join(root, "local-backend", "main.ts"), [], { cwd: root, stdio: "inherit", env });
+  // Links in emails point at this app: its port, unless SITE_URL says otherwise.
+  const siteUrl = env.SITE_URL ?? `http://127.0.0.1:${appPort}`;
+  const backend = fork(join(root, "local-backend", "main.ts"), [], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, SITE_URL: siteUrl },
+  });
   children.push(backend);
   backend.on("exit", (code) => stopAll(code ?? 1));
   const ready = await new Promise<{ url: string; siteUrl: string; adminKey: string; empty: boolean }>((resolve) =>
     backend.on("message", (message) => resolve(message as never)),
   );
-  if (ready.empty) {
-    console.log("Empty store: creating the demo world…");
-    await seedDemoWorld(ready.url, ready.adminKey);
-  }
+  if (ready.empty) console.log("Empty store: creating the demo world…");
+  else await migrateStore(ready.url, ready.adminKey);
+  // Always called: it seeds only an empty store, and prints the demo logins on every start.
+  await seedDemoWorld(ready.url, ready.adminKey);
   run(bin("vite"), ["dev", "--port", appPort, "--strictPort", "--host", "127.0.0.1"], {
     VITE_CONVEX_URL: ready.url,
     VITE_CONVEX_SITE_URL: ready.siteUrl,
   });
   console.log(`\n  Backend: local (${ready.url}; data in .local/backend, reset with npm run backend:reset)`);
-  console.log(`  App:     http://localhost:${appPort}\n`);
+  // Vite binds 127.0.0.1 only; "localhost" may resolve to ::1 first and fail, so print the address.
+  console.log(`  App:     http://127.0.0.1:${appPort}\n`);
 }

@@ -14,3 +14,10 @@ export async function seedDemoWorld(url: string, adminKey: string): Promise<Seed
     console.log(`  ${login.role.padEnd(7)} ${login.email.padEnd(28)} ${login.password}  (${login.name})`);
   return result;
 }
+
+/** Brings data written by earlier versions up to date (org time zones, current zone names). */
+export async function migrateStore(url: string, adminKey: string): Promise<void> {
+  const client = new ConvexHttpClient(url, { skipConvexDeploymentUrlCheck: true, logger: false });
+  (client as unknown as { setAdminAuth(key: string): void }).setAdminAuth(adminKey);
+  await client.mutation(makeFunctionReference<"mutation">("orgs/backfill:run") as never, {});
+}

@@ -11,8 +11,12 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AuthedRouteImport } from './routes/_authed'
+import { Route as ConfirmAttendanceRouteImport } from './routes/confirm-attendance'
+import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as SignUpRouteImport } from './routes/sign-up'
+import { Route as UnsubscribeRouteImport } from './routes/unsubscribe'
+import { Route as AuthedAccountRouteImport } from './routes/_authed/account'
 import { Route as AuthedHomeRouteImport } from './routes/_authed/home'
 import { Route as AuthedInboxRouteImport } from './routes/_authed/inbox'
 import { Route as AuthedProfileRouteImport } from './routes/_authed/profile'
@@ -26,11 +30,11 @@ import { Route as EventsEventIdIndexRouteImport } from './routes/events.$eventId
 import { Route as OrgSlugIndexRouteImport } from './routes/org.$slug.index'
 import { Route as OrgSlugAdminRouteImport } from './routes/org.$slug.admin'
 import { Route as OrgSlugEngagementRouteImport } from './routes/org.$slug.engagement'
-import { Route as OrgSlugMembersRouteImport } from './routes/org.$slug.members'
 import { Route as AuthedEventsEventIdCheckInRouteImport } from './routes/_authed/events.$eventId.check-in'
 import { Route as AuthedEventsEventIdCheckInDeskRouteImport } from './routes/_authed/events.$eventId.check-in-desk'
 import { Route as AuthedEventsEventIdEditRouteImport } from './routes/_authed/events.$eventId.edit'
 import { Route as OrgSlugEventsIndexRouteImport } from './routes/org.$slug.events.index'
+import { Route as OrgSlugMembersIndexRouteImport } from './routes/org.$slug.members.index'
 import { Route as OrgSlugProgramsIndexRouteImport } from './routes/org.$slug.programs.index'
 import { Route as OrgSlugProgramsNewRouteImport } from './routes/org.$slug.programs.new'
 import { Route as AuthedOrgSlugEventsNewRouteImport } from './routes/_authed/org.$slug.events.new'
@@ -47,6 +51,16 @@ const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ConfirmAttendanceRoute = ConfirmAttendanceRouteImport.update({
+  id: '/confirm-attendance',
+  path: '/confirm-attendance',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ResetPasswordRoute = ResetPasswordRouteImport.update({
+  id: '/reset-password',
+  path: '/reset-password',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const SignInRoute = SignInRouteImport.update({
   id: '/sign-in',
   path: '/sign-in',
@@ -56,6 +70,16 @@ const SignUpRoute = SignUpRouteImport.update({
   id: '/sign-up',
   path: '/sign-up',
   getParentRoute: () => rootRouteImport,
+} as any)
+const UnsubscribeRoute = UnsubscribeRouteImport.update({
+  id: '/unsubscribe',
+  path: '/unsubscribe',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AuthedAccountRoute = AuthedAccountRouteImport.update({
+  id: '/account',
+  path: '/account',
+  getParentRoute: () => AuthedRoute,
 } as any)
 const AuthedHomeRoute = AuthedHomeRouteImport.update({
   id: '/home',
@@ -122,11 +146,6 @@ const OrgSlugEngagementRoute = OrgSlugEngagementRouteImport.update({
   path: '/engagement',
   getParentRoute: () => OrgSlugRoute,
 } as any)
-const OrgSlugMembersRoute = OrgSlugMembersRouteImport.update({
-  id: '/members',
-  path: '/members',
-  getParentRoute: () => OrgSlugRoute,
-} as any)
 const AuthedEventsEventIdCheckInRoute =
   AuthedEventsEventIdCheckInRouteImport.update({
     id: '/events/$eventId/check-in',
@@ -147,6 +166,11 @@ const AuthedEventsEventIdEditRoute = AuthedEventsEventIdEditRouteImport.update({
 const OrgSlugEventsIndexRoute = OrgSlugEventsIndexRouteImport.update({
   id: '/events/',
   path: '/events/',
+  getParentRoute: () => OrgSlugRoute,
+} as any)
+const OrgSlugMembersIndexRoute = OrgSlugMembersIndexRouteImport.update({
+  id: '/members/',
+  path: '/members/',
   getParentRoute: () => OrgSlugRoute,
 } as any)
 const OrgSlugProgramsIndexRoute = OrgSlugProgramsIndexRouteImport.update({
@@ -185,8 +209,12 @@ const AuthedOrgSlugProgramsProgramIdCertificateRoute =
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
+  '/confirm-attendance': typeof ConfirmAttendanceRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
+  '/account': typeof AuthedAccountRoute
   '/home': typeof AuthedHomeRoute
   '/inbox': typeof AuthedInboxRoute
   '/profile': typeof AuthedProfileRoute
@@ -198,7 +226,6 @@ export interface FileRoutesByFullPath {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
@@ -206,6 +233,7 @@ export interface FileRoutesByFullPath {
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
   '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
   '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
@@ -214,8 +242,12 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/confirm-attendance': typeof ConfirmAttendanceRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
+  '/account': typeof AuthedAccountRoute
   '/home': typeof AuthedHomeRoute
   '/inbox': typeof AuthedInboxRoute
   '/profile': typeof AuthedProfileRoute
@@ -226,7 +258,6 @@ export interface FileRoutesByTo {
   '/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId': typeof EventsEventIdIndexRoute
   '/org/$slug': typeof OrgSlugIndexRoute
   '/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
@@ -234,6 +265,7 @@ export interface FileRoutesByTo {
   '/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members': typeof OrgSlugMembersIndexRoute
   '/org/$slug/programs': typeof OrgSlugProgramsIndexRoute
   '/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
   '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
@@ -244,8 +276,12 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/_authed': typeof AuthedRouteWithChildren
+  '/confirm-attendance': typeof ConfirmAttendanceRoute
+  '/reset-password': typeof ResetPasswordRoute
   '/sign-in': typeof SignInRoute
   '/sign-up': typeof SignUpRoute
+  '/unsubscribe': typeof UnsubscribeRoute
+  '/_authed/account': typeof AuthedAccountRoute
   '/_authed/home': typeof AuthedHomeRoute
   '/_authed/inbox': typeof AuthedInboxRoute
   '/_authed/profile': typeof AuthedProfileRoute
@@ -257,7 +293,6 @@ export interface FileRoutesById {
   '/_authed/orgs/new': typeof AuthedOrgsNewRoute
   '/org/$slug/admin': typeof OrgSlugAdminRoute
   '/org/$slug/engagement': typeof OrgSlugEngagementRoute
-  '/org/$slug/members': typeof OrgSlugMembersRoute
   '/events/$eventId/': typeof EventsEventIdIndexRoute
   '/org/$slug/': typeof OrgSlugIndexRoute
   '/_authed/events/$eventId/check-in': typeof AuthedEventsEventIdCheckInRoute
@@ -265,6 +300,7 @@ export interface FileRoutesById {
   '/_authed/events/$eventId/edit': typeof AuthedEventsEventIdEditRoute
   '/org/$slug/programs/new': typeof OrgSlugProgramsNewRoute
   '/org/$slug/events/': typeof OrgSlugEventsIndexRoute
+  '/org/$slug/members/': typeof OrgSlugMembersIndexRoute
   '/org/$slug/programs/': typeof OrgSlugProgramsIndexRoute
   '/_authed/org/$slug/events/new': typeof AuthedOrgSlugEventsNewRoute
   '/org/$slug/programs/$programId/manage': typeof OrgSlugProgramsProgramIdManageRoute
@@ -275,8 +311,12 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
+    | '/confirm-attendance'
+    | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
+    | '/account'
     | '/home'
     | '/inbox'
     | '/profile'
@@ -288,7 +328,6 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
-    | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/events/$eventId/check-in'
@@ -296,6 +335,7 @@ export interface FileRouteTypes {
     | '/events/$eventId/edit'
     | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
     | '/org/$slug/programs/'
     | '/org/$slug/events/new'
     | '/org/$slug/programs/$programId/manage'
@@ -304,8 +344,12 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/confirm-attendance'
+    | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
+    | '/account'
     | '/home'
     | '/inbox'
     | '/profile'
@@ -316,7 +360,6 @@ export interface FileRouteTypes {
     | '/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
-    | '/org/$slug/members'
     | '/events/$eventId'
     | '/org/$slug'
     | '/events/$eventId/check-in'
@@ -324,6 +367,7 @@ export interface FileRouteTypes {
     | '/events/$eventId/edit'
     | '/org/$slug/programs/new'
     | '/org/$slug/events'
+    | '/org/$slug/members'
     | '/org/$slug/programs'
     | '/org/$slug/events/new'
     | '/org/$slug/programs/$programId/manage'
@@ -333,8 +377,12 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/_authed'
+    | '/confirm-attendance'
+    | '/reset-password'
     | '/sign-in'
     | '/sign-up'
+    | '/unsubscribe'
+    | '/_authed/account'
     | '/_authed/home'
     | '/_authed/inbox'
     | '/_authed/profile'
@@ -346,7 +394,6 @@ export interface FileRouteTypes {
     | '/_authed/orgs/new'
     | '/org/$slug/admin'
     | '/org/$slug/engagement'
-    | '/org/$slug/members'
     | '/events/$eventId/'
     | '/org/$slug/'
     | '/_authed/events/$eventId/check-in'
@@ -354,6 +401,7 @@ export interface FileRouteTypes {
     | '/_authed/events/$eventId/edit'
     | '/org/$slug/programs/new'
     | '/org/$slug/events/'
+    | '/org/$slug/members/'
     | '/org/$slug/programs/'
     | '/_authed/org/$slug/events/new'
     | '/org/$slug/programs/$programId/manage'
@@ -364,8 +412,11 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AuthedRoute: typeof AuthedRouteWithChildren
+  ConfirmAttendanceRoute: typeof ConfirmAttendanceRoute
+  ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
   SignUpRoute: typeof SignUpRoute
+  UnsubscribeRoute: typeof UnsubscribeRoute
   DevMailboxRoute: typeof DevMailboxRoute
   JoinTokenRoute: typeof JoinTokenRoute
   OrgSlugRoute: typeof OrgSlugRouteWithChildren
@@ -389,6 +440,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/confirm-attendance': {
+      id: '/confirm-attendance'
+      path: '/confirm-attendance'
+      fullPath: '/confirm-attendance'
+      preLoaderRoute: typeof ConfirmAttendanceRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/reset-password': {
+      id: '/reset-password'
+      path: '/reset-password'
+      fullPath: '/reset-password'
+      preLoaderRoute: typeof ResetPasswordRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/sign-in': {
       id: '/sign-in'
       path: '/sign-in'
@@ -402,6 +467,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/sign-up'
       preLoaderRoute: typeof SignUpRouteImport
       parentRoute: typeof rootRouteImport
+    }
+    '/unsubscribe': {
+      id: '/unsubscribe'
+      path: '/unsubscribe'
+      fullPath: '/unsubscribe'
+      preLoaderRoute: typeof UnsubscribeRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/_authed/account': {
+      id: '/_authed/account'
+      path: '/account'
+      fullPath: '/account'
+      preLoaderRoute: typeof AuthedAccountRouteImport
+      parentRoute: typeof AuthedRoute
     }
     '/_authed/home': {
       id: '/_authed/home'
@@ -494,13 +573,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrgSlugEngagementRouteImport
       parentRoute: typeof OrgSlugRoute
     }
-    '/org/$slug/members': {
-      id: '/org/$slug/members'
-      path: '/members'
-      fullPath: '/org/$slug/members'
-      preLoaderRoute: typeof OrgSlugMembersRouteImport
-      parentRoute: typeof OrgSlugRoute
-    }
     '/_authed/events/$eventId/check-in': {
       id: '/_authed/events/$eventId/check-in'
       path: '/events/$eventId/check-in'
@@ -527,6 +599,13 @@ declare module '@tanstack/react-router' {
       path: '/events'
       fullPath: '/org/$slug/events/'
       preLoaderRoute: typeof OrgSlugEventsIndexRouteImport
+      parentRoute: typeof OrgSlugRoute
+    }
+    '/org/$slug/members/': {
+      id: '/org/$slug/members/'
+      path: '/members'
+      fullPath: '/org/$slug/members/'
+      preLoaderRoute: typeof OrgSlugMembersIndexRouteImport
       parentRoute: typeof OrgSlugRoute
     }
     '/org/$slug/programs/': {
@@ -575,6 +654,7 @@ declare module '@tanstack/react-router' {
 }
 
 interface AuthedRouteChildren {
+  AuthedAccountRoute: typeof AuthedAccountRoute
   AuthedHomeRoute: typeof AuthedHomeRoute
   AuthedInboxRoute: typeof AuthedInboxRoute
   AuthedProfileRoute: typeof AuthedProfileRoute
@@ -588,6 +668,7 @@ interface AuthedRouteChildren {
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
+  AuthedAccountRoute: AuthedAccountRoute,
   AuthedHomeRoute: AuthedHomeRoute,
   AuthedInboxRoute: AuthedInboxRoute,
   AuthedProfileRoute: AuthedProfileRoute,
@@ -607,10 +688,10 @@ const AuthedRouteWithChildren =
 interface OrgSlugRouteChildren {
   OrgSlugAdminRoute: typeof OrgSlugAdminRoute
   OrgSlugEngagementRoute: typeof OrgSlugEngagementRoute
-  OrgSlugMembersRoute: typeof OrgSlugMembersRoute
   OrgSlugIndexRoute: typeof OrgSlugIndexRoute
   OrgSlugProgramsNewRoute: typeof OrgSlugProgramsNewRoute
   OrgSlugEventsIndexRoute: typeof OrgSlugEventsIndexRoute
+  OrgSlugMembersIndexRoute: typeof OrgSlugMembersIndexRoute
   OrgSlugProgramsIndexRoute: typeof OrgSlugProgramsIndexRoute
   OrgSlugProgramsProgramIdManageRoute: typeof OrgSlugProgramsProgramIdManageRoute
   OrgSlugProgramsProgramIdIndexRoute: typeof OrgSlugProgramsProgramIdIndexRoute
@@ -619,10 +700,10 @@ interface OrgSlugRouteChildren {
 const OrgSlugRouteChildren: OrgSlugRouteChildren = {
   OrgSlugAdminRoute: OrgSlugAdminRoute,
   OrgSlugEngagementRoute: OrgSlugEngagementRoute,
-  OrgSlugMembersRoute: OrgSlugMembersRoute,
   OrgSlugIndexRoute: OrgSlugIndexRoute,
   OrgSlugProgramsNewRoute: OrgSlugProgramsNewRoute,
   OrgSlugEventsIndexRoute: OrgSlugEventsIndexRoute,
+  OrgSlugMembersIndexRoute: OrgSlugMembersIndexRoute,
   OrgSlugProgramsIndexRoute: OrgSlugProgramsIndexRoute,
   OrgSlugProgramsProgramIdManageRoute: OrgSlugProgramsProgramIdManageRoute,
   OrgSlugProgramsProgramIdIndexRoute: OrgSlugProgramsProgramIdIndexRoute,
@@ -634,8 +715,11 @@ const OrgSlugRouteWithChildren =
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AuthedRoute: AuthedRouteWithChildren,
+  ConfirmAttendanceRoute: ConfirmAttendanceRoute,
+  ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
+  UnsubscribeRoute: UnsubscribeRoute,
   DevMailboxRoute: DevMailboxRoute,
   JoinTokenRoute: JoinTokenRoute,
   OrgSlugRoute: OrgSlugRouteWithChildren,

@@ -15,6 +15,10 @@ export function getRouter() {
   const convexQueryClient = new ConvexQueryClient(CONVEX_URL, {
     // Tabs left open shouldn't nag on close.
     unsavedChangesWarning: false,
+    // Keep the session's token once the backend accepts it (a refresh is scheduled before it
+    // expires) rather than refreshing at once: that refresh re-ran every query, and while it ran
+    // Convex Auth asked "Leave site?" on any navigation, e.g. right after signing up.
+    initialAuthTokenReuse: true,
   });
 
   const queryClient: QueryClient = new QueryClient({

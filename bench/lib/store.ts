@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Value } from "convex/values";
 import { startBackend } from "../../local-backend/backend.ts";
 import type { Identity } from "../../local-backend/engine.ts";
+import { populateCrmOrg } from "./crm-world.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const BATCH = 2_000; // documents per transaction, under Convex's 16,000 writes
@@ -27,7 +28,12 @@ export type BuiltStore = {
   /** Members of the org under test, in order (the benchmark signs in as them). */
   memberIds: string[];
   inviteToken: string;
+  /** The org under test's admin, who can sign in (when built with `adminLogin`). */
+  adminLogin?: { email: string; password: string };
 };
+
+/** The password login of the org under test's admin (a local store only). */
+export const STORE_ADMIN = { name: "Hub Admin", email: "admin@big-hub.example", password: "big-hub-password-1" };
 
 const PROFILE = {
   skills: ["ai safety"],
@@ -56,7 +62,14 @@ export const identityOf = (userId: string, issuer: string): Identity => ({
  */
 export async function buildStore(
   stateDir: string,
-  options: { documents: number; orgMembers: number; slug?: string; log?: (line: string) => void },
+  options: {
+    documents: number;
+    orgMembers: number;
+    slug?: string;
+    log?: (line: string) => void;
+    /** CRM-shaped members (profiles, attendance, scores, tags, past events) and a password admin. */
+    crm?: { events: number };
+  },
 ): Promise<BuiltStore> {
   const slug = options.slug ?? "big-hub";
   const log = options.log ?? (() => {});
@@ -113,6 +126,22 @@ export async function buildStore(
       documents = count();
       return { orgId, founderId: founderId! };
     };
+    /** The directory rows of members written straight into the store. */
+    const backfillDirectory = async (orgId: string) => {
+      let cursor: string | null = null;
+      for (;;) {
+        const page = (await engine.runInternal("crm/directoryBackfill:backfillOrg", {
+          orgId,
+          cursor,
+          chain: false,
+        })) as {
+          done: boolean;
+          cursor: string;
+        };
+        if (page.done) break;
+        cursor = page.cursor;
+      }
+    };
     const insertEvent = (orgId: string, createdBy: string, startTime: number) =>
       system(async (db) => {
         documents += 1;
@@ -137,8 +166,33 @@ export async function buildStore(
         });
       });
 
-    const { orgId, founderId: adminId } = await createOrg(slug, "Big Safety Hub");
-    const memberIds = [adminId, ...(await insertUsers(options.orgMembers - 1, "Hub", orgId))];
+    let orgId: string;
+    let adminId: string;
+    let memberIds: string[];
+    if (options.crm) {
+      // A real login as the admin, and members with everything the CRM shows.
+      adminId = (await engine.runInternal("seed/storeAdmin:createLogin", STORE_ADMIN)) as string;
+      ({ orgId } = (await engine.run(
+        "mutation",
+        "orgs/mutations:createOrg",
+        { slug, name: "Big Safety Hub", location: { city: "Berlin", country: "DE" }, visibility: "public" },
+        identityOf(adminId, issuer),
+      )) as { orgId: string });
+      const world = await populateCrmOrg(engine, {
+        orgId,
+        adminId,
+        count: options.orgMembers - 1,
+        prefix: "Hub",
+        events: options.crm.events,
+        log,
+      });
+      memberIds = [adminId, ...world.memberIds];
+      documents = count();
+    } else {
+      ({ orgId, founderId: adminId } = await createOrg(slug, "Big Safety Hub"));
+      memberIds = [adminId, ...(await insertUsers(options.orgMembers - 1, "Hub", orgId))];
+      await backfillDirectory(orgId);
+    }
     // Far enough ahead that no reminder is due while the benchmark runs.
     const eventId = await insertEvent(orgId, adminId, Date.now() + 30 * 24 * HOUR);
     const { token: inviteToken } = (await engine.run(
@@ -152,12 +206,22 @@ export async function buildStore(
       const filler = await createOrg(`hub-${n}`, `Safety Hub ${n}`);
       const members = Math.min(FILLER_ORG_MEMBERS, Math.max(1, Math.floor((options.documents - documents) / 3)));
       await insertUsers(members, `F${n}`, filler.orgId);
+      await backfillDirectory(filler.orgId);
       for (let e = 0; e < 10 && documents < options.documents; e++)
         await insertEvent(filler.orgId, filler.founderId, Date.now() + (e - 5) * 7 * 24 * HOUR);
       log(`${documents} documents`);
     }
     documents = count();
-    return { documents, orgId, slug, eventId, adminId, memberIds, inviteToken };
+    return {
+      documents,
+      orgId,
+      slug,
+      eventId,
+      adminId,
+      memberIds,
+      inviteToken,
+      ...(options.crm ? { adminLogin: { email: STORE_ADMIN.email, password: STORE_ADMIN.password } } : {}),
+    };
   } finally {
     await backend.close();
   }

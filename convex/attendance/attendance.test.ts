@@ -436,33 +436,43 @@ describe("the after-event prompt", () => {
     expect(email.subject).toBe("Did you make it to Evals night?");
     expect(email.html).toContain("Yes, I was there");
     expect(email.html).toContain("No, I couldn&#39;t make it");
-    expect(email.text).toMatch(/Yes, I was there: http:\/\/localhost:3211\/attendance\?token=/);
+    expect(email.text).toMatch(/Yes, I was there: http:\/\/localhost:3000\/confirm-attendance\?token=/);
     const cards = await ada.query(api.attendance.queries.myPendingPrompts, {});
     expect(cards).toMatchObject([{ eventId, title: "Evals night", promptsSent: 1, canDefer: true }]);
     const inbox = await ada.query(api.notifications.queries.listMyNotifications, page());
     expect(inbox.page.map((n) => n.kind)).toContain("attendance_prompt");
 
-    // The email's link: GET changes nothing; POST records; a replay changes nothing.
+    // The email's link opens the app's page: reading the question changes nothing (nor does an
+    // older email's backend link, which redirects there); confirming records; a replay changes nothing.
     const yesUrl = new URL(/Yes, I was there: (\S+)/.exec(email.text)![1]!);
+    const token = yesUrl.searchParams.get("token")!;
     const before = await snapshot(t);
-    const get = await t.fetch(`${yesUrl.pathname}${yesUrl.search}`, { method: "GET" });
-    expect(get.status).toBe(200);
-    expect(await get.text()).toContain('<form method="post"');
+    const question = { status: "checked", outcome: "ok", attended: true, title: "Evals night", eventId };
+    expect(await t.query(api.attendance.emailAnswer.describe, { token })).toEqual(question);
+    const get = await t.fetch(`/attendance?token=${encodeURIComponent(token)}`, { method: "GET" });
+    expect(get.status).toBe(303);
+    expect(get.headers.get("Location")).toBe(
+      `http://localhost:3000/confirm-attendance?token=${encodeURIComponent(token)}`,
+    );
     expect(await snapshot(t)).toEqual(before);
-    const post = await t.fetch(`${yesUrl.pathname}${yesUrl.search}`, { method: "POST" });
-    expect(post.status).toBe(200);
-    expect(await post.text()).toContain("recorded that you attended");
+    expect(await t.mutation(api.attendance.emailAnswer.confirm, { token })).toEqual(question);
     expect((await rowOf(t, eventId, adaId))?.selfReport?.attended).toBe(true);
     expect(await ada.query(api.attendance.queries.myPendingPrompts, {})).toEqual([]);
     const afterYes = await snapshot(t);
-    const replay = await t.fetch(`${yesUrl.pathname}${yesUrl.search}`, { method: "POST" });
+    expect(await t.mutation(api.attendance.emailAnswer.confirm, { token })).toMatchObject({ outcome: "answered" });
+    const replay = await t.fetch(`/attendance?token=${encodeURIComponent(token)}`, { method: "POST" });
     expect(replay.status).toBe(409);
-    const noUrl = new URL(/No, I couldn't make it: (\S+)/.exec(email.text)![1]!);
-    expect((await t.fetch(`${noUrl.pathname}${noUrl.search}`, { method: "POST" })).status).toBe(409);
+    const noToken = new URL(/No, I couldn't make it: (\S+)/.exec(email.text)![1]!).searchParams.get("token")!;
+    expect(await t.mutation(api.attendance.emailAnswer.confirm, { token: noToken })).toMatchObject({
+      outcome: "answered",
+      attended: false,
+    });
     expect(await snapshot(t)).toEqual(afterYes);
 
     // Tampered and expired tokens, and a valid token for someone with no RSVP: refused, nothing written.
-    const token = yesUrl.searchParams.get("token")!;
+    expect(await t.mutation(api.attendance.emailAnswer.confirm, { token: token.slice(0, -2) + "AA" })).toEqual({
+      status: "invalid",
+    });
     const tampered = await t.fetch(`/attendance?token=${encodeURIComponent(token.slice(0, -2) + "AA")}`, {
       method: "POST",
     });

@@ -1,8 +1,8 @@
 // The one-tap answer page of the "Did you make it?" email, served by convex/http.ts. Works
 // without signing in: the signed, single-purpose, expiring token names the member, the event
 // and the answer.
-//   GET  /attendance?token=…  shows the question with a button that POSTs the answer; changes
-//                             nothing (mail scanners prefetch links).
+//   GET  /attendance?token=…  redirects to the app's /confirm-attendance page (emailAnswer.ts),
+//                             which asks first; changes nothing (mail scanners prefetch links).
 //   POST /attendance          records the answer once; a tampered, expired or used token, or a
 //                             member with no RSVP, gets a page saying so and nothing is written.
 import { v } from "convex/values";
@@ -10,11 +10,12 @@ import { internal } from "../_generated/api";
 import { httpAction, internalMutation, internalQuery, type ActionCtx, type QueryCtx } from "../_generated/server";
 import { escapeHtml, htmlPage } from "../emails/templates";
 import { ATTENDANCE_PURPOSES, readUnsubscribeSecret, verifyToken } from "../emails/tokens";
+import { redirectToApp } from "../emails/unsubscribe";
 import { eventUrl } from "../notifications/deliver";
 import { recordSelfReport } from "./mutations";
 import { canAnswerPrompt, hasVerifiedRecord } from "./model";
 
-const outcomeValidator = v.union(
+export const outcomeValidator = v.union(
   v.literal("ok"),
   v.literal("unknown"), // no such event or user
   v.literal("no_rsvp"),
@@ -35,20 +36,6 @@ export const attendanceSecret = internalQuery({
   handler: async (ctx) => await readUnsubscribeSecret(ctx),
 });
 
-/** Whether the answer can be recorded, and the event's title for the page. */
-export const describeAnswer = internalQuery({
-  args: answerArgs,
-  returns: v.object({
-    outcome: outcomeValidator,
-    title: v.union(v.string(), v.null()),
-    eventId: v.union(v.id("events"), v.null()),
-  }),
-  handler: async (ctx, args) => {
-    const { outcome, event } = await check(ctx, args);
-    return { outcome, title: event?.title ?? null, eventId: event?._id ?? null };
-  },
-});
-
 /** Records the answer from a verified token; every refusal writes nothing. */
 export const answerFromEmail = internalMutation({
   args: answerArgs,
@@ -64,7 +51,8 @@ export const answerFromEmail = internalMutation({
   },
 });
 
-async function check(ctx: QueryCtx, args: { userId: string; eventId: string }) {
+/** Whether this member's answer to this event can be recorded now (also used by emailAnswer.ts). */
+export async function check(ctx: QueryCtx, args: { userId: string; eventId: string }) {
   const userId = ctx.db.normalizeId("users", args.userId);
   const eventId = ctx.db.normalizeId("events", args.eventId);
   const event = eventId === null ? null : await ctx.db.get("events", eventId);
@@ -148,25 +136,10 @@ async function verify(ctx: Pick<ActionCtx, "runQuery">, token: string | null) {
   return result;
 }
 
-export const attendanceGet = httpAction(async (ctx, request) => {
-  const token = new URL(request.url).searchParams.get("token");
-  const result = await verify(ctx, token);
-  if (!result.ok) return invalid(result.reason);
-  const attended = result.purpose === "attendance-yes";
-  const args = { userId: result.userId, eventId: result.subject!, attended };
-  const { outcome, title, eventId } = await ctx.runQuery(internal.attendance.http.describeAnswer, args);
-  if (outcome !== "ok") return refusal(outcome, eventId);
-  const question = `Did you make it to ${title ?? "the event"}?`;
-  const button = attended ? "Yes, I was there" : "No, I couldn't make it";
-  return page(
-    200,
-    question,
-    `<p>Confirm your answer below.</p>` +
-      `<form method="post" action="${escapeHtml(`/attendance?token=${encodeURIComponent(token!)}`)}">` +
-      `<input type="hidden" name="token" value="${escapeHtml(token!)}">` +
-      `<button type="submit" style="font-size:16px;padding:8px 16px">${escapeHtml(button)}</button>` +
-      `</form>${eventLink(eventId)}`,
-  );
+/** The email's link, from before it pointed at the app: the app's page asks and confirms. */
+export const attendanceGet = httpAction(async (_ctx, request) => {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return redirectToApp(`/confirm-attendance?token=${encodeURIComponent(token)}`);
 });
 
 export const attendancePost = httpAction(async (ctx, request) => {

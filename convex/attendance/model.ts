@@ -20,6 +20,7 @@ import {
 import { displayName, getProfileByUser } from "../profiles/model";
 import { onSessionAttendanceChanged } from "../programs/hooks";
 import type { eventAttendanceStatsValidator, markValidator, memberAttendanceStatsValidator } from "../schema";
+import { onMembershipChanged } from "../crm/directoryHooks";
 
 export type Mark = Infer<typeof markValidator>;
 export type EventStats = Infer<typeof eventAttendanceStatsValidator>;
@@ -241,6 +242,11 @@ async function bumpMember(
   };
   if (row.state === "attended") stats.lastAttendedAt = Math.max(base.lastAttendedAt ?? 0, event.endTime);
   await ctx.db.patch("orgMemberships", membership._id, { attendanceStats: stats });
+  const attendedBefore = base.attendedVerified + base.attendedSelfReported;
+  const attendedAfter = stats.attendedVerified + stats.attendedSelfReported;
+  if (attendedBefore !== attendedAfter || base.lastAttendedAt !== stats.lastAttendedAt) {
+    await onMembershipChanged(ctx, event.orgId, userId);
+  }
 }
 
 /**

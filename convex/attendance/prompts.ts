@@ -183,7 +183,7 @@ async function sendPrompt(
       const secret = await getOrCreateUnsubscribeSecret(ctx);
       const yes = await signToken(secret, row.userId, "attendance-yes", expiresAt, event._id);
       const no = await signToken(secret, row.userId, "attendance-no", expiresAt, event._id);
-      const base = `${env.convexSiteUrl()}/attendance?token=`;
+      const base = `${env.siteUrl()}/confirm-attendance?token=`;
       return { attendanceYesUrl: base + encodeURIComponent(yes), attendanceNoUrl: base + encodeURIComponent(no) };
     },
   });

@@ -60,18 +60,73 @@ describe("escaping", () => {
     expect(cancelled.html).toContain("&lt;/p&gt;&lt;script&gt;x&lt;/script&gt;");
   });
 
-  test("times are in the member's zone with the event's beside it", () => {
+  test("times are in the member's zone, by its everyday name, with the event's beside it", () => {
     const start = Date.UTC(2026, 5, 10, 17, 30); // 18:30 in London (BST)
     expect(formatEventTime(start, "Europe/London", "America/New_York")).toBe(
-      "Wednesday 10 June 2026, 13:30 (America/New_York) · 18:30 in Europe/London, event time",
+      "Wednesday 10 June 2026, 13:30 (Eastern Time) · 18:30 British Summer Time, event time",
     );
     expect(formatEventTime(start, "Europe/London", "Europe/London")).toBe(
-      "Wednesday 10 June 2026, 18:30 (Europe/London)",
+      "Wednesday 10 June 2026, 18:30 (British Summer Time)",
     );
     // A different calendar day shows the event's date too.
     expect(formatEventTime(start, "Europe/London", "Pacific/Auckland")).toBe(
-      "Thursday 11 June 2026, 05:30 (Pacific/Auckland) · Wed 10 Jun, 18:30 in Europe/London, event time",
+      "Thursday 11 June 2026, 05:30 (New Zealand Time) · Wed 10 Jun, 18:30 British Summer Time, event time",
     );
+    // Legacy zone names are shown by their current name.
+    expect(formatEventTime(start, "Asia/Calcutta", "Asia/Calcutta")).toBe(
+      "Wednesday 10 June 2026, 23:00 (India Standard Time)",
+    );
+  });
+
+  test("reminders carry the org, start and end in the member's zone, both actions and a clickable online link, in both parts", () => {
+    const start = Date.UTC(2026, 5, 10, 17, 30);
+    const links = {
+      eventUrl: "https://app.example.org/events/e1",
+      rsvpUrl: "https://app.example.org/events/e1#rsvp",
+      icsUrl: "https://site.example.org/events/e1.ics",
+      settingsUrl: "https://app.example.org/settings",
+    };
+    const email = reminderEmail({
+      memberName: "Ada",
+      memberTimezone: "Europe/Berlin",
+      now: start - HOUR,
+      event: {
+        title: "Reading group",
+        orgName: "Oxford <Alignment>",
+        orgLogoUrl: "https://cdn.example.org/logo.png",
+        startTime: start,
+        endTime: start + 2 * HOUR,
+        timezone: "Europe/London",
+        venue: "The Library",
+        onlineUrl: "https://meet.example.org/abc?x=1&y=2",
+      },
+      links,
+    });
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("Wednesday 10 June 2026, 19:30–21:30 Central European Time");
+      expect(part).toContain("18:30–20:30 British Summer Time");
+      expect(part).not.toContain("Europe/Berlin");
+      expect(part).toContain("View event");
+      expect(part).toContain("Change RSVP");
+    }
+    expect(email.text).toContain("Oxford <Alignment>");
+    expect(email.html).toContain("Oxford &lt;Alignment&gt;");
+    expect(email.html).toContain('<img src="https://cdn.example.org/logo.png"');
+    expect(email.html).toContain('href="https://meet.example.org/abc?x=1&amp;y=2"');
+    expect(email.text).toContain("Online: https://meet.example.org/abc?x=1&y=2");
+    expect(email.html).toContain(`href="${links.eventUrl}"`);
+    expect(email.html).toContain(`href="${links.rsvpUrl}"`);
+    expect(email.text).toContain(`View event: ${links.eventUrl}`);
+    expect(email.text).toContain(`Change RSVP: ${links.rsvpUrl}`);
+    // A cancelled event has nothing to answer: no "Change RSVP".
+    const cancelled = cancellationEmail({
+      memberName: "Ada",
+      memberTimezone: "UTC",
+      event: { title: "T", orgName: "O", startTime: start, endTime: start + HOUR, timezone: "UTC" },
+      links,
+    });
+    expect(cancelled.text).not.toContain("Change RSVP");
+    expect(cancelled.html).not.toContain("Change RSVP");
   });
 });
 
@@ -151,7 +206,10 @@ describe("reminder email content", () => {
     expect(email.text).toContain("https://app.example.org/settings");
     expect(email.text).toContain("https://fun-cat-123.convex.site/unsubscribe?token=");
     // 10:00:30 UTC is 11:00 in London (BST); the member's zone is UTC.
-    expect(email.text).toContain("Monday 1 June 2026, 10:00 (UTC) · 11:00 in Europe/London, event time");
+    expect(email.text).toContain("When: Monday 1 June 2026, 10:00–");
+    expect(email.text).toContain("Coordinated Universal Time");
+    expect(email.text).toMatch(/Event time: 11:00–\S+ British Summer Time/);
+    expect(email.text).toContain(`Change RSVP: https://app.example.org/events/${eventId}#rsvp`);
     expect(email.html).toContain(`href="https://fun-cat-123.convex.site/events/${eventId}.ics"`);
   });
 });

@@ -1,7 +1,10 @@
 // Email templates: each returns { subject, html, text }. Every value that came from a user
 // (titles, names, venues, reasons, URLs) goes through escapeHtml in the HTML part; the plain-text
-// part needs no escaping. Times are shown in the member's timezone, the event's beside it.
-import { formatInTimeZone } from "date-fns-tz";
+// part needs no escaping. Both parts carry the same content: the org, the time in the member's
+// zone (by its everyday name, the event's beside it), the online link, and the actions.
+import { formatEventSpan, formatEventTime } from "./time";
+
+export { formatEventSpan, formatEventTime, formatWhen } from "./time";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -37,33 +40,10 @@ function safeHref(url: string): string | null {
   }
 }
 
-const DATE_FORMAT = "EEEE d MMMM yyyy, HH:mm";
-
-/** "Tuesday 5 May 2026, 19:00" in a zone. */
-export function formatWhen(utcMs: number, timezone: string): string {
-  return formatInTimeZone(utcMs, timezone, DATE_FORMAT);
-}
-
-/**
- * The event's time for a member: in their timezone first, the event's own beside it when the
- * two differ, e.g. "Tuesday 5 May 2026, 19:00 (Europe/Paris) · 18:00 in Europe/London, event time".
- */
-export function formatEventTime(startTime: number, eventTimezone: string, memberTimezone: string): string {
-  const mine = `${formatWhen(startTime, memberTimezone)} (${memberTimezone})`;
-  const theirs = formatInTimeZone(startTime, eventTimezone, "HH:mm");
-  const sameWallClock =
-    memberTimezone === eventTimezone || formatWhen(startTime, memberTimezone) === formatWhen(startTime, eventTimezone);
-  if (sameWallClock) return mine;
-  const day =
-    formatInTimeZone(startTime, eventTimezone, "yyyy-MM-dd") ===
-    formatInTimeZone(startTime, memberTimezone, "yyyy-MM-dd")
-      ? theirs
-      : formatInTimeZone(startTime, eventTimezone, "EEE d MMM, HH:mm");
-  return `${mine} · ${day} in ${eventTimezone}, event time`;
-}
-
 export type Links = {
   eventUrl?: string;
+  /** Where the member changes their answer (the event page's RSVP controls). */
+  rsvpUrl?: string;
   icsUrl?: string;
   settingsUrl: string;
   /** One-click unsubscribe page; omitted on transactional notices. */
@@ -80,20 +60,65 @@ function paragraph(text: string): Block {
   return { html: `<p style="margin:0 0 12px">${escapeHtml(text)}</p>`, text };
 }
 
-function detailRows(rows: [string, string | undefined][]): Block {
-  const present = rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== "");
+/** A row's value: text (escaped in HTML), or a block whose HTML is already safe. */
+type RowValue = string | Block | undefined;
+
+function detailRows(rows: [string, RowValue][]): Block {
+  const present = rows
+    .filter((r): r is [string, string | Block] => r[1] !== undefined && r[1] !== "")
+    .map(([label, value]): [string, Block] => [
+      label,
+      typeof value === "string" ? { html: escapeHtml(value), text: value } : value,
+    ]);
   return {
     html:
       `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">` +
       present
         .map(
           ([label, value]) =>
-            `<tr><td style="padding:2px 12px 2px 0;color:#555;vertical-align:top">${escapeHtml(label)}</td>` +
-            `<td style="padding:2px 0">${escapeHtml(value)}</td></tr>`,
+            `<tr><td style="padding:2px 12px 2px 0;color:#555;vertical-align:top;white-space:nowrap">${escapeHtml(label)}</td>` +
+            `<td style="padding:2px 0;word-break:break-word">${value.html}</td></tr>`,
         )
         .join("") +
       `</table>`,
-    text: present.map(([label, value]) => `${label}: ${value}`).join("\n"),
+    text: present.map(([label, value]) => `${label}: ${value.text}`).join("\n"),
+  };
+}
+
+const BUTTON =
+  "display:inline-block;margin:0 8px 8px 0;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600";
+const PRIMARY = `${BUTTON};background:#2552d0;color:#ffffff;border:1px solid #2552d0`;
+const SECONDARY = `${BUTTON};background:#ffffff;color:#2552d0;border:1px solid #2552d0`;
+
+function button(label: string, url: string | undefined, style: string): Block | null {
+  const href = url === undefined ? null : safeHref(url);
+  if (href === null) return null;
+  return { html: `<a href="${escapeHtml(href)}" style="${style}">${escapeHtml(label)}</a>`, text: `${label}: ${href}` };
+}
+
+/** A URL shown as itself and clickable in HTML (only http(s)); plain text otherwise. */
+function urlValue(url: string | undefined): RowValue {
+  if (url === undefined || url === "") return undefined;
+  const href = safeHref(url);
+  if (href === null) return url;
+  return { html: `<a href="${escapeHtml(href)}" style="color:#2552d0">${escapeHtml(url)}</a>`, text: href };
+}
+
+/** The org the email comes from: its logo (when it has one) and name, above the heading. */
+export type Brand = { name: string; logoUrl?: string };
+
+function brandHeader(brand: Brand | undefined): Block {
+  if (brand === undefined) return { html: "", text: "" };
+  const logo = brand.logoUrl === undefined ? null : safeHref(brand.logoUrl);
+  return {
+    html:
+      `<table role="presentation" style="border-collapse:collapse;margin:0 0 20px"><tr>` +
+      (logo === null
+        ? ""
+        : `<td style="padding:0 10px 0 0;vertical-align:middle"><img src="${escapeHtml(logo)}" alt="" width="36" height="36" style="display:block;border-radius:8px;object-fit:cover"></td>`) +
+      `<td style="vertical-align:middle;font-size:15px;font-weight:700;color:#333">${escapeHtml(brand.name)}</td>` +
+      `</tr></table>`,
+    text: brand.name,
   };
 }
 
@@ -107,29 +132,38 @@ function link(label: string, url: string | undefined): Block | null {
   };
 }
 
-function layout(heading: string, blocks: Block[], links: Links): { html: string; text: string } {
-  const actions = [link("View the event", links.eventUrl), link("Add to calendar (.ics)", links.icsUrl)].filter(
-    (b): b is Block => b !== null,
-  );
+function layout(heading: string, blocks: Block[], links: Links, brand?: Brand): { html: string; text: string } {
+  const buttons = [
+    button("View event", links.eventUrl, PRIMARY),
+    button("Change RSVP", links.rsvpUrl, SECONDARY),
+  ].filter((b): b is Block => b !== null);
+  const extra = [link("Add to calendar (.ics)", links.icsUrl)].filter((b): b is Block => b !== null);
   const footer = [
     link("Manage notification settings", links.settingsUrl),
     link(links.unsubscribeLabel ?? "Unsubscribe", links.unsubscribeUrl),
   ].filter((b): b is Block => b !== null);
+  const header = brandHeader(brand);
   const html =
-    `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#111;line-height:1.5">` +
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>` +
+    `<body style="margin:0;background:#f5f6f8;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#111;line-height:1.5">` +
     `<div style="max-width:560px;margin:0 auto;padding:24px">` +
+    `<div style="background:#ffffff;border:1px solid #e3e5ea;border-radius:12px;padding:24px">` +
+    header.html +
     `<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(heading)}</h1>` +
     blocks.map((b) => b.html).join("") +
-    (actions.length > 0 ? `<p style="margin:16px 0">${actions.map((a) => a.html).join(" · ")}</p>` : "") +
-    `<hr style="border:none;border-top:1px solid #ddd;margin:24px 0 12px">` +
-    `<p style="font-size:12px;color:#666;margin:0">${footer.map((f) => f.html).join(" · ")}</p>` +
+    (buttons.length > 0 ? `<p style="margin:16px 0 8px">${buttons.map((a) => a.html).join("")}</p>` : "") +
+    (extra.length > 0 ? `<p style="margin:0 0 8px;font-size:14px">${extra.map((a) => a.html).join(" · ")}</p>` : "") +
+    `</div>` +
+    `<p style="font-size:12px;color:#666;margin:16px 0 0;text-align:center">${footer.map((f) => f.html).join(" · ")}</p>` +
     `</div></body></html>`;
   const text = [
+    ...(header.text === "" ? [] : [header.text, ""]),
     heading,
     "",
     ...blocks.map((b) => b.text),
     "",
-    ...actions.map((a) => a.text),
+    ...buttons.map((a) => a.text),
+    ...extra.map((a) => a.text),
     "",
     "--",
     ...footer.map((f) => f.text),
@@ -146,13 +180,20 @@ export type EventInfo = {
   venue?: string;
   /** Only passed for recipients allowed to see it (going members). */
   onlineUrl?: string;
+  orgLogoUrl?: string;
 };
 
+function brandOf(event: EventInfo): Brand {
+  return { name: event.orgName, logoUrl: event.orgLogoUrl };
+}
+
 function eventDetails(event: EventInfo, memberTimezone: string): Block {
+  const when = formatEventSpan(event.startTime, event.endTime, event.timezone, memberTimezone);
   return detailRows([
-    ["When", formatEventTime(event.startTime, event.timezone, memberTimezone)],
+    ["When", when.mine],
+    ["Event time", when.event ?? undefined],
     ["Where", event.venue],
-    ["Online", event.onlineUrl],
+    ["Online", urlValue(event.onlineUrl)],
     ["Hosted by", event.orgName],
   ]);
 }
@@ -173,17 +214,15 @@ export function reminderEmail(p: {
   now: number;
   links: Links;
 }): RenderedEmail {
-  const when = formatEventTime(p.event.startTime, p.event.timezone, p.memberTimezone);
   const subject = oneLine(`Reminder: ${p.event.title} starts ${untilText(p.event.startTime, p.now)}`);
   const { html, text } = layout(
     p.event.title,
     [
-      paragraph(
-        `Hi ${p.memberName}, a reminder that ${p.event.title} starts ${untilText(p.event.startTime, p.now)}: ${when}.`,
-      ),
+      paragraph(`Hi ${p.memberName}, a reminder that ${p.event.title} starts ${untilText(p.event.startTime, p.now)}.`),
       eventDetails(p.event, p.memberTimezone),
     ],
     p.links,
+    brandOf(p.event),
   );
   return { subject, html, text };
 }
@@ -202,6 +241,7 @@ export function announcementEmail(p: {
       eventDetails(p.event, p.memberTimezone),
     ],
     p.links,
+    brandOf(p.event),
   );
   return { subject, html, text };
 }
@@ -240,7 +280,7 @@ export function changeEmail(p: {
 }): RenderedEmail {
   const subject = oneLine(`Changed: ${p.event.title}`);
   const tz = { memberTimezone: p.memberTimezone, eventTimezone: p.event.timezone };
-  const rows: [string, string | undefined][] = p.changes.map((c) => {
+  const rows: [string, RowValue][] = p.changes.map((c) => {
     const label = FIELD_LABELS[c.field] ?? c.field;
     if (c.field === "onlineUrl" && !p.showOnlineUrl) return [label, "updated"];
     return [label, `${describeValue(c.field, c.old, tz)} → ${describeValue(c.field, c.new, tz)}`];
@@ -253,6 +293,7 @@ export function changeEmail(p: {
       eventDetails(p.event, p.memberTimezone),
     ],
     p.links,
+    brandOf(p.event),
   );
   return { subject, html, text };
 }
@@ -271,7 +312,13 @@ export function cancellationEmail(p: {
     ),
   ];
   if (p.reason !== undefined && p.reason.trim() !== "") blocks.push(paragraph(`Reason: ${p.reason}`));
-  const { html, text } = layout(`${p.event.title} is cancelled`, blocks, p.links);
+  // Nothing to answer any more: no "Change RSVP".
+  const { html, text } = layout(
+    `${p.event.title} is cancelled`,
+    blocks,
+    { ...p.links, rsvpUrl: undefined },
+    brandOf(p.event),
+  );
   return { subject, html, text };
 }
 
@@ -290,6 +337,7 @@ export function promotedEmail(p: {
       paragraph("Can't make it any more? Change your RSVP on the event page so the next person gets the spot."),
     ],
     p.links,
+    brandOf(p.event),
   );
   return { subject, html, text };
 }
@@ -370,7 +418,9 @@ export function attendancePromptEmail(p: {
         `Your answer helps ${p.event.orgName} plan future events. If you were there, you can leave feedback next.`,
       ),
     ],
-    p.links,
+    // After the event the RSVP is history: the answers are the actions.
+    { ...p.links, rsvpUrl: undefined },
+    brandOf(p.event),
   );
   return { subject, html, text };
 }

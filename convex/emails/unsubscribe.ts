@@ -1,12 +1,12 @@
 // One-click unsubscribe (RFC 8058) and the Resend webhook, served by convex/http.ts.
-//   GET  /unsubscribe?token=…  a confirmation page with a POST form; changes nothing (mail
-//                              scanners prefetch links).
+//   GET  /unsubscribe?token=…  redirects to the app's /unsubscribe page (unsubscribePage.ts),
+//                              which asks first; changes nothing (mail scanners prefetch links).
 //   POST /unsubscribe          token in the query (mail clients' one-click) or the form body;
 //                              applies the token's single purpose and shows "You're unsubscribed".
 // A tampered, expired or unknown token gets an error page and changes nothing.
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { httpAction, internalMutation, internalQuery, type ActionCtx } from "../_generated/server";
+import { httpAction, internalMutation, internalQuery, type ActionCtx, type MutationCtx } from "../_generated/server";
 import { withBodyLimit } from "../lib/httpBody";
 import { env } from "../lib/env";
 import { DEFAULT_REMINDER_TIMES } from "../lib/vocabulary";
@@ -32,7 +32,16 @@ export const unsubscribeSecret = internalQuery({
 export const applyUnsubscribe = internalMutation({
   args: { userId: v.string(), purpose: purposeValidator },
   returns: v.union(v.literal("done"), v.literal("unknown_user")),
-  handler: async (ctx, { userId: rawId, purpose }) => {
+  handler: async (ctx, { userId, purpose }) => await applyPurpose(ctx, userId, purpose),
+});
+
+/** What a verified unsubscribe token asks for (also used by the app's unsubscribe page). */
+export async function applyPurpose(
+  ctx: MutationCtx,
+  rawId: string,
+  purpose: UnsubscribePurpose,
+): Promise<"done" | "unknown_user"> {
+  {
     const userId = ctx.db.normalizeId("users", rawId);
     const user = userId === null ? null : await ctx.db.get("users", userId);
     if (user === null) return "unknown_user";
@@ -57,8 +66,8 @@ export const applyUnsubscribe = internalMutation({
       updatedAt: Date.now(),
     });
     return "done";
-  },
-});
+  }
+}
 
 const PURPOSE_TEXT: Record<UnsubscribePurpose, { question: string; button: string; done: string }> = {
   "reminders-off": {
@@ -114,22 +123,19 @@ async function verify(ctx: Pick<ActionCtx, "runQuery">, token: string | null) {
   return await verifyToken(secret, token, Date.now());
 }
 
-export const unsubscribeGet = httpAction(async (ctx, request) => {
-  const token = new URL(request.url).searchParams.get("token");
-  const result = await verify(ctx, token);
-  if (!result.ok) return errorPage(result.reason);
-  const text = PURPOSE_TEXT[result.purpose];
-  const action = `/unsubscribe?token=${encodeURIComponent(token!)}`;
-  return page(
-    200,
-    text.question,
-    `<p>Confirm below. You can turn them back on any time in your settings.</p>` +
-      `<form method="post" action="${escapeHtml(action)}">` +
-      `<input type="hidden" name="token" value="${escapeHtml(token!)}">` +
-      `<button type="submit" style="font-size:16px;padding:8px 16px">${escapeHtml(text.button)}</button>` +
-      `</form>${settingsLink()}`,
-  );
+/** The email's link, from before it pointed at the app: the app's page asks and confirms. */
+export const unsubscribeGet = httpAction(async (_ctx, request) => {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return redirectToApp(`/unsubscribe?token=${encodeURIComponent(token)}`);
 });
+
+/** A 303 to the app (changes nothing; the page there confirms before acting). */
+export function redirectToApp(path: string): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${env.siteUrl()}${path}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+  });
+}
 
 export const unsubscribePost = httpAction(
   withBodyLimit(async (ctx, request) => {

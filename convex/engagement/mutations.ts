@@ -11,6 +11,7 @@ import { RULES_VERSION, scoreByRules } from "./rules";
 import { startRun } from "./runs";
 import { readSignals } from "./signals";
 import { ensureOrgStats, getScore, moveLevel } from "./store";
+import { onEngagementChanged } from "../crm/directoryHooks";
 
 /** The member's score row; an unscored member is scored by the rules first. */
 async function scoreRowFor(
@@ -47,6 +48,7 @@ async function scoreRowFor(
     effectiveSource: "rules",
   });
   await moveLevel(ctx, orgId, undefined, rule.level, now);
+  await onEngagementChanged(ctx, orgId, userId);
   return (await ctx.db.get("engagementScores", id))!;
 }
 
@@ -70,6 +72,7 @@ export const setOverride = orgAdminMutation({
       effectiveSource: "override",
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel ?? row.level, level, now);
+    await onEngagementChanged(ctx, ctx.org._id, userId);
     await ctx.db.insert("engagementHistory", {
       orgId: ctx.org._id,
       userId,
@@ -101,6 +104,7 @@ export const clearOverride = orgAdminMutation({
       effectiveSource: row.source ?? "rules",
     });
     await moveLevel(ctx, ctx.org._id, row.effectiveLevel ?? row.overrideLevel, row.level, now);
+    await onEngagementChanged(ctx, ctx.org._id, userId);
     await ctx.db.insert("engagementHistory", {
       orgId: ctx.org._id,
       userId,

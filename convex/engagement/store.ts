@@ -5,6 +5,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { ENGAGEMENT_LIMITS, type EngagementLevel, type EngagementSource } from "../lib/vocabulary";
 import { applyHysteresis } from "./rules";
 import type { Signals } from "./signals";
+import { onEngagementChanged } from "../crm/directoryHooks";
 
 export const EMPTY_LEVEL_COUNTS: Doc<"engagementOrgStats">["levelCounts"] = {
   highly_engaged: 0,
@@ -127,6 +128,7 @@ export async function writeComputedScore(
     await ctx.db.patch("engagementScores", existing._id, fields);
   }
   await moveLevel(ctx, orgId, existing?.effectiveLevel, effectiveLevel, now);
+  if (existing?.effectiveLevel !== effectiveLevel) await onEngagementChanged(ctx, orgId, userId);
   const changed = existing === null || existing.level !== level || existing.source !== computed.source;
   if (changed && !args.provisional) {
     await ctx.db.insert("engagementHistory", {

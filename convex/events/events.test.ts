@@ -67,6 +67,35 @@ describe("createEvent", () => {
     expect(event.spotsLeft).toBe(12);
   });
 
+  test("a reminder whose time is already past is refused on notifyBefore; one the event had is kept", async () => {
+    const { admin, orgId } = await world();
+    const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString().slice(0, 16);
+    const soon = { timezone: "UTC", startLocal: inHours(3), endLocal: inHours(5) };
+    await expect(
+      admin.as.mutation(api.events.mutations.createEvent, {
+        orgId,
+        ...eventForm({ ...soon, notifyBefore: [1440, 60] }),
+      }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT", field: "notifyBefore" } });
+    // Omitted reminders default to the ones still ahead.
+    const { eventId } = await admin.as.mutation(api.events.mutations.createEvent, { orgId, ...eventForm(soon) });
+    expect((await admin.as.query(api.events.queries.getEvent, { eventId })).notifyBefore).toEqual([60]);
+    // An event a day and a half away keeps its 1-day reminder when it moves to tomorrow morning…
+    const later = { timezone: "UTC", startLocal: inHours(36), endLocal: inHours(38) };
+    const other = await createEventAs(admin.as, orgId, { ...later, notifyBefore: [1440] }, { publish: false });
+    await admin.as.mutation(api.events.mutations.updateEvent, {
+      eventId: other,
+      ...eventForm({ ...soon, notifyBefore: [1440] }),
+    });
+    // …but a 2-day reminder cannot be added to it now.
+    await expect(
+      admin.as.mutation(api.events.mutations.updateEvent, {
+        eventId: other,
+        ...eventForm({ ...soon, notifyBefore: [2880, 1440] }),
+      }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT", field: "notifyBefore" } });
+  });
+
   test("members cannot create events", async () => {
     const { t, member, orgId } = await world();
     const error = await expectConvexError(
@@ -461,5 +490,39 @@ describe("myUpcomingEvents", () => {
       ["B sooner", "Org B", null],
       ["A later", "Org A", "maybe"],
     ]);
+  });
+});
+
+describe("myDrafts", () => {
+  test("the drafts of orgs the caller runs, soonest first; a member of the org sees none", async () => {
+    const t = newTest();
+    const admin = await signedInUser(t);
+    const other = await signedInUser(t);
+    const member = await signedInUser(t);
+    const mine = await createOrgAs(admin.as, { name: "Mine" });
+    const theirs = await createOrgAs(other.as, { name: "Theirs" });
+    await joinOrg(admin.as, member.as, mine.orgId);
+    await joinOrg(other.as, admin.as, theirs.orgId);
+    await createEventAs(admin.as, mine.orgId, { title: "Published" });
+    await createEventAs(
+      admin.as,
+      mine.orgId,
+      { title: "Later draft", startLocal: `${year}-09-01T10:00`, endLocal: `${year}-09-01T11:00` },
+      { publish: false },
+    );
+    await createEventAs(
+      admin.as,
+      mine.orgId,
+      { title: "Sooner draft", startLocal: `${year}-08-01T10:00`, endLocal: `${year}-08-01T11:00` },
+      { publish: false },
+    );
+    // A draft in an org where the caller is only a member.
+    await createEventAs(other.as, theirs.orgId, { title: "Not mine to see" }, { publish: false });
+    const drafts = await admin.as.query(api.events.queries.myDrafts, {});
+    expect(drafts.map((d) => [d.title, d.org.name])).toEqual([
+      ["Sooner draft", "Mine"],
+      ["Later draft", "Mine"],
+    ]);
+    expect(await member.as.query(api.events.queries.myDrafts, {})).toEqual([]);
   });
 });

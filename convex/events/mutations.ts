@@ -44,7 +44,7 @@ export const updateEvent = eventAdminMutation({
   handler: async (ctx, input) => {
     const { event, user } = ctx;
     if (event.status === "cancelled") throw appError("CONFLICT", "A cancelled event can no longer be edited.");
-    await applyEventUpdate(ctx, event, user._id, checkEventFields(input));
+    await applyEventUpdate(ctx, event, user._id, checkEventFields(input, event));
     return null;
   },
 });

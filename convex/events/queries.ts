@@ -191,6 +191,55 @@ const attendeeRowValidator = v.object({
   disputed: v.boolean(),
 });
 
+/** Dashboard: the drafts waiting in the orgs the caller runs (admin memberships only), soonest first. */
+export const myDrafts = userQuery({
+  args: {},
+  returns: v.array(
+    v.object({
+      _id: v.id("events"),
+      title: v.string(),
+      startTime: v.number(),
+      timezone: v.string(),
+      org: v.object({ _id: v.id("organizations"), name: v.string(), slug: v.string() }),
+    }),
+  ),
+  handler: async (ctx) => {
+    const memberships = await ctx.db
+      .query("orgMemberships")
+      .withIndex("by_user", (q) => q.eq("userId", ctx.user._id))
+      .order("desc")
+      .take(MAX_ORGS_PER_USER_READ);
+    const now = Date.now();
+    const perOrg = await Promise.all(
+      memberships
+        .filter((m) => m.role === "admin")
+        .slice(0, DASHBOARD_ORGS)
+        .map(async (m) => {
+          const org = await ctx.db.get("organizations", m.orgId);
+          if (org === null) return [];
+          const drafts = await ctx.db
+            .query("events")
+            .withIndex("by_org_start", (q) => q.eq("orgId", m.orgId).gt("startTime", now - EVENT_LIMITS.maxDurationMs))
+            // An org's upcoming events are few; this keeps its drafts.
+            // eslint-disable-next-line @convex-dev/no-filter-in-query
+            .filter((q) => q.eq(q.field("status"), "draft"))
+            .take(DASHBOARD_EVENTS_PER_ORG);
+          return drafts.map((event) => ({
+            _id: event._id,
+            title: event.title,
+            startTime: event.startTime,
+            timezone: event.timezone,
+            org: { _id: org._id, name: org.name, slug: org.slug },
+          }));
+        }),
+    );
+    return perOrg
+      .flat()
+      .sort((a, b) => a.startTime - b.startTime)
+      .slice(0, DASHBOARD_EVENTS_PER_ORG);
+  },
+});
+
 /**
  * Everyone who answered, a page at a time (admins only). Without `status`: in order of first
  * RSVP. With `status`: that status only; "waitlisted" lists the queue in order.

@@ -100,6 +100,33 @@ export function checkNotifyBefore(values: number[] | undefined): number[] {
   return [...new Set(values)].sort((a, b) => b - a);
 }
 
+/**
+ * A reminder whose send time is already past cannot be added: it would never go out. Offsets
+ * the event already had (`kept`, e.g. a week-before reminder that was sent) stay as they are.
+ * Omitted reminders (the defaults) quietly drop the ones already past.
+ */
+export function checkRemindersAhead(
+  offsets: number[],
+  startTime: number,
+  { explicit, kept = [], now = Date.now() }: { explicit: boolean; kept?: number[]; now?: number },
+): number[] {
+  const past = offsets.filter((m) => startTime - m * 60_000 <= now && !kept.includes(m));
+  if (past.length === 0) return offsets;
+  if (!explicit) return offsets.filter((m) => !past.includes(m));
+  throw invalidArgument(
+    "notifyBefore",
+    `${past.length === 1 ? "This reminder's" : "These reminders'"} time is already past (${past
+      .map(describeOffset)
+      .join(", ")} before the start). Untick ${past.length === 1 ? "it" : "them"}.`,
+  );
+}
+
+function describeOffset(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 export function checkCapacity(value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 1 || value > EVENT_LIMITS.capacity) {
@@ -109,7 +136,7 @@ export function checkCapacity(value: number | undefined): number | undefined {
 }
 
 /** Validates and normalizes the form; throws INVALID_ARGUMENT naming the first bad field. */
-export function checkEventFields(input: EventFieldsInput) {
+export function checkEventFields(input: EventFieldsInput, previous?: { notifyBefore?: number[] }) {
   const title = requireText("title", input.title, EVENT_LIMITS.title, "title");
   // Markdown is stored as typed (trailing/leading blank space trimmed); the UI renders it safely.
   const description = optionalText("description", input.description, EVENT_LIMITS.description, "description", {
@@ -135,7 +162,10 @@ export function checkEventFields(input: EventFieldsInput) {
     locationUrl: optionalHttpUrl("locationUrl", input.locationUrl),
     onlineUrl: optionalHttpUrl("onlineUrl", input.onlineUrl),
     capacity: checkCapacity(input.capacity),
-    notifyBefore: checkNotifyBefore(input.notifyBefore),
+    notifyBefore: checkRemindersAhead(checkNotifyBefore(input.notifyBefore), startTime, {
+      explicit: input.notifyBefore !== undefined,
+      kept: previous?.notifyBefore,
+    }),
   };
 }
 

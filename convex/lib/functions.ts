@@ -4,7 +4,7 @@
 // The raw `query` / `mutation` / `action` are imported here and nowhere else (ESLint enforces
 // it); internal functions keep using internalQuery / internalMutation / internalAction.
 //
-//   publicQuery                              anyone; ctx.viewerId is the caller's id or null
+//   publicQuery / publicMutation             anyone; ctx.viewerId is the caller's id or null
 //   userQuery / userMutation / userAction    signed in; ctx.user
 //   orgMemberQuery / orgMemberMutation       consume `orgId`; a member of it: ctx.user, ctx.org, ctx.membership
 //   orgAdminQuery / orgAdminMutation         consume `orgId`; an admin of it
@@ -192,6 +192,8 @@ const eventAdmin = customCtxAndArgs({
 });
 
 export const publicQuery = recording("public", customQuery(query, viewer));
+/** Anyone: for links that carry their own authority (a signed, single-purpose email token). */
+export const publicMutation = recording("public", customMutation(mutation, viewer));
 
 export const userQuery = recording("user", customQuery(query, user));
 export const userMutation = recording("user", customMutation(mutation, user));

@@ -10,6 +10,10 @@ describe("requireTimezone", () => {
     expect(requireTimezone("timezone", "europe/london")).toBe("Europe/London");
     expect(requireTimezone("timezone", " AMERICA/NEW_YORK ")).toBe("America/New_York");
     expect(requireTimezone("timezone", "utc")).toBe("UTC");
+    // Legacy names (which ICU still reports) are stored by their current ones.
+    expect(requireTimezone("timezone", "Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(requireTimezone("timezone", "Asia/Kolkata")).toBe("Asia/Kolkata");
+    expect(requireTimezone("timezone", "Europe/Kiev")).toBe("Europe/Kyiv");
     expect(requireTimezone("timezone", "Europe/Berlin")).toBe("Europe/Berlin");
   });
 

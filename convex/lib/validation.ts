@@ -1,3 +1,4 @@
+import { canonicalTimeZone } from "./timezoneNames";
 import { invalidArgument } from "./errors";
 import { slugProblem } from "./slugRule";
 import { LIMITS } from "./vocabulary";
@@ -134,20 +135,16 @@ export function optionalHttpUrl(field: string, value: string | undefined): strin
 const TIMEZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
 /**
- * An IANA timezone the runtime knows (checked with Intl), returned in its canonical spelling:
- * Intl matches names case-insensitively, so "europe/london" is stored as "Europe/London".
+ * An IANA timezone the runtime knows (checked with Intl), returned by its current name in its
+ * canonical spelling: "europe/london" is stored as "Europe/London", "Asia/Calcutta" as "Asia/Kolkata".
  */
 export function requireTimezone(field: string, value: string): string {
   const zone = value.trim();
   if (zone.length === 0 || zone.length > LIMITS.timezone || !TIMEZONE_SHAPE.test(zone)) {
     throw invalidArgument(field, "Choose a valid time zone.");
   }
-  let canonical: string;
-  try {
-    canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    throw invalidArgument(field, `Unknown time zone "${zone}".`);
-  }
+  const canonical = canonicalTimeZone(zone);
+  if (canonical === null) throw invalidArgument(field, `Unknown time zone "${zone}".`);
   return canonical;
 }
 

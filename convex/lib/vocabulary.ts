@@ -103,6 +103,12 @@ export const RATE_LIMITS = {
   joinOrg: { kind: "token bucket", rate: 20, period: HOUR_MS, capacity: 10 },
   /** Upload URLs for images, per user. */
   upload: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
+  /** Password-reset codes sent per email address (each one is an email). */
+  passwordResetPerEmail: { kind: "token bucket", rate: 3, period: HOUR_MS, capacity: 3 },
+  /** Password-reset requests across the whole deployment. */
+  passwordResetGlobal: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
+  /** Password changes (each checks the current password) per user. */
+  changePassword: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
 } as const;
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
@@ -189,6 +195,7 @@ export const NOTIFICATION_KINDS = [
   "digest",
   "attendance_prompt",
   "program_at_risk",
+  "account",
 ] as const;
 export const notificationKindValidator = /* @__PURE__ */ literals(NOTIFICATION_KINDS);
 export type NotificationKind = Infer<typeof notificationKindValidator>;
@@ -201,6 +208,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   digest: "Weekly digest",
   attendance_prompt: "After-event check-in",
   program_at_risk: "Program check-in",
+  account: "Account",
 };
 
 /** "recorded": stored only (no email service configured); the rest follow the Resend component. */
@@ -362,6 +370,56 @@ export const ENGAGEMENT_LIMITS = {
   recentEvents: 10,
 } as const;
 
+// ---- CRM: directory, tags, export ----
+
+/** Colours an org's tags may take (the app maps each to its own classes). */
+export const TAG_COLORS = [
+  "gray",
+  "red",
+  "orange",
+  "amber",
+  "green",
+  "teal",
+  "blue",
+  "indigo",
+  "purple",
+  "pink",
+] as const;
+export const tagColorValidator = /* @__PURE__ */ literals(TAG_COLORS);
+export type TagColor = Infer<typeof tagColorValidator>;
+
+export const CRM_LIMITS = {
+  /** Tags per org. */
+  tagsPerOrg: 50,
+  /** Tags on one member. */
+  tagsPerMember: 10,
+  tagName: 40,
+  /** Members one bulk tag assignment may touch. */
+  bulkTagMembers: 100,
+  /** Directory page size, at most. */
+  directoryPage: 100,
+  /** Members per export chunk (one query each). */
+  exportChunk: 500,
+  /** An export ticket is good for this long. */
+  exportTtlMs: 15 * 60 * 1000,
+  /** A shared skill value is indexed for filtering up to this many skills per member. */
+  indexedSkills: 20,
+} as const;
+
+export const DIRECTORY_SORTS = ["name", "joined", "lastAttended", "events"] as const;
+export const directorySortValidator = /* @__PURE__ */ literals(DIRECTORY_SORTS);
+export type DirectorySort = Infer<typeof directorySortValidator>;
+export const DIRECTORY_SORT_LABELS: Record<DirectorySort, string> = {
+  name: "Name",
+  joined: "Joined",
+  lastAttended: "Last attended",
+  events: "Events attended",
+};
+
+/** The one profile- or tag-based facet a directory query may filter on. */
+export const DIRECTORY_FACET_KINDS = ["tag", "stage", "city", "skill"] as const;
+export const directoryFacetKindValidator = /* @__PURE__ */ literals(DIRECTORY_FACET_KINDS);
+export type DirectoryFacetKind = Infer<typeof directoryFacetKindValidator>;
 // ---- Programs ----
 
 export const PROGRAM_KINDS = ["reading_group", "fellowship", "course", "other"] as const;

@@ -42,6 +42,7 @@ export function eventUrl(eventId: Id<"events">): string {
 export function eventLinks(eventId: Id<"events"> | undefined): Omit<Links, "unsubscribeUrl"> {
   return {
     eventUrl: eventId === undefined ? undefined : eventUrl(eventId),
+    rsvpUrl: eventId === undefined ? undefined : `${eventUrl(eventId)}#rsvp`,
     icsUrl: eventId === undefined ? undefined : `${env.convexSiteUrl()}/events/${eventId}.ics`,
     settingsUrl: `${env.siteUrl()}/settings`,
   };
@@ -56,6 +57,7 @@ export function toEventInfo(event: Doc<"events">, org: Doc<"organizations"> | nu
     timezone: event.timezone,
     venue: event.location,
     onlineUrl: showOnlineUrl ? event.onlineUrl : undefined,
+    orgLogoUrl: org?.logoUrl,
   };
 }
 
@@ -100,10 +102,12 @@ export async function sendNotice(ctx: MutationCtx, r: Recipient, notice: Notice)
   const headers: { name: string; value: string }[] = [];
   if (notice.unsubscribe !== undefined) {
     const token = await createUnsubscribeToken(ctx, r.userId, notice.unsubscribe);
-    links.unsubscribeUrl = `${env.convexSiteUrl()}/unsubscribe?token=${encodeURIComponent(token)}`;
+    // The link opens the app's page (it asks first); the header's URL takes mail clients' POST.
+    links.unsubscribeUrl = `${env.siteUrl()}/unsubscribe?token=${encodeURIComponent(token)}`;
     links.unsubscribeLabel = UNSUBSCRIBE_LABELS[notice.unsubscribe];
     // RFC 2369 + RFC 8058: mail clients show "Unsubscribe" and POST to the URL in one click.
-    headers.push({ name: "List-Unsubscribe", value: `<${links.unsubscribeUrl}>` });
+    const oneClickUrl = `${env.convexSiteUrl()}/unsubscribe?token=${encodeURIComponent(token)}`;
+    headers.push({ name: "List-Unsubscribe", value: `<${oneClickUrl}>` });
     headers.push({ name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" });
   }
   const rendered = notice.render(links);

@@ -3,7 +3,14 @@ import { pick } from "convex-helpers";
 import { type ObjectType, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { optionalEmail, optionalHttpUrl, optionalText, requireLocation, requireText } from "../lib/validation";
+import {
+  optionalEmail,
+  optionalHttpUrl,
+  optionalText,
+  requireLocation,
+  requireText,
+  requireTimezone,
+} from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
 import {
   DEFAULT_JOIN_POLICY,
@@ -15,6 +22,7 @@ import {
 } from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
+import { onMembershipChanged, onMembershipRemoved } from "../crm/directoryHooks";
 import { onMemberLeftOrg } from "../programs/hooks";
 
 const orgTable = schema.tables.organizations.validator.fields;
@@ -30,6 +38,7 @@ export const orgFieldsValidator = pick(orgTable, [
   "contactUrl",
   "joinPolicy",
   "visibility",
+  "timezone",
 ]);
 
 type OrgFieldsInput = ObjectType<typeof orgFieldsValidator>;
@@ -47,6 +56,7 @@ export function checkOrgFields(input: OrgFieldsInput) {
     contactUrl: optionalHttpUrl("contactUrl", input.contactUrl),
     joinPolicy: input.joinPolicy,
     visibility: input.visibility,
+    timezone: input.timezone === undefined ? undefined : requireTimezone("timezone", input.timezone),
     country: location?.country,
     cityKey: location === undefined ? undefined : cityKey(location.city),
   };
@@ -78,6 +88,7 @@ const ORG_PAGE_FIELDS = [
   "contactEmail",
   "contactUrl",
   "visibility",
+  "timezone",
   "memberCount",
   "createdAt",
 ] as const;
@@ -137,6 +148,7 @@ export async function addMembership(
     .withIndex("by_org_user", (q) => q.eq("orgId", org._id).eq("userId", userId))
     .unique();
   if (request !== null) await ctx.db.delete("joinRequests", request._id);
+  await onMembershipChanged(ctx, org._id, userId);
 }
 
 /**
@@ -147,6 +159,7 @@ export async function deleteMembership(ctx: MutationCtx, membership: Doc<"orgMem
   const org = await ctx.db.get("organizations", membership.orgId);
   await ctx.db.delete("orgMemberships", membership._id);
   await onMembershipDeleted(ctx, membership.orgId, membership.userId);
+  await onMembershipRemoved(ctx, membership.orgId, membership.userId);
   await onMemberLeftOrg(ctx, membership.orgId, membership.userId);
   if (org !== null) await ctx.db.patch("organizations", org._id, { memberCount: Math.max(0, org.memberCount - 1) });
   await releaseUpcomingRsvps(ctx, membership.orgId, membership.userId);

@@ -6,6 +6,7 @@ import { appError } from "../lib/errors";
 import { orgAdminMutation, orgMemberMutation, userMutation } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
 import { requireSlug } from "../lib/validation";
+import { onMembershipChanged } from "../crm/directoryHooks";
 import {
   addMembership,
   checkOrgFields,
@@ -14,6 +15,7 @@ import {
   hasSingleAdmin,
   orgFieldsValidator,
 } from "./model";
+import { getProfileByUser } from "../profiles/model";
 
 /** Creates an org; the creator becomes its first admin. The slug is its permanent address. */
 export const createOrg = userMutation({
@@ -28,8 +30,11 @@ export const createOrg = userMutation({
     }
     await enforceLimit(ctx, "createOrg", user._id);
     const now = Date.now();
+    // The org's zone (new events default to it): as chosen, else the creating admin's.
+    const timezone = fields.timezone ?? (await getProfileByUser(ctx, user._id))?.timezone ?? "UTC";
     const orgId = await ctx.db.insert("organizations", {
       ...fields,
+      timezone,
       slug,
       memberCount: 0,
       createdBy: user._id,
@@ -45,7 +50,9 @@ export const updateOrg = orgAdminMutation({
   args: orgFieldsValidator,
   returns: v.null(),
   handler: async (ctx, input) => {
-    await ctx.db.patch("organizations", ctx.org._id, checkOrgFields(input));
+    const fields = checkOrgFields(input);
+    // A form that doesn't show the zone keeps it.
+    await ctx.db.patch("organizations", ctx.org._id, { ...fields, timezone: fields.timezone ?? ctx.org.timezone });
     return null;
   },
 });
@@ -64,7 +71,10 @@ export const promoteMember = orgAdminMutation({
   handler: async (ctx, { userId }) => {
     const orgId = ctx.org._id;
     const target = await requireTargetMembership(ctx, orgId, userId);
-    if (target.role !== "admin") await ctx.db.patch("orgMemberships", target._id, { role: "admin" });
+    if (target.role !== "admin") {
+      await ctx.db.patch("orgMemberships", target._id, { role: "admin" });
+      await onMembershipChanged(ctx, orgId, userId);
+    }
     return null;
   },
 });
@@ -79,6 +89,7 @@ export const demoteMember = orgAdminMutation({
     if (target.role !== "admin") return null;
     if (await hasSingleAdmin(ctx, orgId)) throw appError("CONFLICT", LAST_ADMIN_MESSAGE);
     await ctx.db.patch("orgMemberships", target._id, { role: "member" });
+    await onMembershipChanged(ctx, orgId, userId);
     return null;
   },
 });

@@ -11,6 +11,7 @@ import {
 import { checkEventTypes, checkReminderTimes, patchSettings } from "../notifications/preferences";
 import { locationValidator, privacyValidator } from "../schema";
 import { computeCompleteness, ensureProfile, myProfileValidator, toMyProfile } from "./model";
+import { onProfileChanged } from "../crm/directoryHooks";
 
 /**
  * Saves the profile form (full replace: an omitted optional field is cleared).
@@ -49,6 +50,7 @@ export const updateMyProfile = userMutation({
     });
     // One name across the app: the account name (viewer, emails) follows the profile.
     if (user.name !== fields.name) await ctx.db.patch("users", user._id, { name: fields.name });
+    await onProfileChanged(ctx, user._id);
     return toMyProfile((await ctx.db.get("profiles", profile._id))!, user);
   },
 });
@@ -103,6 +105,7 @@ export const updatePrivacy = userMutation({
     const { user } = ctx;
     const profile = await ensureProfile(ctx, user);
     await ctx.db.patch("profiles", profile._id, { privacy, shareLocationForSuggestions, updatedAt: Date.now() });
+    await onProfileChanged(ctx, user._id);
     return null;
   },
 });

@@ -169,6 +169,7 @@ export const ORGS = [
     contactUrl: "https://example.org/ai-safety-berlin/contact",
     visibility: "public" as const,
     joinPolicy: "open" as const,
+    timezone: "Europe/Berlin",
     admins: [0],
     members: [2, ...range(3, 30)],
   },
@@ -182,6 +183,7 @@ export const ORGS = [
     visibility: "public" as const,
     // New members are approved by hand; two people are waiting.
     joinPolicy: "request" as const,
+    timezone: "Europe/London",
     admins: [1],
     members: [2, ...range(20, 46)],
     requests: [3, 4],
@@ -192,6 +194,7 @@ export const ORGS = [
     description: "A private cohort for the AI governance fellowship.",
     location: { city: "London", country: "GB" },
     visibility: "private" as const,
+    timezone: "Europe/London",
     admins: [1],
     members: [5, 15, 25, 35],
   },

@@ -11,6 +11,7 @@ import { careerStageValidator, defaultNotificationPreferences } from "../lib/voc
 import { PEOPLE, ORGS } from "./data";
 import { seedEngagement } from "./engagement";
 import { DEMO_EVENTS, seedOrgEvents } from "./events";
+import { seedTags } from "./tags";
 import { seedPrograms } from "./programs";
 
 export const DEMO_PASSWORD = "demo-password-1";
@@ -123,6 +124,7 @@ export const populate = internalMutation({
             ]
           : [];
       await seedEngagement(ctx, orgId, people[0]!, overrides, now);
+      await seedTags(ctx, orgId, people[0]!, people, now);
     }
     return null;
   },

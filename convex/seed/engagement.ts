@@ -8,6 +8,7 @@ import { advancePastEvents, recentPastEvents } from "../engagement/eventCounter"
 import { readSignals, signalsHash } from "../engagement/signals";
 import { ensureOrgStats, getScore, moveLevel, writeComputedScore } from "../engagement/store";
 import type { EngagementLevel } from "../lib/vocabulary";
+import { onEngagementChanged } from "../crm/directoryHooks";
 
 /** Demo orgs are small: their members fit one transaction. */
 const DEMO_MAX = 500;
@@ -90,6 +91,7 @@ export async function seedEngagement(
       effectiveSource: "override",
     });
     await moveLevel(ctx, orgId, row.effectiveLevel, level, now);
+    await onEngagementChanged(ctx, orgId, userId);
     await ctx.db.insert("engagementHistory", {
       orgId,
       userId,

@@ -3,6 +3,7 @@ import { userMutation } from "../lib/functions";
 import { requireText } from "../lib/validation";
 import { LIMITS } from "../lib/vocabulary";
 import { computeCompleteness, getProfileByUser } from "../profiles/model";
+import { onProfileChanged } from "../crm/directoryHooks";
 
 /** Changes the caller's display name: the account name and, when there is one, the profile's. */
 export const updateName = userMutation({
@@ -20,6 +21,7 @@ export const updateName = userMutation({
         updatedAt: Date.now(),
       });
     }
+    await onProfileChanged(ctx, user._id);
     return null;
   },
 });

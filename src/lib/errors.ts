@@ -34,13 +34,28 @@ function isConvexError(error: unknown): error is ConvexError<Value> {
 
 /** The code of a ConvexError thrown by our backend, if it is one. */
 export function errorCode(error: unknown): ErrorCode | undefined {
-  if (!isConvexError(error)) return undefined;
-  const data = error.data;
+  const data = isConvexError(error) ? error.data : serverRenderedErrorData(error);
   if (typeof data === "object" && data !== null) {
     const code = (data as { code?: unknown }).code;
     if (isErrorCode(code)) return code;
   }
   return undefined;
+}
+
+/**
+ * A query that failed while the page rendered on the server reaches the browser as a plain Error
+ * whose message is the ConvexError's data as JSON (the SSR serializer keeps only the message).
+ * Reading the code back lets the page show its answer at once instead of retrying.
+ */
+function serverRenderedErrorData(error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== "Error") return undefined;
+  const json = /^(?:\[CONVEX [^\]]*\] )?(\{.*\})$/s.exec(error.message)?.[1];
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { lazy, type ReactNode } from "react";
 
 import { AppFrame } from "~/components/layout/app-frame";
 import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
+import { readSessionHint } from "~/lib/session-hint";
 import appCss from "~/styles.css?url";
 
 export type RouterContext = {
@@ -14,6 +15,8 @@ export type RouterContext = {
 };
 
 export const Route = createRootRouteWithContext<RouterContext>()({
+  // Read where the page renders (the request's cookie, or the browser's), so both agree.
+  loader: () => ({ sessionHint: readSessionHint() }),
   head: () => ({
     meta: [
       { charSet: "utf-8" },

@@ -1,7 +1,8 @@
 import { useConvexAuth } from "convex/react";
-import { createFileRoute, Outlet, useRouter } from "@tanstack/react-router";
+import { createFileRoute, Outlet, useLocation, useRouter } from "@tanstack/react-router";
 import { useEffect } from "react";
 
+import { HomeSkeleton } from "~/components/dashboard/home-skeleton";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 
 /**
@@ -10,7 +11,7 @@ import { PageSkeleton } from "~/components/layout/page-skeleton";
  */
 export const Route = createFileRoute("/_authed")({
   ssr: false,
-  pendingComponent: () => <PageSkeleton label="Loading your account…" />,
+  pendingComponent: AccountSkeleton,
   component: AuthedLayout,
 });
 
@@ -28,6 +29,12 @@ function AuthedLayout() {
     void router.navigate({ to: "/sign-in", search: { redirect: location.href }, replace: true });
   }, [isLoading, isAuthenticated, router]);
 
-  if (isLoading || !isAuthenticated) return <PageSkeleton label="Loading your account…" />;
+  if (isLoading || !isAuthenticated) return <AccountSkeleton />;
   return <Outlet />;
+}
+
+/** While the session loads: the dashboard's own shape on /home, a generic page elsewhere. */
+function AccountSkeleton() {
+  const pathname = useLocation({ select: (location) => location.pathname });
+  return pathname === "/home" ? <HomeSkeleton /> : <PageSkeleton label="Loading your account…" />;
 }

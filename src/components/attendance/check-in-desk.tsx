@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
-import { formatEventShort } from "~/lib/time";
+import { formatClock, formatEventShort } from "~/lib/time";
 import { cn } from "~/lib/utils";
 import type { Id } from "@convex/_generated/dataModel";
 import { RSVP_LABELS } from "@convex/lib/vocabulary";
@@ -160,7 +160,7 @@ function Desk({
       ) : (
         <ul aria-label="Check-in list" className="divide-y rounded-xl border">
           {list.results.map((row) => (
-            <DeskRow key={row.userId} eventId={eventId} row={row} closed={closed} />
+            <DeskRow key={row.userId} eventId={eventId} row={row} closed={closed} timezone={timezone} />
           ))}
         </ul>
       )}
@@ -169,7 +169,17 @@ function Desk({
   );
 }
 
-function DeskRow({ eventId, row, closed }: { eventId: Id<"events">; row: AttendanceRow; closed: boolean }) {
+function DeskRow({
+  eventId,
+  row,
+  closed,
+  timezone,
+}: {
+  eventId: Id<"events">;
+  row: AttendanceRow;
+  closed: boolean;
+  timezone: string;
+}) {
   const checkIn = useCheckInMutation();
   const undo = useUndoCheckInMutation();
   const busy = checkIn.isPending || undo.isPending;
@@ -183,9 +193,7 @@ function DeskRow({ eventId, row, closed }: { eventId: Id<"events">; row: Attenda
           {row.checkedIn ? (
             <span className="text-success font-medium">
               Checked in{row.via === "self" ? " (scanned)" : ""}
-              {row.recordedAt
-                ? ` · ${new Date(row.recordedAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })}`
-                : ""}
+              {row.recordedAt ? ` · ${formatClock(row.recordedAt, timezone)}` : ""}
             </span>
           ) : null}
         </div>

@@ -125,3 +125,15 @@ export function useExportAttendanceCsvMutation() {
     },
   });
 }
+
+/** The "Did you make it?" email's one-tap link: the question its token answers (reads only). */
+export function emailAnswerQuery(token: string) {
+  return convexQuery(api.attendance.emailAnswer.describe, { token });
+}
+
+export function useConfirmEmailAnswerMutation() {
+  return useMutation({
+    mutationFn: useConvexMutation(api.attendance.emailAnswer.confirm),
+    meta: { showsErrors: true },
+  });
+}

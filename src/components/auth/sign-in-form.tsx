@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { AuthCard } from "~/components/auth/auth-card";
 import { FormField } from "~/components/auth/form-field";
 import { PasswordAuthForm, usePasswordAuth } from "~/components/auth/password-auth-form";
+import { browserTimeZone } from "~/lib/timezones";
 import { checkEmail, checkExistingPassword } from "~/lib/validation";
 
 type Field = "email" | "password";
@@ -14,7 +15,8 @@ export function SignInForm({ redirect }: { redirect?: string }) {
     const password = String(data.get("password") ?? "");
     return {
       errors: { email: checkEmail(email), password: checkExistingPassword(password) },
-      params: { email, password },
+      // An account from before profiles were made at sign-up gets one in this zone.
+      params: { email, password, timezone: browserTimeZone() },
     };
   });
   const { errors, clear } = auth;
@@ -56,6 +58,11 @@ export function SignInForm({ redirect }: { redirect?: string }) {
           error={errors.password}
           onChange={clear("password")}
         />
+        <p className="-mt-2 text-right text-sm">
+          <Link to="/reset-password" className="text-primary font-medium underline-offset-4 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
       </PasswordAuthForm>
     </AuthCard>
   );

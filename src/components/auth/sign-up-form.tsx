@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { AuthCard } from "~/components/auth/auth-card";
 import { FormField } from "~/components/auth/form-field";
 import { PasswordAuthForm, usePasswordAuth } from "~/components/auth/password-auth-form";
+import { browserTimeZone } from "~/lib/timezones";
 import { checkEmail, checkName, checkNewPassword, LIMITS } from "~/lib/validation";
 
 type Field = "name" | "email" | "password";
@@ -15,7 +16,8 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
     const password = String(data.get("password") ?? "");
     return {
       errors: { name: checkName(name), email: checkEmail(email), password: checkNewPassword(password) },
-      params: { name, email, password },
+      // The browser's zone becomes the new profile's, so emails show the member's time at once.
+      params: { name, email, password, timezone: browserTimeZone() },
     };
   });
   const { errors, clear } = auth;
@@ -57,6 +59,22 @@ export function SignUpForm({ redirect }: { redirect?: string }) {
           error={errors.email}
           onChange={clear("email")}
         />
+        {errors.email?.includes("already exists") ? (
+          <p className="-mt-2 text-sm">
+            <Link
+              to="/sign-in"
+              search={redirect ? { redirect } : {}}
+              className="text-primary font-medium underline-offset-4 hover:underline"
+            >
+              Sign in with this email
+            </Link>{" "}
+            or{" "}
+            <Link to="/reset-password" className="text-primary font-medium underline-offset-4 hover:underline">
+              reset your password
+            </Link>
+            .
+          </p>
+        ) : null}
         <FormField
           name="password"
           label="Password"

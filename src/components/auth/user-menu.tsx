@@ -1,6 +1,6 @@
 import { useAuthActions } from "@convex-dev/auth/react";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { LogOut } from "lucide-react";
 import { useState } from "react";
 
@@ -38,7 +38,7 @@ export function UserMenu() {
       {viewer.isPending ? (
         <Skeleton className="h-8 w-24" aria-hidden="true" />
       ) : name ? (
-        <div className="flex min-w-0 items-center gap-2">
+        <Link to="/account" className="flex min-w-0 items-center gap-2 rounded-md" aria-label={`Account: ${name}`}>
           <span
             aria-hidden="true"
             title={name}
@@ -50,7 +50,7 @@ export function UserMenu() {
             <span className="sr-only">Signed in as </span>
             {name}
           </span>
-        </div>
+        </Link>
       ) : null}
       <Button variant="outline" size="sm" onClick={handleSignOut} disabled={signingOut}>
         <LogOut aria-hidden="true" />

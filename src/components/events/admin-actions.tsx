@@ -23,6 +23,7 @@ import {
   useDuplicateEventMutation,
   usePublishEventMutation,
 } from "./data";
+import { usePublishConfirm } from "./publish-dialog";
 import type { EventPage } from "./types";
 
 /** The admin toolbar of an event page: publish, edit, duplicate, cancel, delete. */
@@ -37,10 +38,13 @@ export function AdminActions({ event }: { event: EventPage }) {
   // The latest of the two attempts is the one to explain.
   const error = expectedErrorMessage(publish.submittedAt > duplicate.submittedAt ? publish.error : duplicate.error);
 
-  function run(kind: "publish" | "duplicate") {
+  const confirm = usePublishConfirm(event.org);
+
+  async function run(kind: "publish" | "duplicate") {
     if (kind === "publish") {
       duplicate.reset();
-      publish.mutate({ eventId: event._id });
+      if (!(await confirm.ask(event.title))) return;
+      publish.mutate({ eventId: event._id }, { onSuccess: () => confirm.share(event._id, event.title) });
     } else {
       publish.reset();
       duplicate.mutate(
@@ -52,9 +56,10 @@ export function AdminActions({ event }: { event: EventPage }) {
 
   return (
     <div className="grid gap-2">
+      {confirm.element}
       <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Manage event">
         {event.status === "draft" ? (
-          <Button size="sm" disabled={busy !== null} onClick={() => run("publish")}>
+          <Button size="sm" disabled={busy !== null} onClick={() => void run("publish")}>
             {busy === "publish" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Send aria-hidden="true" />}
             Publish
           </Button>
@@ -67,7 +72,7 @@ export function AdminActions({ event }: { event: EventPage }) {
             </Link>
           </Button>
         ) : null}
-        <Button size="sm" variant="outline" disabled={busy !== null} onClick={() => run("duplicate")}>
+        <Button size="sm" variant="outline" disabled={busy !== null} onClick={() => void run("duplicate")}>
           {busy === "duplicate" ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Copy aria-hidden="true" />}
           Duplicate
         </Button>

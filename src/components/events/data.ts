@@ -105,3 +105,13 @@ export function useCalendarTokenMutation() {
 export function useRotateCalendarTokenMutation() {
   return useMutation({ mutationFn: useConvexMutation(api.events.calendarTokens.rotateMyCalendarToken) });
 }
+
+/** How many members publishing an event of this org notifies (admins only). */
+export function publishAudienceQuery(orgId: Id<"organizations">) {
+  return convexQuery(api.events.publish.publishAudience, { orgId });
+}
+
+/** Dashboard: drafts in the orgs the viewer runs. */
+export function myDraftsQuery() {
+  return convexQuery(api.events.queries.myDrafts, {});
+}

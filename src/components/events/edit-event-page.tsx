@@ -9,6 +9,7 @@ import { EventForm } from "./event-form";
 import { eventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form-values";
 import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "./event-form-shell";
 import { EventLoadFailed, EventNotFound } from "./event-states";
+import { usePublishConfirm } from "./publish-dialog";
 import type { EventPage } from "./types";
 
 /** Editing an event (its admins only); a draft can be published from here too. */
@@ -28,11 +29,17 @@ function EditForm({ event }: { event: EventPage }) {
   const publish = usePublishEventMutation();
   // The form keeps what the admin typed; live updates to the event don't overwrite it.
   const [initial] = useState(() => eventValues(event));
+  const confirm = usePublishConfirm(event.org);
   const toPage = () => navigate({ to: "/events/$eventId", params: { eventId: event._id } });
 
   async function onSubmit(args: EventFieldsArgs, intent: SubmitIntent) {
+    if (intent === "publish" && !(await confirm.ask(args.title))) return;
     await update.mutateAsync({ eventId: event._id, ...args });
-    if (intent === "publish") await publish.mutateAsync({ eventId: event._id });
+    if (intent === "publish") {
+      await publish.mutateAsync({ eventId: event._id });
+      confirm.share(event._id, args.title);
+      return;
+    }
     await toPage();
   }
 
@@ -75,8 +82,10 @@ function EditForm({ event }: { event: EventPage }) {
         initial={initial}
         intents={event.status === "draft" ? ["draft", "publish"] : ["save"]}
         onSubmit={onSubmit}
+        savedReminders={event.notifyBefore}
         onCancel={() => void toPage()}
       />
+      {confirm.element}
     </EventFormShell>
   );
 }

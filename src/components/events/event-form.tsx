@@ -1,30 +1,30 @@
 import { Eye, Loader2, PenLine, Send } from "lucide-react";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
+import { TimeZonePicker } from "~/components/forms/time-zone-picker";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Checkbox } from "~/components/ui/checkbox";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
 import { addMinutesToLocal } from "~/lib/time";
-import { timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
 import { cn } from "~/lib/utils";
 import { EventDescription } from "./event-description";
+import { pastReminders, ReminderChoices, startInstant } from "./event-form-reminders";
 import {
   describeWhen,
   eventFormErrors,
   FIELDS,
   LIMITS,
-  REMINDERS,
   toArgs,
   type EventFieldsArgs,
   type EventFormValues,
   type SubmitIntent,
 } from "./event-form-values";
 import { EVENT_TYPES, type EventType } from "./types";
+import { useNow } from "./use-now";
 
 /**
  * The create / edit form of an event. Times are typed as wall-clock times in the chosen zone;
@@ -36,8 +36,11 @@ export function EventForm({
   intents,
   onSubmit,
   onCancel,
+  savedReminders = [],
 }: {
   initial: EventFormValues;
+  /** The reminders the saved event already has (they stay even once past, as on the server). */
+  savedReminders?: number[];
   intents: SubmitIntent[];
   /** Throws (a ConvexError) to show an error; resolves when saved. */
   onSubmit: (args: EventFieldsArgs, intent: SubmitIntent) => Promise<void>;
@@ -48,7 +51,6 @@ export function EventForm({
   const [preview, setPreview] = useState(false);
   const { errors, formError, check, clear, busy, run } = useFormSubmit(FIELDS);
   const submitting = busy ? intent : null;
-  const zones = useMemo(() => timeZoneOptions(initial.timezone), [initial.timezone]);
 
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
     setValues((v) => {
@@ -68,12 +70,15 @@ export function EventForm({
   const toggleReminder = (minutes: number, on: boolean) => {
     set("notifyBefore", on ? [...values.notifyBefore, minutes] : values.notifyBefore.filter((m) => m !== minutes));
   };
-  const otherReminders = values.notifyBefore.filter((m) => !REMINDERS.some((r) => r.minutes === m));
+  // Reminders whose time has passed can't be ticked (the server refuses them too).
+  const now = useNow();
+  const past = pastReminders(startInstant(values.startLocal, values.timezone), savedReminders, now);
 
   async function submit(intent: SubmitIntent, form: HTMLFormElement) {
     if (check(eventFormErrors(values), form)) return;
     setIntent(intent);
-    await run(form, () => onSubmit(toArgs(values), intent));
+    const args = toArgs({ ...values, notifyBefore: values.notifyBefore.filter((m) => !past.has(m)) });
+    await run(form, () => onSubmit(args, intent));
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -222,23 +227,17 @@ export function EventForm({
           </p>
         ) : null}
         <Field
-          label="Timezone"
+          label="Time zone"
           error={errors.timezone}
           hint="Times above are in this zone. Attendees elsewhere also see their own local time."
         >
           {(props) => (
-            <NativeSelect
+            <TimeZonePicker
               {...props}
               name="timezone"
               value={values.timezone}
-              onChange={(e) => set("timezone", e.target.value)}
-            >
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {timeZoneLabel(zone)}
-                </option>
-              ))}
-            </NativeSelect>
+              onChange={(zone) => set("timezone", zone)}
+            />
           )}
         </Field>
       </fieldset>
@@ -307,32 +306,12 @@ export function EventForm({
             />
           )}
         </Field>
-        <fieldset
-          className="grid content-start gap-2"
-          aria-describedby={errors.notifyBefore ? "notify-error" : undefined}
-        >
-          <legend className="mb-2 text-sm font-medium">Reminders</legend>
-          {REMINDERS.map((r) => (
-            <label key={r.minutes} className="flex items-center gap-2 text-sm">
-              <Checkbox
-                name={r.minutes === 1_440 ? "notifyBefore" : undefined}
-                checked={values.notifyBefore.includes(r.minutes)}
-                onChange={(e) => toggleReminder(r.minutes, e.target.checked)}
-              />
-              {r.label}
-            </label>
-          ))}
-          {otherReminders.length > 0 ? (
-            <p className="text-muted-foreground text-xs">
-              Also kept: {otherReminders.map((m) => `${m} min`).join(", ")} before.
-            </p>
-          ) : null}
-          {errors.notifyBefore ? (
-            <p id="notify-error" role="alert" className="text-destructive text-sm">
-              {errors.notifyBefore}
-            </p>
-          ) : null}
-        </fieldset>
+        <ReminderChoices
+          value={values.notifyBefore}
+          past={past}
+          error={errors.notifyBefore}
+          onToggle={toggleReminder}
+        />
       </div>
 
       <div className="flex flex-col-reverse gap-2 border-t pt-6 sm:flex-row sm:justify-end">

@@ -53,7 +53,7 @@ function InfoRow({ icon: Icon, children }: { icon: typeof MapPin; children: Reac
 
 /** The event page's states: the event, live, or why there is none (yet). */
 export function EventScreen({ eventId }: { eventId: string }) {
-  const { event, loading, notFound, failed, isAuthenticated } = useEvent(eventId);
+  const { event, loading, notFound, failed, isAuthenticated, authLoading } = useEvent(eventId);
   if (notFound || failed) {
     return (
       <Suspense fallback={<EventPageSkeleton />}>
@@ -62,11 +62,11 @@ export function EventScreen({ eventId }: { eventId: string }) {
     );
   }
   if (loading || !event) return <EventPageSkeleton />;
-  return <EventPageView event={event} />;
+  return <EventPageView event={event} sessionSettling={authLoading} />;
 }
 
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */
-export function EventPageView({ event }: { event: EventPage }) {
+export function EventPageView({ event, sessionSettling = false }: { event: EventPage; sessionSettling?: boolean }) {
   const isAdmin = event.viewerRole === "admin";
   const now = useNow();
   const ended = event.endTime <= now;
@@ -174,8 +174,12 @@ export function EventPageView({ event }: { event: EventPage }) {
                 <CapacityBar event={event} />
               </Suspense>
             ) : null}
-            <Suspense fallback={<Skeleton className="h-20" />}>
-              {event.isPast && event.status === "published" ? (
+            <Suspense fallback={<RsvpSkeleton />}>
+              {sessionSettling ? (
+                // The event was read signed out (on the server); until the session is known,
+                // neither "Sign in to RSVP" nor a member's answer would be true.
+                <RsvpSkeleton />
+              ) : event.isPast && event.status === "published" ? (
                 <MyAttendance event={event} />
               ) : (
                 <RsvpPanel event={event} />
@@ -244,6 +248,16 @@ export function EventPageView({ event }: { event: EventPage }) {
         </div>
       </div>
     </article>
+  );
+}
+
+function RsvpSkeleton() {
+  return (
+    <div className="grid gap-3" role="status" aria-busy="true" data-testid="rsvp-loading">
+      <span className="sr-only">Loading your RSVP…</span>
+      <Skeleton className="h-5 w-32" />
+      <Skeleton className="h-9" />
+    </div>
   );
 }
 

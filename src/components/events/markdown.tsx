@@ -22,16 +22,30 @@ function SafeLink({ href, children }: ComponentProps<"a">) {
   );
 }
 
+type MdastNode = { type: string; value?: string; children?: MdastNode[] };
+
 /**
- * Markdown from event descriptions. react-markdown builds React elements (never innerHTML) and
- * ignores raw HTML unless a plugin enables it (none does here); images are not shown (they'd
- * load third-party content on every view) and links open only http(s) and mailto addresses.
+ * Raw HTML in a description is shown as the text it is ("Hello <img …>" reads exactly so):
+ * the parser's html nodes become text nodes, which React escapes. Nothing is dropped silently.
+ */
+export function remarkHtmlAsText() {
+  const visit = (node: MdastNode) => {
+    if (node.type === "html") node.type = "text";
+    node.children?.forEach(visit);
+  };
+  return (tree: MdastNode) => visit(tree);
+}
+
+/**
+ * Markdown from event descriptions. react-markdown builds React elements (never innerHTML);
+ * raw HTML shows as text; images are not shown (they'd load third-party content on every view)
+ * and links open only http(s) and mailto addresses.
  */
 export default function Markdown({ children }: { children: string }) {
   return (
     <div className="prose-event">
       <ReactMarkdown
-        skipHtml
+        remarkPlugins={[remarkHtmlAsText]}
         disallowedElements={["img"]}
         unwrapDisallowed
         urlTransform={(url) => safeHref(url) ?? ""}

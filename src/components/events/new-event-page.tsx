@@ -11,22 +11,38 @@ import { EventForm } from "./event-form";
 import { newEventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form-values";
 import { EventFormShell, EventFormSkeleton, NotAnAdmin } from "./event-form-shell";
 import { EventLoadFailed } from "./event-states";
+import { usePublishConfirm } from "./publish-dialog";
+import { browserTimeZone } from "~/lib/timezones";
+import type { Id } from "@convex/_generated/dataModel";
 
 /** Creating an event for an org: its admins only; "Publish" creates it published in one step. */
 export function NewEventPage({ slug }: { slug: string }) {
-  const navigate = useNavigate();
   const org = useQuery(orgQuery(slug));
-  const create = useCreateEventMutation();
-  const [initial] = useState(() => newEventValues());
 
   if (org.isPending) return <EventFormSkeleton />;
   if (!org.data) return errorCode(org.error) === "NOT_FOUND" ? <OrgMissing /> : <EventLoadFailed />;
   if (org.data.viewerRole !== "admin") return <NotAnAdmin orgName={org.data.name} slug={slug} />;
-  const orgId = org.data._id;
+  return <NewEventForm org={org.data} slug={slug} />;
+}
+
+function NewEventForm({
+  org,
+  slug,
+}: {
+  org: { _id: Id<"organizations">; name: string; timezone?: string };
+  slug: string;
+}) {
+  const navigate = useNavigate();
+  const create = useCreateEventMutation();
+  const confirm = usePublishConfirm(org);
+  // New events start in the org's zone (set when it was created; the browser's for older orgs).
+  const [initial] = useState(() => newEventValues(org.timezone ?? browserTimeZone()));
 
   async function onSubmit(args: EventFieldsArgs, intent: SubmitIntent) {
-    const { eventId } = await create.mutateAsync({ orgId, ...args, publish: intent === "publish" });
-    await navigate({ to: "/events/$eventId", params: { eventId } });
+    if (intent === "publish" && !(await confirm.ask(args.title))) return;
+    const { eventId } = await create.mutateAsync({ orgId: org._id, ...args, publish: intent === "publish" });
+    if (intent === "publish") confirm.share(eventId, args.title);
+    else await navigate({ to: "/events/$eventId", params: { eventId } });
   }
 
   return (
@@ -40,7 +56,7 @@ export function NewEventPage({ slug }: { slug: string }) {
             params={{ slug }}
             className="text-foreground font-medium underline-offset-4 hover:underline"
           >
-            {org.data.name}
+            {org.name}
           </Link>
           . Save it as a draft to finish later: only admins see drafts.
         </>
@@ -52,7 +68,7 @@ export function NewEventPage({ slug }: { slug: string }) {
           className="text-muted-foreground hover:text-foreground inline-flex items-center gap-1 text-sm"
         >
           <ArrowLeft className="size-4" aria-hidden="true" />
-          {org.data.name} events
+          {org.name} events
         </Link>
       }
     >
@@ -62,6 +78,7 @@ export function NewEventPage({ slug }: { slug: string }) {
         onSubmit={onSubmit}
         onCancel={() => void navigate({ to: "/org/$slug/events", params: { slug } })}
       />
+      {confirm.element}
     </EventFormShell>
   );
 }

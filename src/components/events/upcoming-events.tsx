@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { CalendarDays, Compass } from "lucide-react";
+import { CalendarDays, Compass, Plus, UserPlus } from "lucide-react";
 
 import { EmptyState } from "~/components/common/empty-state";
 import { Alert, AlertDescription } from "~/components/ui/alert";
@@ -61,13 +61,7 @@ export function UpcomingEvents() {
         </EmptyState>
       ) : (
         <>
-          <ul className="grid gap-3" aria-label="Your upcoming events">
-            {upcoming.data.events.map((item) => (
-              <li key={item.event._id}>
-                <EventCard event={item.event} orgName={item.org.name} badges={<MyRsvpBadge item={item} />} />
-              </li>
-            ))}
-          </ul>
+          <UpcomingList items={upcoming.data.events} />
           {upcoming.data.partial ? (
             <p className="text-muted-foreground mt-3 text-sm">
               Showing events from your most recently joined organizations.
@@ -79,8 +73,52 @@ export function UpcomingEvents() {
   );
 }
 
+/** Upcoming events first; cancelled ones apart, below them, so they don't read as plans. */
+function UpcomingList({ items }: { items: DashboardItem[] }) {
+  const active = items.filter((item) => item.event.status !== "cancelled");
+  const cancelled = items.filter((item) => item.event.status === "cancelled");
+  return (
+    <>
+      {active.length > 0 ? (
+        <ul className="grid gap-3" aria-label="Your upcoming events">
+          {active.map((item) => (
+            <li key={item.event._id}>
+              <EventCard event={item.event} orgName={item.org.name} badges={<MyRsvpBadge item={item} />} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-muted-foreground text-sm">No upcoming events besides the cancelled ones below.</p>
+      )}
+      {cancelled.length > 0 ? (
+        <div className="mt-6">
+          <h3 id="cancelled-events-title" className="text-muted-foreground mb-2 text-sm font-semibold">
+            Cancelled
+          </h3>
+          <ul className="grid gap-3" aria-labelledby="cancelled-events-title" data-testid="cancelled-events">
+            {cancelled.map((item) => (
+              <li key={item.event._id}>
+                <EventCard event={item.event} orgName={item.org.name} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /** A short "Upcoming events" list on an org's overview, linking to its events page. */
-export function OrgUpcomingEvents({ orgId, slug }: { orgId: Id<"organizations">; slug: string }) {
+export function OrgUpcomingEvents({
+  orgId,
+  slug,
+  isAdmin = false,
+}: {
+  orgId: Id<"organizations">;
+  slug: string;
+  /** An admin's empty state shows the first steps: create an event, invite members. */
+  isAdmin?: boolean;
+}) {
   const { results, status } = useOrgEvents(orgId, "upcoming", 3);
   return (
     <section aria-labelledby="org-upcoming-title" className="mt-8">
@@ -98,6 +136,30 @@ export function OrgUpcomingEvents({ orgId, slug }: { orgId: Id<"organizations">;
       </div>
       {status === "LoadingFirstPage" ? (
         <EventCardSkeletons count={2} />
+      ) : results.length === 0 && isAdmin ? (
+        <EmptyState
+          icon={CalendarDays}
+          title="Plan your first event"
+          action={
+            <>
+              <Button asChild size="sm">
+                <Link to="/org/$slug/events/new" params={{ slug }}>
+                  <Plus aria-hidden="true" />
+                  Create an event
+                </Link>
+              </Button>
+              <Button asChild size="sm" variant="outline">
+                <Link to="/org/$slug/admin" params={{ slug }}>
+                  <UserPlus aria-hidden="true" />
+                  Invite members
+                </Link>
+              </Button>
+            </>
+          }
+        >
+          Members see upcoming events here and get an email when you publish one. Invite people with a link so they can
+          join and RSVP.
+        </EmptyState>
       ) : results.length === 0 ? (
         <EmptyState icon={CalendarDays} title="No upcoming events">
           Nothing planned right now.

@@ -2,11 +2,13 @@ import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 
 import { IS_LOCAL_BACKEND } from "~/lib/convex";
+import { useSessionHintSync } from "~/lib/session-hint";
 import { SiteHeader } from "./site-header";
 import { UnexpectedErrorNotice } from "./unexpected-error-notice";
 
 /** Every page's frame: skip link, header, the page, the unexpected-error notice, footer. */
 export function AppFrame({ children, accountActions }: { children: ReactNode; accountActions: ReactNode }) {
+  useSessionHintSync();
   return (
     <div className="flex min-h-dvh flex-col">
       <a

@@ -1,10 +1,9 @@
 import { useConvexAuth } from "convex/react";
-import { Link } from "@tanstack/react-router";
+import { Link, useLoaderData } from "@tanstack/react-router";
 import { Suspense, type ReactNode } from "react";
 
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Skeleton } from "~/components/ui/skeleton";
-import { cn } from "~/lib/utils";
 
 const MAIN_LINKS = [
   { to: "/home", label: "Home" },
@@ -35,7 +34,11 @@ function MainNav({ signedIn, className }: { signedIn: boolean; className?: strin
 
 /** `accountActions`: the signed-in controls (inbox bell, user menu), shown once the session is known. */
 export function SiteHeader({ accountActions }: { accountActions: ReactNode }) {
-  const { isLoading, isAuthenticated } = useConvexAuth();
+  const auth = useConvexAuth();
+  // A browser without a session (the cookie hint) gets the signed-out header at once, from the server.
+  const hadSession = useLoaderData({ from: "__root__", select: (data) => data.sessionHint });
+  const isLoading = auth.isLoading && hadSession;
+  const isAuthenticated = auth.isAuthenticated;
 
   return (
     <header className="bg-background/90 supports-[backdrop-filter]:bg-background/70 sticky top-0 z-40 border-b backdrop-blur">
@@ -73,13 +76,10 @@ export function SiteHeader({ accountActions }: { accountActions: ReactNode }) {
         </nav>
       </div>
       {isLoading ? null : (
-        // Small screens: the main links get their own scrollable row under the bar.
+        // Small screens: the main links (signed out: Organizations) get their own row under the bar.
         <MainNav
           signedIn={isAuthenticated}
-          className={cn(
-            "mx-auto w-full max-w-5xl overflow-x-auto border-t px-2 py-1.5 md:hidden",
-            !isAuthenticated && "hidden",
-          )}
+          className="mx-auto w-full max-w-5xl overflow-x-auto border-t px-2 py-1.5 md:hidden"
         />
       )}
     </header>

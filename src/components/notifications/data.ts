@@ -73,3 +73,15 @@ export function useUnmuteOrgMutation() {
 export function useUpdateNotificationPreferencesMutation() {
   return useMutation({ mutationFn: useConvexMutation(api.profiles.mutations.updateNotificationPreferences) });
 }
+
+/** The email's unsubscribe link: what its token would turn off (reads only). */
+export function unsubscribeLinkQuery(token: string) {
+  return convexQuery(api.emails.unsubscribePage.describe, { token });
+}
+
+export function useConfirmUnsubscribeMutation() {
+  return useMutation({
+    mutationFn: useConvexMutation(api.emails.unsubscribePage.confirm),
+    meta: { showsErrors: true },
+  });
+}

@@ -11,6 +11,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { errorCode, toFormError } from "~/lib/errors";
 import { cn } from "~/lib/utils";
 import { useDevMailbox } from "./data";
+import { DevAccountEmails } from "./dev-account-emails";
 import type { Id } from "@convex/_generated/dataModel";
 import { KIND_LABELS, STATUS_BADGES, type MailboxEntry } from "./labels";
 import { QueryErrorBoundary } from "./query-error-boundary";
@@ -26,9 +27,12 @@ export function DevMailbox() {
     <QueryErrorBoundary
       fallback={(error) =>
         errorCode(error) === "UNAUTHENTICATED" ? (
-          <EmptyState icon={LogIn} title={DEV_MAILBOX_SIGNED_OUT} action={<SignInLink />}>
-            The mailbox shows the emails sent to the account you are signed in with.
-          </EmptyState>
+          <>
+            <EmptyState icon={LogIn} title={DEV_MAILBOX_SIGNED_OUT} action={<SignInLink />}>
+              The mailbox shows the emails sent to the account you are signed in with.
+            </EmptyState>
+            <DevAccountEmails />
+          </>
         ) : errorCode(error) === "FORBIDDEN" ? (
           <EmptyState icon={ServerOff} title={DEV_MAILBOX_FORBIDDEN}>
             Emails sent from a real deployment go out through Resend; see its dashboard instead.

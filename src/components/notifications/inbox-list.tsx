@@ -7,6 +7,7 @@ import {
   Check,
   CheckCheck,
   Inbox,
+  KeyRound,
   Loader2,
   Megaphone,
   Newspaper,
@@ -36,6 +37,7 @@ const KIND_ICONS: Record<NotificationKind, typeof BellRing> = {
   digest: Newspaper,
   attendance_prompt: Check,
   program_at_risk: CalendarClock,
+  account: KeyRound,
 };
 
 /** "Mark all as read", shown with the page header; disabled when nothing is unread. */

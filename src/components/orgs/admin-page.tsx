@@ -26,6 +26,7 @@ function toFormValues(org: OrgPage): OrgFormValues {
     contactUrl: org.contactUrl ?? "",
     visibility: org.visibility,
     joinPolicy: org.joinPolicy,
+    timezone: org.timezone ?? "",
   };
 }
 

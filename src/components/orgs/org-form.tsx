@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Loader2, XCircle } from "lucide-react";
 import { useEffect, useState, type FormEvent } from "react";
 
+import { TimeZonePicker } from "~/components/forms/time-zone-picker";
 import { Field } from "~/components/forms/field";
 import { FormAlert, SaveBar } from "~/components/forms/form-parts";
 import { LocationFields } from "~/components/forms/location-fields";
@@ -25,6 +26,8 @@ export type OrgFormValues = {
   contactUrl: string;
   visibility: "public" | "private";
   joinPolicy: "open" | "request";
+  /** IANA; "" on create (the server takes the creating admin's zone). */
+  timezone: string;
 };
 
 /** What createOrg / updateOrg take (without slug and orgId). */
@@ -38,6 +41,7 @@ export type OrgFieldsArgs = {
   contactUrl?: string;
   visibility: "public" | "private";
   joinPolicy: "open" | "request";
+  timezone?: string;
 };
 
 export const EMPTY_ORG_FORM: OrgFormValues = {
@@ -52,6 +56,7 @@ export const EMPTY_ORG_FORM: OrgFormValues = {
   contactUrl: "",
   visibility: "public",
   joinPolicy: "open",
+  timezone: "",
 };
 
 const FIELDS = [
@@ -67,6 +72,7 @@ const FIELDS = [
   "contactUrl",
   "visibility",
   "joinPolicy",
+  "timezone",
 ] as const;
 
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
@@ -82,6 +88,7 @@ function toArgs(values: OrgFormValues): OrgFieldsArgs {
     contactUrl: optional(values.contactUrl),
     visibility: values.visibility,
     joinPolicy: values.joinPolicy,
+    timezone: optional(values.timezone),
   };
 }
 
@@ -257,6 +264,24 @@ export function OrgForm({
           )}
         </Field>
       </div>
+
+      {mode === "edit" ? (
+        <Field
+          label="Time zone"
+          error={errors.timezone}
+          className="sm:max-w-md"
+          hint="New events start in this zone. Type a city or a zone name, e.g. Berlin."
+        >
+          {(p) => (
+            <TimeZonePicker
+              {...p}
+              name="timezone"
+              value={values.timezone || "UTC"}
+              onChange={(z) => set("timezone", z)}
+            />
+          )}
+        </Field>
+      ) : null}
 
       <VisibilityField
         value={values.visibility}

@@ -48,7 +48,7 @@ export function OrgOverview({ slug }: { slug: string }) {
         ) : null}
 
         {org.viewerRole !== null || org.visibility === "public" ? (
-          <OrgUpcomingEvents orgId={org._id} slug={slug} />
+          <OrgUpcomingEvents orgId={org._id} slug={slug} isAdmin={org.viewerRole === "admin"} />
         ) : null}
       </section>
 

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 
 import { Field } from "~/components/forms/field";
 import { FormAlert, SaveBar } from "~/components/forms/form-parts";
@@ -8,7 +8,7 @@ import { CAREER_STAGE_OPTIONS, type CareerStage } from "~/components/profiles/ca
 import { addSkill, SkillsInput } from "~/components/profiles/skills-input";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
-import { timeZoneLabel, timeZoneOptions } from "~/lib/timezones";
+import { TimeZonePicker } from "~/components/forms/time-zone-picker";
 import { checkLocation, toLocation } from "~/lib/validation";
 import { useUpdateMyProfileMutation } from "./data";
 
@@ -39,10 +39,6 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
   const [values, setValues] = useState(initial);
   const [pendingSkill, setPendingSkill] = useState("");
   const { errors, formError, check, clear, busy, saved, setSaved, run } = useFormSubmit(FIELDS);
-  const zones = useMemo(
-    () => timeZoneOptions(initial.timezone).map((zone) => ({ zone, label: timeZoneLabel(zone) })),
-    [initial.timezone],
-  );
 
   const set = <K extends keyof ProfileFormValues>(key: K, value: ProfileFormValues[K], field: string = key) => {
     setSaved(false);
@@ -153,20 +149,9 @@ export function ProfileForm({ initial }: { initial: ProfileFormValues }) {
             </NativeSelect>
           )}
         </Field>
-        <Field label="Timezone" error={errors.timezone} hint="Event times and reminders use it.">
+        <Field label="Time zone" error={errors.timezone} hint="Event times and reminders use it.">
           {(p) => (
-            <NativeSelect
-              {...p}
-              name="timezone"
-              value={values.timezone}
-              onChange={(e) => set("timezone", e.target.value)}
-            >
-              {zones.map(({ zone, label }) => (
-                <option key={zone} value={zone}>
-                  {label}
-                </option>
-              ))}
-            </NativeSelect>
+            <TimeZonePicker {...p} name="timezone" value={values.timezone} onChange={(zone) => set("timezone", zone)} />
           )}
         </Field>
       </div>

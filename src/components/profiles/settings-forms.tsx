@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 
 import { Choice } from "~/components/forms/choice";
-import { FormAlert, SaveBar } from "~/components/forms/form-parts";
+import { FormAlert } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { useUpdatePrivacyMutation } from "./data";
 
@@ -34,6 +34,10 @@ const PRIVACY_FIELDS: { key: Exclude<keyof Privacy, "guestList">; label: string 
   { key: "email", label: "Email address" },
 ];
 
+/**
+ * Each choice saves itself the moment it changes (the latest state wins), so there is nothing to
+ * lose by leaving the page or by saving the notification settings below.
+ */
 export function PrivacyForm({ initial, initialShareLocation }: { initial: Privacy; initialShareLocation: boolean }) {
   const update = useUpdatePrivacyMutation();
   const [privacy, setPrivacy] = useState(initial);
@@ -41,15 +45,18 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
   // Privacy has no field errors: whatever the server says shows at the top.
   const save = useFormSubmit(NO_FIELDS);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function saveNow(next: { privacy: Privacy; shareLocation: boolean }) {
+    setPrivacy(next.privacy);
+    setShareLocation(next.shareLocation);
     save.setSaved(false);
     save.reset();
-    void save.run(null, () => update.mutateAsync({ privacy, shareLocationForSuggestions: shareLocation }));
+    void save.run(null, () =>
+      update.mutateAsync({ privacy: next.privacy, shareLocationForSuggestions: next.shareLocation }),
+    );
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-6">
+    <form onSubmit={(event: FormEvent) => event.preventDefault()} className="grid gap-6" aria-label="Privacy">
       <FormAlert message={save.formError} />
       <fieldset className="grid gap-3">
         <legend className="mb-1 text-sm font-semibold">What admins of your organizations can see</legend>
@@ -61,10 +68,7 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
             key={key}
             label={label}
             checked={privacy[key]}
-            onChange={(checked) => {
-              save.setSaved(false);
-              setPrivacy((p) => ({ ...p, [key]: checked }));
-            }}
+            onChange={(checked) => saveNow({ privacy: { ...privacy, [key]: checked }, shareLocation })}
           />
         ))}
       </fieldset>
@@ -86,13 +90,18 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
           label="Share my location for org suggestions"
           description="Off by default. When on, we use the city and country on your profile to suggest public organizations near you on your home page. Admins still only see your location if you tick it above."
           checked={shareLocation}
-          onChange={(checked) => {
-            save.setSaved(false);
-            setShareLocation(checked);
-          }}
+          onChange={(checked) => saveNow({ privacy, shareLocation: checked })}
         />
       </fieldset>
-      <SaveBar busy={save.busy} label="Save privacy settings" status={save.saved ? "Saved." : ""} />
+      <p role="status" className="text-muted-foreground min-h-5 text-sm" data-testid="privacy-status">
+        {save.busy ? (
+          "Saving…"
+        ) : save.saved ? (
+          <span className="text-success">Saved.</span>
+        ) : (
+          "Changes save automatically."
+        )}
+      </p>
     </form>
   );
 }

@@ -1,17 +1,20 @@
 import { cva } from "class-variance-authority";
 
 // Apart from button.tsx so a link styled as a button (buttonVariants on a <Link>) doesn't need
-// the Slot that Button's asChild brings.
+// the Slot that Button's asChild brings. Filled buttons get a solid ring set off by a gap: the
+// translucent ring of the others would vanish against their own colour.
+const FILLED_FOCUS = "focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-offset-background";
+
 export const buttonVariants = cva(
   "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-[color,box-shadow,background-color] disabled:pointer-events-none disabled:opacity-50 [&_svg]:pointer-events-none [&_svg:not([class*='size-'])]:size-4 shrink-0 [&_svg]:shrink-0 outline-none focus-visible:border-ring focus-visible:ring-ring/50 focus-visible:ring-[3px] aria-invalid:ring-destructive/20 aria-invalid:border-destructive",
   {
     variants: {
       variant: {
-        default: "bg-primary text-primary-foreground shadow-xs hover:bg-primary/90",
-        destructive: "bg-destructive text-white shadow-xs hover:bg-destructive/90 focus-visible:ring-destructive/20",
+        default: `bg-primary text-primary-foreground shadow-xs hover:bg-primary/90 ${FILLED_FOCUS} focus-visible:ring-ring`,
+        destructive: `bg-destructive text-white shadow-xs hover:bg-destructive/90 ${FILLED_FOCUS} focus-visible:ring-destructive`,
         outline:
           "border bg-background shadow-xs hover:bg-accent hover:text-accent-foreground dark:bg-input/30 dark:border-input dark:hover:bg-input/50",
-        secondary: "bg-secondary text-secondary-foreground shadow-xs hover:bg-secondary/80",
+        secondary: `bg-secondary text-secondary-foreground shadow-xs hover:bg-secondary/80 ${FILLED_FOCUS} focus-visible:ring-ring`,
         ghost: "hover:bg-accent hover:text-accent-foreground dark:hover:bg-accent/50",
         link: "text-primary underline-offset-4 hover:underline",
       },
