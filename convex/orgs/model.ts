@@ -142,12 +142,6 @@ export async function addMembership(
   const now = Date.now();
   await ctx.db.insert("orgMemberships", { orgId: org._id, userId, role, joinedAt: now });
   await ctx.db.patch("organizations", org._id, { memberCount: org.memberCount + 1 });
-  // Joined another way (an invite link): a pending request has nothing left to ask.
-  const request = await ctx.db
-    .query("joinRequests")
-    .withIndex("by_org_user", (q) => q.eq("orgId", org._id).eq("userId", userId))
-    .unique();
-  if (request !== null) await ctx.db.delete("joinRequests", request._id);
   await onMembershipChanged(ctx, org._id, userId);
 }
 
@@ -184,3 +178,12 @@ export const memberRowValidator = v.object({
 
 /** A user belongs to few orgs; this caps what one request reads for "my orgs". */
 export const MAX_ORGS_PER_USER_READ = 200;
+
+/** Joined another way (an invite link): a pending request to join has nothing left to ask. */
+export async function dropJoinRequest(ctx: MutationCtx, orgId: Id<"organizations">, userId: Id<"users">) {
+  const request = await ctx.db
+    .query("joinRequests")
+    .withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", userId))
+    .unique();
+  if (request !== null) await ctx.db.delete("joinRequests", request._id);
+}
