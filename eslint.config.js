@@ -18,6 +18,7 @@ const PUBLIC = {
   auth: [],
   engagement: ["engagement-history", "level-badge"],
   events: ["upcoming-events", "event-description"],
+  images: ["image-upload"],
   orgs: ["org-card", "org-states"],
   crm: ["stats-headline"],
   programs: ["my-programs"],

@@ -95,6 +95,14 @@ const PRIVATE_DEFAULTS: Partial<Record<AccessLevel, Overrides>> = {
 };
 
 const page = { numItems: 10, cursor: null };
+/** The 8-byte PNG signature and a header chunk: enough for the server's type check. */
+const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const notInPrivateOrg: Overrides = {
+  outsider: ["NOT_FOUND"],
+  otherOrgAdmin: ["NOT_FOUND"],
+  leftMember: ["NOT_FOUND"],
+  removedMember: ["NOT_FOUND"],
+};
 const allPrivate = { headline: false, location: false, skills: false, careerStage: false, email: false };
 const hiddenFromNonMembers: Overrides = {
   anonymous: ["NOT_FOUND"],
@@ -178,6 +186,26 @@ const RULES: Record<string, Rule> = {
   "orgs/mutations:demoteMember": { args: (w) => ({ orgId: w.orgA, userId: w.admin2Id }) },
   "orgs/mutations:removeMember": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "orgs/mutations:leaveOrg": { args: (w) => ({ orgId: w.orgA }) },
+  // joining public orgs
+  "orgs/joining:joinOrg": {
+    reason: "anyone signed in may join a public org (or ask to); members get their membership back unchanged",
+    args: (w) => ({ orgId: w.orgA }),
+    whenPrivate: notInPrivateOrg,
+  },
+  "orgs/joining:cancelJoinRequest": {
+    reason: "withdraws only the caller's own request; private orgs take no requests",
+    args: (w) => ({ orgId: w.orgA }),
+    whenPrivate: { ...notInPrivateOrg, member: ["NOT_FOUND"], admin: ["NOT_FOUND"] },
+  },
+  "orgs/joining:listJoinRequests": { args: (w) => ({ orgId: w.orgA, paginationOpts: page }) },
+  "orgs/joining:approveJoinRequest": { args: (w) => ({ orgId: w.orgA, requestId: w.requestId }) },
+  "orgs/joining:declineJoinRequest": { args: (w) => ({ orgId: w.orgA, requestId: w.requestId }) },
+  // images
+  "images/functions:generateUploadUrl": { args: () => ({}) },
+  "images/functions:setEventCover": { args: (w) => ({ eventId: w.eventId, storageId: w.storageId }) },
+  "images/functions:removeEventCover": { args: (w) => ({ eventId: w.eventId }) },
+  "images/functions:setOrgLogo": { args: (w) => ({ orgId: w.orgA, storageId: w.storageId }) },
+  "images/functions:removeOrgLogo": { args: (w) => ({ orgId: w.orgA }) },
   // invites
   "orgs/invites:createInvite": { args: (w) => ({ orgId: w.orgA }) },
   "orgs/invites:listInvites": { args: (w) => ({ orgId: w.orgA, paginationOpts: page }) },
@@ -205,6 +233,7 @@ const RULES: Record<string, Rule> = {
     whenPrivate: hiddenFromNonMembers,
   },
   "events/queries:myUpcomingEvents": { args: () => ({}) },
+  "events/guests:listGuests": { args: (w) => ({ eventId: w.eventId }) },
   "events/queries:myDrafts": { args: () => ({}) },
   "emails/unsubscribePage:describe": {
     reason: "the email's link works signed out: the signed token is the authority (a bad one answers a status)",
@@ -533,6 +562,12 @@ async function buildWorld(visibility: Visibility) {
     return { pastEventId, feedbackEventId };
   });
   const checkInToken = (await admin.as.mutation(api.attendance.mutations.checkInLink, { eventId: pastEventId })).token;
+  // A pending request to join orgA (written directly: a private org takes none), and an uploaded PNG.
+  const requester = await person("Requester");
+  const { requestId, storageId } = await t.run(async (ctx) => ({
+    requestId: await ctx.db.insert("joinRequests", { orgId: a.orgId, userId: requester.userId, createdAt: Date.now() }),
+    storageId: await ctx.storage.store(new Blob([PNG_BYTES], { type: "image/png" })),
+  }));
   // CRM: a tag on the target and an export ticket of the admin.
   const tagId = await admin.as.mutation(api.crm.tags.createTag, { orgId: a.orgId, name: "Speaker", color: "purple" });
   await admin.as.mutation(api.crm.tags.assignTag, { orgId: a.orgId, tagId, userIds: [target.userId] });
@@ -601,6 +636,8 @@ async function buildWorld(visibility: Visibility) {
     pastEventId,
     feedbackEventId,
     checkInToken,
+    requestId,
+    storageId,
     tagId,
     exportId,
     programId,

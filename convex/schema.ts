@@ -64,6 +64,7 @@ import {
   engagementSourceValidator,
   eventStatusValidator,
   eventTypeValidator,
+  joinPolicyValidator,
   notificationKindValidator,
   notificationPreferencesValidator,
   enrollmentModeValidator,
@@ -91,6 +92,8 @@ export const privacyValidator = v.object({
   skills: v.boolean(),
   careerStage: v.boolean(),
   email: v.boolean(),
+  /** Shown by name on events' guest lists to fellow members. Absent (older profiles) = on. */
+  guestList: v.optional(v.boolean()),
 });
 
 /** The verified attendance record of one person at one event. */
@@ -194,6 +197,12 @@ export default defineSchema({
     website: v.optional(v.string()),
     logoUrl: v.optional(v.string()),
     contactEmail: v.optional(v.string()),
+    /** An http(s) contact link (a form, a chat) shown beside or instead of the email. */
+    contactUrl: v.optional(v.string()),
+    /** Public orgs: join at once or by request (absent = DEFAULT_JOIN_POLICY). */
+    joinPolicy: v.optional(joinPolicyValidator),
+    /** An uploaded logo (file storage); wins over logoUrl. */
+    logoStorageId: v.optional(v.id("_storage")),
     visibility: visibilityValidator,
     /** IANA; new events default to it. Set on create (the admin's zone); absent on rows from before. */
     timezone: v.optional(v.string()),
@@ -223,6 +232,23 @@ export default defineSchema({
     .index("by_org_user", ["orgId", "userId"])
     .index("by_org_role", ["orgId", "role"]),
 
+  /** Someone asking to join a public org that approves its members; deleted when answered. */
+  joinRequests: defineTable({
+    orgId: v.id("organizations"),
+    userId: v.id("users"),
+    message: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_org_created", ["orgId", "createdAt"])
+    .index("by_org_user", ["orgId", "userId"]),
+
+  /** Uploaded images in use (an event cover or an org logo): each file is claimed once. */
+  imageFiles: defineTable({
+    storageId: v.id("_storage"),
+    attachedBy: v.id("users"),
+    attachedAt: v.number(),
+  }).index("by_storage", ["storageId"]),
+
   orgInvites: defineTable({
     orgId: v.id("organizations"),
     token: v.string(), // 32 random bytes, base64url
@@ -247,6 +273,8 @@ export default defineSchema({
     endTime: v.number(),
     timezone: v.string(), // IANA
     capacity: v.optional(v.number()),
+    /** An uploaded cover image (file storage). */
+    coverStorageId: v.optional(v.id("_storage")),
     notifyBefore: v.optional(v.array(v.number())), // minutes before the start
     status: eventStatusValidator,
     publishedAt: v.optional(v.number()),

@@ -46,6 +46,8 @@ const APP_TABLES: TableNames[] = [
   "organizations",
   "orgMemberships",
   "orgInvites",
+  "joinRequests",
+  "imageFiles",
   "events",
   "eventAttendance",
   "eventChanges",

@@ -15,6 +15,7 @@ import { loadOrCreateAuthKeys, readDotEnv } from "./env.ts";
 import { CronRunner } from "./crons.ts";
 import { encodeTs, SyncConnection, type CallResult, type SyncHost } from "./sync.ts";
 import { originCheck, portOf } from "./origins.ts";
+import { FileStore, servedType } from "./files.ts";
 
 export type BackendOptions = {
   root: string;
@@ -130,7 +131,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     if (stale.size > 0) for (const connection of connections) connection.refresh(stale);
   };
 
+  const files = new FileStore(options.stateDir);
+  files.baseUrl = url;
   let engine = await Engine.load(options.root, onCommit);
+  engine.attachFiles(files);
   if (storage) {
     storage.migrateLegacy(options.stateDir!, log);
     const snapshot = storage.load();
@@ -139,6 +143,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       for (const [component, docs] of groupByComponent(settled)) storage.writeDocuments(component, docs);
       log(`loaded data from ${storage.file}`);
     }
+    files.sweep((storageId) => engine.isStored(storageId));
   }
   void engine.warmIndexes();
   const crons = new CronRunner((udfPath, args) => engine.runInternal(udfPath, args), log);
@@ -220,6 +225,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
       return void response.writeHead(200, { "content-type": "text/plain" }).end("astn-local-backend");
     }
     if (request.method === "POST" && path === "/api/query_ts") return sendJson(response, 200, { ts: encodeTs(ts) });
+    if (path.startsWith("/api/storage/")) return await handleStorage(request, response, path);
     // query_at_ts: the store keeps no history, so this reads the latest state. Server rendering
     // asks for one timestamp and then reads at it; only a write in between could differ.
     const type = (
@@ -284,6 +290,42 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     });
   }
 
+  // File storage: POST /api/storage/upload?token=… (a URL from generateUploadUrl) answers
+  // { storageId }; GET /api/storage/<id> serves the file.
+  async function handleStorage(request: IncomingMessage, response: ServerResponse, path: string) {
+    if (request.method === "POST" && path === "/api/storage/upload") {
+      const token = new URL(request.url ?? "/", url).searchParams.get("token");
+      if (!files.takeToken(token)) {
+        return sendJson(response, 401, { code: "InvalidUploadToken", message: "This upload URL expired or was used." });
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(request);
+      } catch {
+        return sendJson(response, 413, {
+          code: "TooLarge",
+          message: `Files are limited to ${MAX_MESSAGE_BYTES} bytes.`,
+        });
+      }
+      return sendJson(response, 200, { storageId: await engine.storeUpload(body) });
+    }
+    if (request.method === "GET" || request.method === "HEAD") {
+      const blob = engine.readUpload(decodeURIComponent(path.slice("/api/storage/".length)));
+      if (blob === null) return sendJson(response, 404, { code: "NotFound", message: "No such file." });
+      const bytes = Buffer.from(await blob.arrayBuffer());
+      const type = servedType(bytes);
+      response.writeHead(200, {
+        "content-type": type ?? "application/octet-stream",
+        "content-length": String(bytes.length),
+        "x-content-type-options": "nosniff",
+        "cache-control": "private, max-age=3600",
+        ...(type === null ? { "content-disposition": "attachment" } : {}),
+      });
+      return void response.end(request.method === "HEAD" ? undefined : bytes);
+    }
+    return sendJson(response, 404, { code: "NotFound", message: `No route ${path}` });
+  }
+
   async function handleSite(request: IncomingMessage, response: ServerResponse) {
     cors(response);
     if (request.method === "OPTIONS") return void response.writeHead(204).end();
@@ -322,6 +364,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     }
     const snapshot = engine.snapshot();
     engine.retire();
+    next.attachFiles(files, engine);
     const settled = await next.restore(snapshot, false);
     for (const [component, docs] of groupByComponent(settled)) storage?.writeDocuments(component, docs);
     engine = next;

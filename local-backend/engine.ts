@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { loadBundle, type LoadedModule } from "./bundle.ts";
 import { installLongTimers } from "./long-timers.ts";
 import { appModuleFiles, componentSpecs, serializeValidatorsOnce, type ComponentSpec } from "./modules.ts";
+import type { FileStore } from "./files.ts";
 import { installIndexes, type Change, type Doc, type FakeDb, type IndexedStore } from "./indexed-db.ts";
 import { newReadSet, readTracking, type ReadSet } from "./read-sets.ts";
 import { runRecoveredJob, scheduledJobs, settleInterrupted } from "./scheduled.ts";
@@ -21,6 +22,7 @@ export type Identity = { subject: string; issuer: string; tokenIdentifier: strin
 /** A convex-test instance's hidden state, captured so the engine can persist and observe it. */
 type ConvexGlobal = {
   components: Record<string, { db: FakeDb }>;
+  asyncSyscall: (op: string, jsonArgs: string) => Promise<string>;
   transactionManager: {
     commit(isNested: boolean): unknown;
     rollback(isNested: boolean): void;
@@ -298,6 +300,61 @@ export class Engine {
   /** How long building every index took after a load (null until done). */
   indexWarmMs: number | null = null;
 
+  /**
+   * Serves file storage from `files`: upload and file URLs on the deployment, and every stored
+   * file also written to disk (read back after a restart). `previous` hands over files held in
+   * memory by the engine this one replaces (hot reload).
+   */
+  attachFiles(files: FileStore, previous?: Engine) {
+    const db = this.global.components[""]!.db as unknown as FileDb;
+    if (previous) Object.assign(db._storage, (previous.global.components[""]!.db as unknown as FileDb)._storage);
+    db.storeFile = (storageId, blob) => {
+      db._storage[storageId] = blob;
+      files.persist(storageId, blob);
+    };
+    db.getFile = (storageId) => {
+      if (db.get("_storage", storageId) === null) return null;
+      const blob = db._storage[storageId] ?? files.read(storageId);
+      if (blob) db._storage[storageId] = blob;
+      return blob ?? null;
+    };
+    const syscall = this.global.asyncSyscall;
+    this.global.asyncSyscall = async (op, jsonArgs) => {
+      if (op === "1.0/storageGenerateUploadUrl") return JSON.stringify(files.uploadUrl());
+      if (op === "1.0/storageGetUrl") {
+        const { storageId } = JSON.parse(jsonArgs) as { storageId: string };
+        const exists = db._documents[storageId] !== undefined && db.get("_storage", storageId) !== null;
+        return JSON.stringify(exists ? files.fileUrl(storageId) : null);
+      }
+      return await syscall(op, jsonArgs);
+    };
+    this.files = files;
+  }
+  private files: FileStore | null = null;
+
+  /** Stores an uploaded file (as `ctx.storage.store` does) and returns its storage id once it is on disk. */
+  async storeUpload(bytes: Buffer): Promise<string> {
+    const storageId = (await this.t.action(
+      async (ctx: { storage: { store(blob: Blob): Promise<string> } }) =>
+        ctx.storage.store(new Blob([new Uint8Array(bytes)])),
+      {},
+    )) as unknown as string;
+    await this.files?.flushed(storageId);
+    return storageId;
+  }
+
+  /** A stored file, or null when there is none by that id. */
+  readUpload(storageId: string): Blob | null {
+    const db = this.global.components[""]!.db as unknown as FileDb;
+    if (db._documents[storageId] === undefined) return null;
+    return db.getFile(storageId);
+  }
+
+  /** Whether a `_storage` document exists for this id. */
+  isStored(storageId: string): boolean {
+    return (this.global.components[""]!.db as unknown as FileDb)._documents[storageId] !== undefined;
+  }
+
   /** Stops this engine's pending scheduled jobs from running here: another engine takes them over. */
   retire() {
     this.retired = true;
@@ -432,3 +489,12 @@ export function captureGlobal(t: TestInstance): ConvexGlobal {
 }
 
 export type { ComponentSpec };
+
+/** The parts of convex-test's database that hold files. */
+type FileDb = {
+  _documents: Record<string, unknown>;
+  _storage: Record<string, Blob>;
+  get(table: string, id: string): unknown;
+  storeFile(storageId: string, blob: Blob): void;
+  getFile(storageId: string): Blob | null;
+};

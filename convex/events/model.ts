@@ -8,7 +8,7 @@ import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { onWaitlistPromoted } from "../notifications/hooks";
 import { eventStats, nameOf, onRsvpChanged, toViewerAttendance, viewerAttendanceValidator } from "../attendance/model";
-import { ATTENDANCE_LIMITS } from "../lib/vocabulary";
+import { ATTENDANCE_LIMITS, DEFAULT_JOIN_POLICY, joinPolicyValidator } from "../lib/vocabulary";
 import {
   eventStatusValidator,
   eventTypeValidator,
@@ -77,6 +77,8 @@ export const eventSummaryFields = {
   cancelReason: v.optional(v.string()),
   /** People recorded as attending (check-ins, admin marks and members' own answers). */
   attendedCount: v.number(),
+  /** The uploaded cover image's URL. */
+  coverUrl: v.optional(v.string()),
 };
 export const eventSummaryValidator = v.object(eventSummaryFields);
 
@@ -98,7 +100,15 @@ export function toEventSummary(event: Doc<"events">) {
     hasOnlineUrl: event.onlineUrl !== undefined,
     cancelReason: event.cancelReason,
     attendedCount: eventStats(event).attended,
+    coverUrl: undefined as string | undefined,
   };
+}
+
+/** The summary with its cover image's URL (one storage lookup when there is a cover). */
+export async function toEventSummaryWithCover(ctx: QueryCtx, event: Doc<"events">) {
+  const summary = toEventSummary(event);
+  if (event.coverStorageId === undefined) return summary;
+  return { ...summary, coverUrl: (await ctx.storage.getUrl(event.coverStorageId)) ?? undefined };
 }
 
 export const viewerRsvpValidator = v.object({
@@ -140,6 +150,9 @@ export const eventPageValidator = v.object({
     slug: v.string(),
     visibility: visibilityValidator,
     logoUrl: v.optional(v.string()),
+    joinPolicy: joinPolicyValidator,
+    contactEmail: v.optional(v.string()),
+    contactUrl: v.optional(v.string()),
   }),
   viewerRole: v.union(orgRoleValidator, v.null()),
   viewerRsvp: v.union(viewerRsvpValidator, v.null()),
@@ -168,6 +181,7 @@ export function toEventPage(
   rsvp: Doc<"eventAttendance"> | null,
   waitlist: { position: number; isLowerBound: boolean } | null,
   now: number,
+  coverUrl?: string,
 ) {
   // A non-member's RSVP (left behind by an old membership) shows nothing private.
   const showOnline = isAdmin(viewer) || (viewer.membership !== null && rsvp?.rsvpStatus === "going");
@@ -185,7 +199,17 @@ export function toEventPage(
     cancelledAt: event.cancelledAt,
     createdAt: event.createdAt,
     updatedAt: event.updatedAt,
-    org: { _id: org._id, name: org.name, slug: org.slug, visibility: org.visibility, logoUrl: org.logoUrl },
+    org: {
+      _id: org._id,
+      name: org.name,
+      slug: org.slug,
+      visibility: org.visibility,
+      logoUrl: org.logoUrl,
+      joinPolicy: org.joinPolicy ?? DEFAULT_JOIN_POLICY,
+      contactEmail: org.contactEmail,
+      contactUrl: org.contactUrl,
+    },
+    coverUrl,
     viewerRole: viewer.membership?.role ?? null,
     viewerRsvp: rsvp === null ? null : toViewerRsvp(rsvp, waitlist),
     canRsvp: blocked === null,

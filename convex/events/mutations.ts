@@ -8,6 +8,7 @@ import { onEventWritten } from "../engagement/hooks";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { eventAdminMutation, eventMemberMutation, orgAdminMutation } from "../lib/functions";
+import { releaseImage } from "../images/model";
 import { enforceLimit } from "../lib/rateLimits";
 import { onEventCancelled, onEventPublished } from "../notifications/hooks";
 import { onSessionCancelled } from "../programs/hooks";
@@ -138,6 +139,7 @@ export const deleteEvent = eventAdminMutation({
     if (event.status !== "draft") {
       throw appError("CONFLICT", "Only drafts can be deleted. Cancel a published event instead.");
     }
+    await releaseImage(ctx, event.coverStorageId);
     await ctx.db.delete("events", eventId);
     await onEventWritten(ctx, event, null);
     return null;

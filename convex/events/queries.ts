@@ -8,7 +8,7 @@ import type { QueryCtx } from "../_generated/server";
 import { getMembership } from "../lib/access";
 import { appError, invalidArgument } from "../lib/errors";
 import { eventAdminQuery, publicQuery, userQuery } from "../lib/functions";
-import { getOrgBySlugRow, MAX_ORGS_PER_USER_READ } from "../orgs/model";
+import { getOrgBySlugRow, MAX_ORGS_PER_USER_READ, withLogoUrl } from "../orgs/model";
 import { displayName, getProfileByUser } from "../profiles/model";
 import { attendanceStateValidator, EVENT_LIMITS, orgRoleValidator, rsvpStatusValidator } from "../lib/vocabulary";
 import {
@@ -18,7 +18,7 @@ import {
   isAdmin,
   loadVisibleEvent,
   toEventPage,
-  toEventSummary,
+  toEventSummaryWithCover,
   toViewerRsvp,
   viewerRsvpValidator,
   waitlistPosition,
@@ -46,7 +46,8 @@ export const getEvent = publicQuery({
     const { event, org, viewer } = await loadVisibleEvent(ctx, eventId, ctx.viewerId);
     const rsvp = viewer.userId === null ? null : await getRsvp(ctx, eventId, viewer.userId);
     const waitlist = rsvp?.rsvpStatus === "waitlisted" ? await waitlistPosition(ctx, rsvp) : null;
-    return toEventPage(event, org, viewer, rsvp, waitlist, Date.now());
+    const coverUrl = event.coverStorageId === undefined ? null : await ctx.storage.getUrl(event.coverStorageId);
+    return toEventPage(event, await withLogoUrl(ctx, org), viewer, rsvp, waitlist, Date.now(), coverUrl ?? undefined);
   },
 });
 
@@ -111,7 +112,7 @@ export const listOrgEvents = publicQuery({
                 : q.and(q.lte(q.field("endTime"), now), q.neq(q.field("status"), "draft")),
             );
     const page = await source.paginate(opts);
-    return { ...page, page: page.page.map(toEventSummary) };
+    return { ...page, page: await Promise.all(page.page.map((event) => toEventSummaryWithCover(ctx, event))) };
   },
 });
 
@@ -167,7 +168,7 @@ export const myUpcomingEvents = userQuery({
         if (!org) return null;
         const rsvp = await getRsvp(ctx, event._id, user._id);
         return {
-          event: toEventSummary(event),
+          event: await toEventSummaryWithCover(ctx, event),
           org: { _id: org._id, name: org.name, slug: org.slug },
           viewerRole: membership.role,
           myRsvp: rsvp === null ? null : toViewerRsvp(rsvp, null),

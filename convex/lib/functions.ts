@@ -8,9 +8,11 @@
 //   userQuery / userMutation / userAction    signed in; ctx.user
 //   orgMemberQuery / orgMemberMutation       consume `orgId`; a member of it: ctx.user, ctx.org, ctx.membership
 //   orgAdminQuery / orgAdminMutation         consume `orgId`; an admin of it
-//   eventMemberMutation                      consume `eventId`; a member of its org who may see it:
+//   eventMemberQuery / eventMemberMutation   consume `eventId`; a member of its org who may see it:
 //                                            ctx.user, ctx.event, ctx.org, ctx.membership
 //   eventAdminQuery / eventAdminMutation     consume `eventId`; an admin of its org
+//   orgAdminAction                           consume `orgId`; an admin of it (checked by an internal
+//                                            query): ctx.user, ctx.orgId
 //   eventAdminAction                         consume `eventId`; an admin of its org (checked by an
 //                                            internal query): ctx.user, ctx.eventId, ctx.orgId
 //
@@ -236,6 +238,28 @@ export const eventAdminAction = recording(
   ),
 );
 
+/** Actions have no database: the org-admin check runs in an internal query. */
+const orgAdminForAction = makeFunctionReference<
+  "query",
+  { orgId: Id<"organizations"> },
+  { orgId: Id<"organizations">; userId: Id<"users"> }
+>("orgs/queries:orgAdminForAction");
+export const orgAdminAction = recording(
+  "orgAdmin",
+  customAction(
+    action,
+    customCtxAndArgs({
+      args: orgArgs,
+      input: async (ctx, { orgId }) => {
+        const access = await ctx.runQuery(orgAdminForAction, { orgId });
+        const user = requireAccount(await ctx.runQuery(accountForAction, { userId: access.userId }));
+        return { ctx: { user, orgId: access.orgId }, args: {} };
+      },
+    }),
+  ),
+);
+
+export const eventMemberQuery = recording("eventMember", customQuery(query, eventMember));
 export const eventMemberMutation = recording("eventMember", customMutation(mutation, eventMember));
 export const eventAdminQuery = recording("eventAdmin", customQuery(query, eventAdmin));
 export const eventAdminMutation = recording("eventAdmin", customMutation(mutation, eventAdmin));

@@ -99,6 +99,10 @@ export const RATE_LIMITS = {
   programEnrollment: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
   /** Member-list exports per admin. */
   export: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
+  /** Joining public orgs and asking to join them, per user. */
+  joinOrg: { kind: "token bucket", rate: 20, period: HOUR_MS, capacity: 10 },
+  /** Upload URLs for images, per user. */
+  upload: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
   /** Password-reset codes sent per email address (each one is an email). */
   passwordResetPerEmail: { kind: "token bucket", rate: 3, period: HOUR_MS, capacity: 3 },
   /** Password-reset requests across the whole deployment. */
@@ -125,6 +129,23 @@ export const ORG_ROLE_LABELS: Record<OrgRole, string> = { admin: "Admin", member
 export const VISIBILITIES = ["public", "private"] as const;
 export const visibilityValidator = /* @__PURE__ */ literals(VISIBILITIES);
 export type Visibility = Infer<typeof visibilityValidator>;
+
+/**
+ * How people join a public org: at once ("open") or by asking an admin ("request"). Private
+ * orgs are joined only through an invite link.
+ */
+export const JOIN_POLICIES = ["open", "request"] as const;
+export const joinPolicyValidator = /* @__PURE__ */ literals(JOIN_POLICIES);
+export type JoinPolicy = Infer<typeof joinPolicyValidator>;
+export const DEFAULT_JOIN_POLICY: JoinPolicy = "open";
+
+export const JOIN_REQUEST_LIMITS = { message: 500 } as const;
+
+/** Images people upload (event covers, org logos), checked on the server from the file's bytes. */
+export const IMAGE_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  types: ["image/png", "image/jpeg", "image/webp", "image/gif"],
+} as const;
 
 export const CAREER_STAGES = ["student", "early_career", "mid_career", "senior", "career_transition", "other"] as const;
 export const careerStageValidator = /* @__PURE__ */ literals(CAREER_STAGES);

@@ -9,7 +9,7 @@ import { appError, invalidArgument } from "../lib/errors";
 import { orgAdminMutation, orgAdminQuery, publicQuery, userMutation } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
 import { requireIntInRange } from "../lib/validation";
-import { addMembership } from "./model";
+import { addMembership, dropJoinRequest } from "./model";
 import { randomToken } from "../lib/tokens";
 
 const MAX_USES = 10_000;
@@ -217,6 +217,7 @@ export const joinByInvite = userMutation({
     }
     await ctx.db.patch("orgInvites", invite._id, { uses: invite.uses + 1 });
     await addMembership(ctx, org, user._id, "member");
+    await dropJoinRequest(ctx, org._id, user._id);
     return { orgId: org._id, slug: org.slug, alreadyMember: false };
   },
 });

@@ -12,7 +12,14 @@ import {
   requireTimezone,
 } from "../lib/validation";
 import { releaseUpcomingRsvps } from "../events/model";
-import { LIMITS, type OrgRole, orgRoleValidator } from "../lib/vocabulary";
+import {
+  DEFAULT_JOIN_POLICY,
+  type JoinPolicy,
+  joinPolicyValidator,
+  LIMITS,
+  type OrgRole,
+  orgRoleValidator,
+} from "../lib/vocabulary";
 import schema from "../schema";
 import { onMembershipDeleted } from "../engagement/hooks";
 import { onMemberJoined, onMemberLeft } from "../crm/recordTimeline";
@@ -29,6 +36,8 @@ export const orgFieldsValidator = pick(orgTable, [
   "website",
   "logoUrl",
   "contactEmail",
+  "contactUrl",
+  "joinPolicy",
   "visibility",
   "timezone",
 ]);
@@ -45,6 +54,8 @@ export function checkOrgFields(input: OrgFieldsInput) {
     website: optionalHttpUrl("website", input.website),
     logoUrl: optionalHttpUrl("logoUrl", input.logoUrl),
     contactEmail: optionalEmail("contactEmail", input.contactEmail),
+    contactUrl: optionalHttpUrl("contactUrl", input.contactUrl),
+    joinPolicy: input.joinPolicy,
     visibility: input.visibility,
     timezone: input.timezone === undefined ? undefined : requireTimezone("timezone", input.timezone),
     country: location?.country,
@@ -76,21 +87,43 @@ const ORG_PAGE_FIELDS = [
   "website",
   "logoUrl",
   "contactEmail",
+  "contactUrl",
   "visibility",
   "timezone",
   "memberCount",
   "createdAt",
 ] as const;
 
-/** The org page: the public fields and the viewer's role. */
+/** The org page: the public fields, the viewer's role, and whether they asked to join. */
 export const orgPageValidator = v.object({
   _id: v.id("organizations"),
   ...pick(orgTable, [...ORG_PAGE_FIELDS]),
+  joinPolicy: joinPolicyValidator,
+  hasUploadedLogo: v.boolean(),
   viewerRole: v.union(v.null(), orgRoleValidator),
+  viewerRequestedAt: v.union(v.null(), v.number()),
 });
 
-export function toOrgPage(org: Doc<"organizations">, viewerRole: OrgRole | null) {
-  return { _id: org._id, ...pick(org, [...ORG_PAGE_FIELDS]), viewerRole };
+export function toOrgPage(org: Doc<"organizations">, viewerRole: OrgRole | null, viewerRequestedAt: number | null) {
+  return {
+    _id: org._id,
+    ...pick(org, [...ORG_PAGE_FIELDS]),
+    joinPolicy: joinPolicyOf(org),
+    hasUploadedLogo: org.logoStorageId !== undefined,
+    viewerRole,
+    viewerRequestedAt,
+  };
+}
+
+export function joinPolicyOf(org: Doc<"organizations">): JoinPolicy {
+  return org.joinPolicy ?? DEFAULT_JOIN_POLICY;
+}
+
+/** The org with `logoUrl` pointing at its uploaded logo when it has one. */
+export async function withLogoUrl(ctx: QueryCtx, org: Doc<"organizations">): Promise<Doc<"organizations">> {
+  if (org.logoStorageId === undefined) return org;
+  const url = await ctx.storage.getUrl(org.logoStorageId);
+  return url === null ? org : { ...org, logoUrl: url };
 }
 
 export async function getOrgBySlugRow(ctx: QueryCtx, slug: string) {
@@ -148,3 +181,12 @@ export const memberRowValidator = v.object({
 
 /** A user belongs to few orgs; this caps what one request reads for "my orgs". */
 export const MAX_ORGS_PER_USER_READ = 200;
+
+/** Joined another way (an invite link): a pending request to join has nothing left to ask. */
+export async function dropJoinRequest(ctx: MutationCtx, orgId: Id<"organizations">, userId: Id<"users">) {
+  const request = await ctx.db
+    .query("joinRequests")
+    .withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", userId))
+    .unique();
+  if (request !== null) await ctx.db.delete("joinRequests", request._id);
+}

@@ -2,7 +2,8 @@
 // suggestOrgsNearMe. Each reads a bounded number of documents whatever the org's size.
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
-import { getMembership } from "../lib/access";
+import { internalQuery } from "../_generated/server";
+import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
 import { orgMemberQuery, publicQuery, userQuery } from "../lib/functions";
 import { requireCountryCode } from "../lib/validation";
@@ -17,6 +18,7 @@ import {
   orgSummaryValidator,
   toOrgPage,
   toOrgSummary,
+  withLogoUrl,
 } from "./model";
 
 const MAX_MEMBER_PAGE = 100;
@@ -39,7 +41,14 @@ export const getOrgBySlug = publicQuery({
     if (org.visibility === "private" && membership === null) {
       throw appError("NOT_FOUND", "This organization does not exist.");
     }
-    return toOrgPage(org, membership?.role ?? null);
+    const request =
+      userId === null || membership !== null
+        ? null
+        : await ctx.db
+            .query("joinRequests")
+            .withIndex("by_org_user", (q) => q.eq("orgId", org._id).eq("userId", userId))
+            .unique();
+    return toOrgPage(await withLogoUrl(ctx, org), membership?.role ?? null, request?.createdAt ?? null);
   },
 });
 
@@ -103,7 +112,9 @@ export const myOrgs = userQuery({
     const rows = await Promise.all(
       memberships.map(async (m) => {
         const org = await ctx.db.get("organizations", m.orgId);
-        return org === null ? null : { org: toOrgSummary(org), role: m.role, joinedAt: m.joinedAt };
+        return org === null
+          ? null
+          : { org: toOrgSummary(await withLogoUrl(ctx, org)), role: m.role, joinedAt: m.joinedAt };
       }),
     );
     return rows.filter((row) => row !== null);
@@ -142,7 +153,10 @@ export const searchOrgs = publicQuery({
         .order("desc");
     }
     const page = await source.paginate(opts);
-    return { ...page, page: page.page.map(toOrgSummary) };
+    return {
+      ...page,
+      page: await Promise.all(page.page.map(async (org) => toOrgSummary(await withLogoUrl(ctx, org)))),
+    };
   },
 });
 
@@ -196,5 +210,16 @@ export const suggestOrgsNearMe = userQuery({
       }
     }
     return { status: "ok" as const, orgs: [...picked.values()] };
+  },
+});
+
+/** For orgAdminAction (convex/lib/functions.ts): the caller must be an admin of the org. */
+export const orgAdminForAction = internalQuery({
+  args: { orgId: v.id("organizations") },
+  returns: v.object({ orgId: v.id("organizations"), userId: v.id("users") }),
+  handler: async (ctx, { orgId }) => {
+    const user = await requireUser(ctx);
+    const access = await requireOrgAdmin(ctx, user, orgId);
+    return { orgId: access.org._id, userId: user._id };
   },
 });

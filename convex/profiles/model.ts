@@ -19,7 +19,13 @@ export const DEFAULT_PRIVACY: Privacy = {
   skills: true,
   careerStage: true,
   email: false,
+  guestList: true,
 };
+
+/** Whether the person appears by name on guest lists (on unless they turned it off). */
+export function showsOnGuestLists(profile: Doc<"profiles"> | null): boolean {
+  return profile?.privacy.guestList !== false;
+}
 
 type CompletenessInput = Pick<Doc<"profiles">, "name" | "headline" | "location" | "skills" | "careerStage">;
 

@@ -165,7 +165,10 @@ export const ORGS = [
       "Berlin's community for people working on, or curious about, making AI go well. Monthly meetups, workshops and a paper reading group.",
     location: { city: "Berlin", country: "DE" },
     website: "https://example.org/ai-safety-berlin",
+    contactEmail: "hello@ai-safety-berlin.example.org",
+    contactUrl: "https://example.org/ai-safety-berlin/contact",
     visibility: "public" as const,
+    joinPolicy: "open" as const,
     timezone: "Europe/Berlin",
     admins: [0],
     members: [2, ...range(3, 30)],
@@ -176,10 +179,14 @@ export const ORGS = [
     description:
       "A weekly reading group working through the alignment literature, from foundations to current research.",
     location: { city: "Oxford", country: "GB" },
+    contactUrl: "https://example.org/oxford-alignment/questions",
     visibility: "public" as const,
+    // New members are approved by hand; two people are waiting.
+    joinPolicy: "request" as const,
     timezone: "Europe/London",
     admins: [1],
     members: [2, ...range(20, 46)],
+    requests: [3, 4],
   },
   {
     slug: "governance-fellows",

@@ -82,7 +82,8 @@ export const populate = internalMutation({
       });
     }
     for (const org of ORGS) {
-      const { slug, admins, members, ...input } = org;
+      const { slug, admins, members, ...rest } = org;
+      const { requests = [], ...input } = rest as typeof rest & { requests?: number[] };
       const orgId = await ctx.db.insert("organizations", {
         ...checkOrgFields(input),
         slug,
@@ -100,6 +101,15 @@ export const populate = internalMutation({
           const joinedAt = demoJoinedAt(position++, admins.length + members.length, now);
           await addMembership(ctx, org, userIdByIndex.get(index)!, role, joinedAt);
         }
+      }
+      for (const [i, index] of requests.entries()) {
+        const message = i === 0 ? "I read the sequences last year and would love to join the discussions." : undefined;
+        await ctx.db.insert("joinRequests", {
+          orgId,
+          userId: userIdByIndex.get(index)!,
+          message,
+          createdAt: now - (i + 1) * 3_600_000,
+        });
       }
       const people = [...admins, ...members].map((index) => userIdByIndex.get(index)!);
       await seedOrgEvents(ctx, orgId, people[0]!, people, DEMO_EVENTS[slug] ?? [], now);

@@ -11,6 +11,11 @@ import type { EventPage, RsvpStatus } from "./types";
 
 export { eventQuery, useEvent } from "./queries";
 
+/** Who is going (members only). */
+export function guestsQuery(eventId: Id<"events">) {
+  return convexQuery(api.events.guests.listGuests, { eventId });
+}
+
 export function myUpcomingEventsQuery() {
   return convexQuery(api.events.queries.myUpcomingEvents, {});
 }

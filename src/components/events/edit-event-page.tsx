@@ -2,6 +2,8 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft } from "lucide-react";
 import { useState } from "react";
 
+import { useRemoveEventCoverMutation, useSetEventCoverMutation } from "~/components/images/data";
+import { ImageUpload } from "~/components/images/image-upload";
 import { useEvent, usePublishEventMutation, useUpdateEventMutation } from "./data";
 import { EventForm } from "./event-form";
 import { eventValues, type EventFieldsArgs, type SubmitIntent } from "./event-form-values";
@@ -70,6 +72,12 @@ function EditForm({ event }: { event: EventPage }) {
         </Link>
       }
     >
+      <section aria-labelledby="cover-title" className="mb-8 grid gap-3">
+        <h2 id="cover-title" className="text-sm font-semibold">
+          Cover image
+        </h2>
+        <CoverUpload event={event} />
+      </section>
       <EventForm
         initial={initial}
         intents={event.status === "draft" ? ["draft", "publish"] : ["save"]}
@@ -80,4 +88,11 @@ function EditForm({ event }: { event: EventPage }) {
       {confirm.element}
     </EventFormShell>
   );
+}
+
+/** Saved on its own (at once), apart from the form. */
+function CoverUpload({ event }: { event: EventPage }) {
+  const upload = useSetEventCoverMutation(event._id);
+  const remove = useRemoveEventCoverMutation(event._id);
+  return <ImageUpload label="Cover image" imageUrl={event.coverUrl} upload={upload} remove={remove} />;
 }

@@ -57,7 +57,12 @@ export function EventCard({
           <Badge variant="muted">{eventTypeLabel(event.eventType)}</Badge>
           {badges}
         </div>
-        <h3 className={cn("mt-1.5 font-semibold break-words", cancelled && "text-muted-foreground line-through")}>
+        <h3
+          className={cn(
+            "mt-1.5 font-semibold [overflow-wrap:anywhere]",
+            cancelled && "text-muted-foreground line-through",
+          )}
+        >
           {/* The whole card is clickable through this link's ::after. */}
           <Link
             to="/events/$eventId"
@@ -106,6 +111,14 @@ export function EventCard({
           ) : null}
         </ul>
       </div>
+      {event.coverUrl ? (
+        <img
+          src={event.coverUrl}
+          alt=""
+          loading="lazy"
+          className="bg-muted hidden h-20 w-32 shrink-0 self-center rounded-lg border object-cover sm:block"
+        />
+      ) : null}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { Ban, ExternalLink, FileEdit, MapPin, Ticket, Users, Video } from "lucide-react";
+import { ExternalLink, MapPin, Users, Video } from "lucide-react";
 import { lazy, Suspense, type ReactNode } from "react";
 
 import { OrgAvatar } from "~/components/common/org-avatar";
@@ -9,7 +9,7 @@ import { displayUrl } from "~/lib/format";
 import { useEvent } from "./queries";
 import { EventDescription } from "./event-description";
 import { EventTimeBlock } from "./event-time";
-import { RsvpCounts, spotsLabel } from "./rsvp-counts";
+import { RsvpCounts } from "./rsvp-counts";
 import { eventTypeLabel, type EventPage } from "./types";
 import { useNow } from "./use-now";
 
@@ -20,6 +20,12 @@ const EventLoadFailed = lazy(() => import("./event-states").then((m) => ({ defau
 // The RSVP controls and calendar links render on the server too, but their code loads after the
 // page's first paint (until then the server's HTML stands in).
 const RsvpPanel = lazy(() => import("./rsvp-panel"));
+const ShareButton = lazy(() => import("./share-button"));
+const CapacityBar = lazy(() => import("./capacity-bar"));
+// Only cancelled events and drafts carry a notice (rendered on the server too).
+const EventNotice = lazy(() => import("./event-notice"));
+// Members only: who is going.
+const GuestList = lazy(() => import("./guest-list"));
 const AddToCalendar = lazy(() => import("./add-to-calendar").then((m) => ({ default: m.AddToCalendar })));
 
 // Organizer tools load only for admins (they render on the client, after the session is known):
@@ -62,35 +68,28 @@ export function EventScreen({ eventId }: { eventId: string }) {
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */
 export function EventPageView({ event, sessionSettling = false }: { event: EventPage; sessionSettling?: boolean }) {
   const isAdmin = event.viewerRole === "admin";
-  const spots = spotsLabel(event);
   const now = useNow();
   const ended = event.endTime <= now;
+  // On a phone the RSVP controls are a bar fixed to the bottom: leave room for it.
+  const rsvpBar = event.canRsvp || event.rsvpBlockedReason === "sign_in" || event.rsvpBlockedReason === "join_org";
 
   return (
-    <article className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10" aria-labelledby="event-title">
-      {event.status === "cancelled" ? (
-        <div role="note" className="border-destructive/30 bg-destructive/5 mb-6 flex gap-3 rounded-xl border p-4">
-          <Ban className="text-destructive mt-0.5 size-5 shrink-0" aria-hidden="true" />
-          <div className="min-w-0">
-            <p className="text-destructive font-semibold">This event was cancelled</p>
-            {event.cancelReason ? (
-              <p className="mt-1 text-sm break-words whitespace-pre-line">{event.cancelReason}</p>
-            ) : null}
-          </div>
-        </div>
-      ) : event.status === "draft" ? (
-        <div
-          role="note"
-          className="mb-6 flex gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
-        >
-          <FileEdit className="mt-0.5 size-5 shrink-0 text-amber-700 dark:text-amber-400" aria-hidden="true" />
-          <div>
-            <p className="font-semibold">Draft</p>
-            <p className="text-muted-foreground text-sm">
-              Only admins of {event.org.name} can see this event until it's published.
-            </p>
-          </div>
-        </div>
+    <article
+      className={`mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-10 ${rsvpBar ? "max-lg:pb-36" : ""}`}
+      aria-labelledby="event-title"
+    >
+      {event.coverUrl ? (
+        <img
+          src={event.coverUrl}
+          alt=""
+          className="bg-muted mb-6 h-44 w-full rounded-xl border object-cover sm:h-64"
+          data-testid="event-cover"
+        />
+      ) : null}
+      {event.status !== "published" ? (
+        <Suspense fallback={null}>
+          <EventNotice event={event} />
+        </Suspense>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -104,7 +103,7 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
             </div>
             <h1
               id="event-title"
-              className={`mt-3 text-3xl font-bold tracking-tight break-words sm:text-4xl ${event.status === "cancelled" ? "text-muted-foreground line-through decoration-2" : ""}`}
+              className={`mt-3 text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl ${event.status === "cancelled" ? "text-muted-foreground line-through decoration-2" : ""}`}
             >
               {event.title}
             </h1>
@@ -123,7 +122,7 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
             {event.venue || event.locationUrl ? (
               <InfoRow icon={MapPin}>
                 {event.venue ? (
-                  <p className="font-medium break-words" data-testid="event-venue">
+                  <p className="font-medium [overflow-wrap:anywhere]" data-testid="event-venue">
                     {event.venue}
                   </p>
                 ) : null}
@@ -147,7 +146,7 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
                   href={event.onlineUrl}
                   target="_blank"
                   rel="noopener noreferrer nofollow"
-                  className="text-primary inline-flex max-w-full items-center gap-1 text-sm break-all underline-offset-4 hover:underline"
+                  className="text-primary inline-flex max-w-full items-center gap-1 text-sm [overflow-wrap:anywhere] underline-offset-4 hover:underline"
                 >
                   Join online: {displayUrl(event.onlineUrl)}
                   <ExternalLink className="size-3.5 shrink-0" aria-hidden="true" />
@@ -170,11 +169,10 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
                 <RsvpCounts event={event} />
               </p>
             </div>
-            {spots ? (
-              <p className="text-muted-foreground -mt-2 flex items-center gap-2 text-sm" data-testid="spots-left">
-                <Ticket className="size-4" aria-hidden="true" />
-                {spots}
-              </p>
+            {event.capacity !== undefined && !event.isPast ? (
+              <Suspense fallback={<Skeleton className="h-8" />}>
+                <CapacityBar event={event} />
+              </Suspense>
             ) : null}
             <Suspense fallback={<RsvpSkeleton />}>
               {sessionSettling ? (
@@ -188,6 +186,16 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
               )}
             </Suspense>
           </div>
+          {event.viewerRole !== null && event.status !== "draft" ? (
+            <Suspense fallback={<Skeleton className="h-24 rounded-xl" />}>
+              <GuestList eventId={event._id} />
+            </Suspense>
+          ) : null}
+          {event.status !== "draft" ? (
+            <Suspense fallback={<Skeleton className="h-8 w-24" />}>
+              <ShareButton title={event.title} />
+            </Suspense>
+          ) : null}
           {event.status === "published" && !ended ? (
             <div className="grid gap-2 rounded-xl border p-4 sm:p-5">
               <h2 className="text-sm font-semibold">Add to calendar</h2>

@@ -4,7 +4,10 @@ import { StatsHeadline } from "~/components/crm/stats-headline";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { useOrg, useUpdateOrgMutation } from "./data";
+import { ImageUpload } from "~/components/images/image-upload";
+import { useRemoveOrgLogoMutation, useSetOrgLogoMutation } from "~/components/images/data";
 import { InviteLinks } from "./invite-links";
+import { JoinRequests } from "./join-requests";
 import { OrgForm, type OrgFormValues } from "./org-form";
 import { AdminOnly } from "./org-states";
 import type { OrgPage } from "./types";
@@ -18,9 +21,12 @@ function toFormValues(org: OrgPage): OrgFormValues {
     city: org.location?.city ?? "",
     country: org.location?.country ?? "",
     website: org.website ?? "",
-    logoUrl: org.logoUrl ?? "",
+    // An uploaded logo replaces the link (its URL is the storage's, not the admin's).
+    logoUrl: org.hasUploadedLogo ? "" : (org.logoUrl ?? ""),
     contactEmail: org.contactEmail ?? "",
+    contactUrl: org.contactUrl ?? "",
     visibility: org.visibility,
+    joinPolicy: org.joinPolicy,
     timezone: org.timezone ?? "",
   };
 }
@@ -44,18 +50,46 @@ export function AdminPage({ slug }: { slug: string }) {
   return (
     <div className="grid gap-6">
       <StatsHeadline orgId={org._id} slug={org.slug} />
+      {org.visibility === "public" && org.joinPolicy === "request" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Requests to join</h2>
+            </CardTitle>
+            <CardDescription>
+              {org.name} approves new members. Approving makes the person a member at once.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <JoinRequests orgId={org._id} />
+          </CardContent>
+        </Card>
+      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>
             <h2>Invite links</h2>
           </CardTitle>
           <CardDescription>
-            Anyone with an active link can join {org.name} as a member. Links are unguessable; add an expiry or a use
-            limit for extra control.
+            Anyone with an active link can join {org.name} as a member
+            {org.visibility === "public" && org.joinPolicy === "request" ? ", without waiting for approval" : ""}. Links
+            are unguessable; add an expiry or a use limit for extra control.
           </CardDescription>
         </CardHeader>
         <CardContent>
           <InviteLinks orgId={org._id} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Logo</h2>
+          </CardTitle>
+          <CardDescription>Shown on the org page, its events and in search.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <LogoUpload org={org} />
         </CardContent>
       </Card>
 
@@ -89,5 +123,19 @@ export function AdminPage({ slug }: { slug: string }) {
         </CardContent>
       </Card>
     </div>
+  );
+}
+
+function LogoUpload({ org }: { org: OrgPage }) {
+  const upload = useSetOrgLogoMutation(org._id);
+  const remove = useRemoveOrgLogoMutation(org._id);
+  return (
+    <ImageUpload
+      label="Logo"
+      shape="square"
+      imageUrl={org.hasUploadedLogo ? org.logoUrl : undefined}
+      upload={upload}
+      remove={remove}
+    />
   );
 }

@@ -90,3 +90,24 @@ export function useRegenerateInviteMutation() {
 export function useJoinByInviteMutation() {
   return useMutation({ mutationFn: useConvexMutation(api.orgs.invites.joinByInvite) });
 }
+
+export function useJoinRequests(orgId: Id<"organizations">, pageSize: number) {
+  return usePaginatedQuery(api.orgs.joining.listJoinRequests, { orgId }, { initialNumItems: pageSize });
+}
+
+/** Joins a public org, or asks to when its admins approve members. */
+export function useJoinOrgMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.orgs.joining.joinOrg) });
+}
+
+export function useCancelJoinRequestMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.orgs.joining.cancelJoinRequest) });
+}
+
+export function useApproveJoinRequestMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.orgs.joining.approveJoinRequest) });
+}
+
+export function useDeclineJoinRequestMutation() {
+  return useMutation({ mutationFn: useConvexMutation(api.orgs.joining.declineJoinRequest) });
+}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { CheckCircle2, Globe, Loader2, Lock, XCircle } from "lucide-react";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { CheckCircle2, Loader2, XCircle } from "lucide-react";
+import { useEffect, useState, type FormEvent } from "react";
 
 import { TimeZonePicker } from "~/components/forms/time-zone-picker";
 import { Field } from "~/components/forms/field";
@@ -10,9 +10,9 @@ import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
 import { checkSlug, slugify } from "~/lib/slug";
-import { cn } from "~/lib/utils";
 import { checkEmail, checkLocation, toLocation } from "~/lib/validation";
 import { slugAvailableQuery } from "./data";
+import { VisibilityField } from "./visibility-field";
 
 export type OrgFormValues = {
   name: string;
@@ -23,7 +23,9 @@ export type OrgFormValues = {
   website: string;
   logoUrl: string;
   contactEmail: string;
+  contactUrl: string;
   visibility: "public" | "private";
+  joinPolicy: "open" | "request";
   /** IANA; "" on create (the server takes the creating admin's zone). */
   timezone: string;
 };
@@ -36,7 +38,9 @@ export type OrgFieldsArgs = {
   website?: string;
   logoUrl?: string;
   contactEmail?: string;
+  contactUrl?: string;
   visibility: "public" | "private";
+  joinPolicy: "open" | "request";
   timezone?: string;
 };
 
@@ -49,7 +53,9 @@ export const EMPTY_ORG_FORM: OrgFormValues = {
   website: "",
   logoUrl: "",
   contactEmail: "",
+  contactUrl: "",
   visibility: "public",
+  joinPolicy: "open",
   timezone: "",
 };
 
@@ -63,7 +69,9 @@ const FIELDS = [
   "website",
   "logoUrl",
   "contactEmail",
+  "contactUrl",
   "visibility",
+  "joinPolicy",
   "timezone",
 ] as const;
 
@@ -77,7 +85,9 @@ function toArgs(values: OrgFormValues): OrgFieldsArgs {
     website: optional(values.website),
     logoUrl: optional(values.logoUrl),
     contactEmail: optional(values.contactEmail),
+    contactUrl: optional(values.contactUrl),
     visibility: values.visibility,
+    joinPolicy: values.joinPolicy,
     timezone: optional(values.timezone),
   };
 }
@@ -216,6 +226,25 @@ export function OrgForm({
           )}
         </Field>
         <Field
+          label="Contact link"
+          optional
+          error={errors.contactUrl}
+          className="sm:col-span-2"
+          hint="A form, chat or page where newcomers can reach the organizers (https://…). Shown on the public page."
+        >
+          {(p) => (
+            <Input
+              {...p}
+              name="contactUrl"
+              type="url"
+              inputMode="url"
+              placeholder="https://example.org/contact"
+              value={values.contactUrl}
+              onChange={(e) => set("contactUrl", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
           label="Logo URL"
           optional
           error={errors.logoUrl}
@@ -254,7 +283,13 @@ export function OrgForm({
         </Field>
       ) : null}
 
-      <VisibilityField value={values.visibility} error={errors.visibility} onChange={(v) => set("visibility", v)} />
+      <VisibilityField
+        value={values.visibility}
+        joinPolicy={values.joinPolicy}
+        error={errors.visibility ?? errors.joinPolicy}
+        onChange={(v) => set("visibility", v)}
+        onJoinPolicyChange={(policy) => set("joinPolicy", policy)}
+      />
 
       <SaveBar busy={busy} label={submitLabel} status={saved && mode === "edit" ? "Changes saved." : ""} />
     </form>
@@ -325,72 +360,5 @@ function SlugField({ value, error, onChange }: { value: string; error?: string; 
         </div>
       )}
     </Field>
-  );
-}
-
-function VisibilityField({
-  value,
-  error,
-  onChange,
-}: {
-  value: "public" | "private";
-  error?: string;
-  onChange: (value: "public" | "private") => void;
-}) {
-  const id = useId();
-  const options = [
-    {
-      value: "public" as const,
-      label: "Public",
-      icon: Globe,
-      text: "Anyone can find it in search and see its page. Members join with an invite link.",
-    },
-    {
-      value: "private" as const,
-      label: "Private",
-      icon: Lock,
-      text: "Hidden from search; only members can see its page. Members join with an invite link.",
-    },
-  ];
-  return (
-    <fieldset className="grid gap-2" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="mb-2 text-sm font-medium">Visibility</legend>
-      <div className="grid gap-3 sm:grid-cols-2">
-        {options.map((option) => (
-          <label
-            key={option.value}
-            className={cn(
-              "hover:bg-accent/40 flex cursor-pointer gap-3 rounded-lg border p-3 transition-colors",
-              value === option.value && "border-primary bg-primary/5 ring-primary/20 ring-2",
-            )}
-          >
-            <input
-              type="radio"
-              name="visibility"
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-              aria-labelledby={`${id}-${option.value}-label`}
-              aria-describedby={`${id}-${option.value}-text`}
-              className="accent-primary mt-0.5 size-4"
-            />
-            <span className="grid gap-1">
-              <span id={`${id}-${option.value}-label`} className="flex items-center gap-1.5 text-sm font-medium">
-                <option.icon className="size-4" aria-hidden="true" />
-                {option.label}
-              </span>
-              <span id={`${id}-${option.value}-text`} className="text-muted-foreground text-xs">
-                {option.text}
-              </span>
-            </span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

@@ -1,19 +1,18 @@
-import { Link, useLocation } from "@tanstack/react-router";
-import { CalendarDays, Mail, MapPin, Globe2 } from "lucide-react";
+import { Link } from "@tanstack/react-router";
+import { CalendarDays, Mail, MapPin, Globe2, MessageCircle } from "lucide-react";
 
 import { OrgUpcomingEvents } from "~/components/events/upcoming-events";
 import { MuteOrgToggle } from "~/components/notifications/mute-org-toggle";
-import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { Card } from "~/components/ui/card";
 import { formatLocation } from "~/lib/countries";
 import { displayUrl } from "~/lib/format";
 import { formatDate } from "~/lib/format-date";
 import { useOrg } from "./data";
+import { JoinCard } from "./join-card";
 
 /** An org's overview tab: about, how to join, upcoming events, details. */
 export function OrgOverview({ slug }: { slug: string }) {
   const { org, isAuthenticated, authLoading } = useOrg(slug);
-  const location = useLocation();
   if (!org) return null;
 
   return (
@@ -23,7 +22,7 @@ export function OrgOverview({ slug }: { slug: string }) {
           About
         </h2>
         {org.description ? (
-          <p className="mt-2 leading-relaxed break-words whitespace-pre-line">{org.description}</p>
+          <p className="mt-2 leading-relaxed whitespace-pre-line [overflow-wrap:anywhere]">{org.description}</p>
         ) : (
           <p className="text-muted-foreground mt-2">
             {org.viewerRole === "admin" ? (
@@ -44,30 +43,8 @@ export function OrgOverview({ slug }: { slug: string }) {
           </p>
         )}
 
-        {org.viewerRole === null && !authLoading ? (
-          <Card className="mt-6 gap-3 py-5">
-            <CardHeader className="px-5">
-              <CardTitle>Want to join {org.name}?</CardTitle>
-              <CardDescription>
-                Membership is by invitation. Ask an organizer for an invite link
-                {org.contactEmail ? " or write to them" : ""}.
-              </CardDescription>
-            </CardHeader>
-            {!isAuthenticated ? (
-              <CardContent className="flex flex-wrap gap-2 px-5">
-                <Button asChild size="sm">
-                  <Link to="/sign-in" search={{ redirect: location.href }}>
-                    Sign in
-                  </Link>
-                </Button>
-                <Button asChild size="sm" variant="outline">
-                  <Link to="/sign-up" search={{ redirect: location.href }}>
-                    Create an account
-                  </Link>
-                </Button>
-              </CardContent>
-            ) : null}
-          </Card>
+        {org.viewerRole === null && !authLoading && org.visibility === "public" ? (
+          <JoinCard org={org} signedIn={isAuthenticated} />
         ) : null}
 
         {org.viewerRole !== null || org.visibility === "public" ? (
@@ -89,7 +66,7 @@ export function OrgOverview({ slug }: { slug: string }) {
                   href={org.website}
                   target="_blank"
                   rel="noopener noreferrer nofollow"
-                  className="text-primary break-all underline-offset-4 hover:underline"
+                  className="text-primary underline-offset-4 [overflow-wrap:anywhere] hover:underline"
                 >
                   {displayUrl(org.website)}
                 </a>
@@ -99,9 +76,21 @@ export function OrgOverview({ slug }: { slug: string }) {
               <Detail icon={Mail} term="Contact">
                 <a
                   href={`mailto:${org.contactEmail}`}
-                  className="text-primary break-all underline-offset-4 hover:underline"
+                  className="text-primary underline-offset-4 [overflow-wrap:anywhere] hover:underline"
                 >
                   {org.contactEmail}
+                </a>
+              </Detail>
+            ) : null}
+            {org.contactUrl ? (
+              <Detail icon={MessageCircle} term="Contact the organizers">
+                <a
+                  href={org.contactUrl}
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                  className="text-primary underline-offset-4 [overflow-wrap:anywhere] hover:underline"
+                >
+                  {displayUrl(org.contactUrl)}
                 </a>
               </Detail>
             ) : null}

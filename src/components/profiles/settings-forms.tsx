@@ -5,7 +5,14 @@ import { FormAlert } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { useUpdatePrivacyMutation } from "./data";
 
-export type Privacy = { headline: boolean; location: boolean; skills: boolean; careerStage: boolean; email: boolean };
+export type Privacy = {
+  headline: boolean;
+  location: boolean;
+  skills: boolean;
+  careerStage: boolean;
+  email: boolean;
+  guestList?: boolean;
+};
 
 /** Mirrors convex/profiles/model.ts: what a member has before saving any settings. */
 export const DEFAULT_PRIVACY: Privacy = {
@@ -14,11 +21,12 @@ export const DEFAULT_PRIVACY: Privacy = {
   skills: true,
   careerStage: true,
   email: false,
+  guestList: true,
 };
 
 const NO_FIELDS: readonly string[] = [];
 
-const PRIVACY_FIELDS: { key: keyof Privacy; label: string }[] = [
+const PRIVACY_FIELDS: { key: Exclude<keyof Privacy, "guestList">; label: string }[] = [
   { key: "headline", label: "Headline" },
   { key: "location", label: "Location" },
   { key: "skills", label: "Skills" },
@@ -63,6 +71,18 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
             onChange={(checked) => saveNow({ privacy: { ...privacy, [key]: checked }, shareLocation })}
           />
         ))}
+      </fieldset>
+      <fieldset className="grid gap-3 border-t pt-5">
+        <legend className="sr-only">Guest lists</legend>
+        <Choice
+          label="Show me on guest lists"
+          description="On by default. Fellow members see your name and picture among the people going to an event. When off, you're only counted."
+          checked={privacy.guestList !== false}
+          onChange={(checked) => {
+            save.setSaved(false);
+            setPrivacy((p) => ({ ...p, guestList: checked }));
+          }}
+        />
       </fieldset>
       <fieldset className="grid gap-3 border-t pt-5">
         <legend className="sr-only">Organization suggestions</legend>
