@@ -80,7 +80,11 @@ test("the state directory and its files are private to the user", async () => {
   const { http } = await start(dir);
   await http.mutation(add, { topic: "t", text: "private" });
   expect(statSync(dir).mode & 0o777).toBe(0o700);
-  for (const file of readdirSync(dir)) expect([file, statSync(join(dir, file)).mode & 0o777]).toEqual([file, 0o600]);
+  // Files 0600; directories inside (the stored files') 0700.
+  for (const file of readdirSync(dir)) {
+    const stats = statSync(join(dir, file));
+    expect([file, stats.mode & 0o777]).toEqual([file, stats.isDirectory() ? 0o700 : 0o600]);
+  }
 });
 
 test("an earlier version's data.json is moved into the database, not dropped", async () => {

@@ -204,7 +204,7 @@ describe("reminder email content", () => {
     expect(email.text).toContain(`https://app.example.org/events/${eventId}`);
     expect(email.text).toContain(`https://fun-cat-123.convex.site/events/${eventId}.ics`);
     expect(email.text).toContain("https://app.example.org/settings");
-    expect(email.text).toContain("https://fun-cat-123.convex.site/unsubscribe?token=");
+    expect(email.text).toContain("https://app.example.org/unsubscribe?token=");
     // 10:00:30 UTC is 11:00 in London (BST); the member's zone is UTC.
     expect(email.text).toContain("When: Monday 1 June 2026, 10:00–");
     expect(email.text).toContain("Coordinated Universal Time");
@@ -215,15 +215,14 @@ describe("reminder email content", () => {
 });
 
 describe("one-click unsubscribe over HTTP", () => {
-  test("GET shows a confirmation form and changes nothing; POST turns reminders off", async () => {
+  test("GET (an older email's link) redirects to the app's page and changes nothing; POST turns reminders off", async () => {
+    vi.stubEnv("SITE_URL", "https://app.example.org");
     const t = newTest();
     const { memberId, email } = await reminderWorld(t);
     const token = tokenFrom(email.text);
     const get = await t.fetch(`/unsubscribe?token=${encodeURIComponent(token)}`, { method: "GET" });
-    expect(get.status).toBe(200);
-    const page = await get.text();
-    expect(page).toContain('<form method="post"');
-    expect(page).toContain("Turn off event reminders");
+    expect(get.status).toBe(303);
+    expect(get.headers.get("Location")).toBe(`https://app.example.org/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(await reminderSettings(t, memberId)).toEqual({ enabled: true, reminderTimes: [60, 1440] });
 
     const post = await t.fetch("/unsubscribe", {
@@ -235,6 +234,22 @@ describe("one-click unsubscribe over HTTP", () => {
     expect(await post.text()).toContain("You&#39;re unsubscribed");
     // Off, with the chosen times kept for when they turn reminders back on.
     expect(await reminderSettings(t, memberId)).toEqual({ enabled: false, reminderTimes: [60, 1440] });
+  });
+
+  test("the app's page: opening it reads only; confirming turns reminders off, signed out, once", async () => {
+    const t = newTest();
+    const { memberId, email } = await reminderWorld(t);
+    const token = tokenFrom(email.text);
+    expect(await t.query(api.emails.unsubscribePage.describe, { token })).toEqual({
+      status: "ready",
+      purpose: "reminders-off",
+    });
+    expect((await reminderSettings(t, memberId))!.enabled).toBe(true);
+    const done = { status: "done", purpose: "reminders-off" };
+    expect(await t.mutation(api.emails.unsubscribePage.confirm, { token })).toEqual(done);
+    expect(await reminderSettings(t, memberId)).toEqual({ enabled: false, reminderTimes: [60, 1440] });
+    // A second tap changes nothing and says the same.
+    expect(await t.mutation(api.emails.unsubscribePage.confirm, { token })).toEqual(done);
   });
 
   test("RFC 8058 one-click: POST to the List-Unsubscribe URL with List-Unsubscribe=One-Click", async () => {
@@ -265,9 +280,12 @@ describe("one-click unsubscribe over HTTP", () => {
       [expired, "expired"],
       ["", "not valid"],
     ] as const) {
-      const get = await t.fetch(`/unsubscribe?token=${encodeURIComponent(bad)}`, { method: "GET" });
-      expect(get.status).toBe(400);
-      expect(await get.text()).toContain(message);
+      expect(await t.query(api.emails.unsubscribePage.describe, { token: bad })).toEqual({
+        status: message === "expired" ? "expired" : "invalid",
+      });
+      expect(await t.mutation(api.emails.unsubscribePage.confirm, { token: bad })).toEqual({
+        status: message === "expired" ? "expired" : "invalid",
+      });
       const post = await t.fetch("/unsubscribe", {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -276,7 +294,7 @@ describe("one-click unsubscribe over HTTP", () => {
       expect(post.status).toBe(400);
       expect(await post.text()).toContain("Nothing was changed");
     }
-    const noToken = await t.fetch("/unsubscribe", { method: "GET" });
+    const noToken = await t.fetch("/unsubscribe", { method: "POST" });
     expect(noToken.status).toBe(400);
     const after = await t.run(async (ctx) => ({
       profiles: await ctx.db.query("profiles").collect(),

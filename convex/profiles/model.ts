@@ -121,7 +121,8 @@ const NOTHING_SHARED: Privacy = { headline: false, location: false, skills: fals
  * fields, so it cannot reveal whether hidden ones are filled in. Every admin view uses this.
  */
 export function toAdminProfileView(profile: Doc<"profiles"> | null, user: Doc<"users"> | null) {
-  const shared = profile?.privacy ?? NOTHING_SHARED;
+  // The guest-list choice is about other members, not a field admins see: not part of `shared`.
+  const { guestList: _guestList, ...shared } = profile?.privacy ?? NOTHING_SHARED;
   return {
     name: displayName(profile, user),
     completeness:

@@ -44,6 +44,9 @@ export const run = internalAction({
       people.push({ userId: user._id as Id<"users">, index });
     }
     await ctx.runMutation(internal.seed.demo.populate, { people });
+    // One transaction per org: each one's events, attendance, programs, scores, notes and tags
+    // write thousands of documents and index ranges, more than Convex allows in one.
+    for (const orgIndex of ORGS.keys()) await ctx.runMutation(internal.seed.demo.populateOrg, { people, orgIndex });
     return { created: true, logins };
   },
 });
@@ -54,13 +57,12 @@ export const hasUsers = internalQuery({
   handler: async (ctx) => (await ctx.db.query("users").first()) !== null,
 });
 
-/** Profiles, orgs and memberships for the accounts `run` created (one transaction). */
+/** Profiles for the accounts `run` created. */
 export const populate = internalMutation({
   args: { people: v.array(v.object({ userId: v.id("users"), index: v.number() })) },
   returns: v.null(),
   handler: async (ctx, { people }) => {
     const now = Date.now();
-    const userIdByIndex = new Map(people.map((p) => [p.index, p.userId]));
     for (const { userId, index } of people) {
       const person = PEOPLE[index]!;
       const fields = {
@@ -81,7 +83,19 @@ export const populate = internalMutation({
         updatedAt: now,
       });
     }
-    for (const org of ORGS) {
+    return null;
+  },
+});
+
+/** One demo org with its memberships, events, attendance, programs, scores, notes and tags. */
+export const populateOrg = internalMutation({
+  args: { people: v.array(v.object({ userId: v.id("users"), index: v.number() })), orgIndex: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { people: accounts, orgIndex }) => {
+    const now = Date.now();
+    const userIdByIndex = new Map(accounts.map((p) => [p.index, p.userId]));
+    {
+      const org = ORGS[orgIndex]!;
       const { slug, admins, members, ...rest } = org;
       const { requests = [], ...input } = rest as typeof rest & { requests?: number[] };
       const orgId = await ctx.db.insert("organizations", {

@@ -15,6 +15,7 @@ describe("demo events", () => {
       return rows;
     });
     await t.mutation(internal.seed.demo.populate, { people });
+    for (const orgIndex of ORGS.keys()) await t.mutation(internal.seed.demo.populateOrg, { people, orgIndex });
 
     const now = Date.now();
     const { events, rsvps } = await t.run(async (ctx) => ({
@@ -115,6 +116,7 @@ describe("demo engagement", () => {
       return rows;
     });
     await t.mutation(internal.seed.demo.populate, { people });
+    for (const orgIndex of ORGS.keys()) await t.mutation(internal.seed.demo.populateOrg, { people, orgIndex });
     const { scores, memberships, runs, stats } = await t.run(async (ctx) => ({
       scores: await ctx.db.query("engagementScores").collect(),
       memberships: await ctx.db.query("orgMemberships").collect(),

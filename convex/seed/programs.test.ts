@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { internal } from "../_generated/api";
 import { newTest } from "../test.setup";
-import { PEOPLE } from "./data";
+import { ORGS, PEOPLE } from "./data";
 
 describe("demo programs", () => {
   test("a reading group half-way with one participant at risk, and a completed fellowship with certificates", async () => {
@@ -14,6 +14,7 @@ describe("demo programs", () => {
       return rows;
     });
     await t.mutation(internal.seed.demo.populate, { people });
+    for (const orgIndex of ORGS.keys()) await t.mutation(internal.seed.demo.populateOrg, { people, orgIndex });
     const { programs, enrollments, events, emails } = await t.run(async (ctx) => ({
       programs: await ctx.db.query("programs").collect(),
       enrollments: await ctx.db.query("programEnrollments").collect(),
