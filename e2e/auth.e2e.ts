@@ -97,8 +97,9 @@ describe("real time", () => {
     await signIn(second.page, email);
     await second.page.getByRole("heading", { name: /Welcome, Live Tester/ }).waitFor();
 
-    await first.page.getByLabel("Display name").fill("Renamed Tester");
-    await first.page.getByRole("button", { name: "Save name" }).click();
+    await first.page.goto("/profile");
+    await first.page.getByLabel("Name", { exact: true }).fill("Renamed Tester");
+    await first.page.getByRole("button", { name: "Save profile" }).click();
 
     await second.page.getByRole("heading", { name: /Welcome, Renamed Tester/ }).waitFor();
     await first.context.close();

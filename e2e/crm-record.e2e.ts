@@ -60,7 +60,7 @@ async function pastEvent(admin: Account, members: Account[], orgId: Id<"organiza
 }
 
 describe("member record and community stats", () => {
-  test("an admin opens a member's record, adds a note that appears live, edits and deletes it; the stats show the totals", async () => {
+  test("an admin opens a member's record, adds a note that appears live, edits and deletes it, adds and removes a tag; the stats show the totals", async () => {
     const adminAccount = await createAccount("Ada Organizer", uniqueEmail("ada"));
     const milo = await createAccount("Milo Member", uniqueEmail("milo"));
     const nora = await createAccount("Nora Member", uniqueEmail("nora"));
@@ -74,6 +74,7 @@ describe("member record and community stats", () => {
       state: "no_show",
     });
     await milo.client.mutation(api.attendance.mutations.submitFeedback, { eventId, rating: 4 });
+    await adminAccount.client.mutation(api.crm.tags.createTag, { orgId: org.orgId, name: "Speaker", color: "purple" });
 
     const admin = await newPage(browser);
     await signIn(admin.page, adminAccount.email);
@@ -105,6 +106,14 @@ describe("member record and community stats", () => {
       await note.getByRole("button", { name: "Delete note" }).click();
       await page.getByRole("dialog").getByRole("button", { name: "Delete note" }).click();
       await timeline.getByRole("article").waitFor({ state: "detached" });
+
+      // A tag the org defined is added from the record and removed again.
+      const tags = page.getByRole("list", { name: "Member tags" });
+      await tags.getByText("No tags yet.").waitFor();
+      await page.getByLabel("Add tag").selectOption({ label: "Speaker" });
+      await tags.getByText("Speaker").waitFor();
+      await page.getByRole("button", { name: "Remove tag Speaker" }).click();
+      await tags.getByText("No tags yet.").waitFor();
     });
 
     await screenshotOnFailure(page, "crm-stats", async () => {

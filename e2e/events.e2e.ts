@@ -153,7 +153,7 @@ describe("events", () => {
     await b.page.goto(`/events/${eventId}`);
     await b.page.getByText(/This event is full/).waitFor();
     await b.page.getByRole("button", { name: "Going", exact: true }).click();
-    await b.page.getByTestId("rsvp-status").getByText("You're #1 on the waitlist").waitFor();
+    await b.page.getByTestId("rsvp-status").getByText("On the waitlist (#1)").waitFor();
     await a.page.getByTestId("rsvp-counts").getByText("1 going · 1 on the waitlist").waitFor();
 
     // The first member drops out; the second is promoted in the same transaction, live.

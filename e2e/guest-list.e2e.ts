@@ -50,7 +50,8 @@ describe("guest list, capacity, share and cover", () => {
     const toggle = halPage.page.getByRole("checkbox", { name: "Show me on guest lists" });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
-    await halPage.page.getByRole("button", { name: "Save privacy settings" }).click();
+    // The choice saves itself.
+    await halPage.page.getByTestId("privacy-status").getByText("Saved.").waitFor();
     await expect
       .poll(async () => (await hal.client.query(api.profiles.queries.getMyProfile, {}))?.privacy.guestList, {
         timeout: 20_000,

@@ -109,7 +109,7 @@ describe("event descriptions", () => {
     await about.locator("strong", { hasText: "bold" }).waitFor();
     expect(await about.locator("img").count()).toBe(0);
     // Signed out: the RSVP card says how to RSVP (no skeleton left behind).
-    await page.getByRole("link", { name: "Sign in to RSVP" }).waitFor();
+    await page.getByRole("link", { name: "Sign in and RSVP going" }).waitFor();
     expect(dialogs).toEqual([]);
     await context.close();
   }, 60_000);

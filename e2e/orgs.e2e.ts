@@ -51,8 +51,9 @@ describe("organizations", () => {
 
     // The admin keeps the member list open while someone joins elsewhere.
     await admin.page.goto(`/org/${org.slug}/members`);
-    await admin.page.getByRole("listitem", { name: "Olive Admin" }).waitFor();
-    expect(await admin.page.getByRole("listitem", { name: "Max Member" }).count()).toBe(0);
+    const directory = admin.page.getByRole("table", { name: "Member directory" });
+    await directory.getByRole("link", { name: "Olive Admin", exact: true }).waitFor();
+    expect(await directory.getByRole("link", { name: "Max Member", exact: true }).count()).toBe(0);
 
     // A newcomer opens the link signed out, signs up from it and comes back to join.
     const member = await newPage(browser);
@@ -69,7 +70,7 @@ describe("organizations", () => {
     await member.page.getByText("You're a member").waitFor();
 
     // No reload on the admin's side: the subscription brings the new member in.
-    await admin.page.getByRole("listitem", { name: "Max Member" }).waitFor();
+    await directory.getByRole("link", { name: "Max Member", exact: true }).waitFor();
     await admin.page.getByText("2 members").first().waitFor();
 
     // Opening the link again is harmless.

@@ -78,10 +78,7 @@ export function PrivacyForm({ initial, initialShareLocation }: { initial: Privac
           label="Show me on guest lists"
           description="On by default. Fellow members see your name and picture among the people going to an event. When off, you're only counted."
           checked={privacy.guestList !== false}
-          onChange={(checked) => {
-            save.setSaved(false);
-            setPrivacy((p) => ({ ...p, guestList: checked }));
-          }}
+          onChange={(checked) => saveNow({ privacy: { ...privacy, guestList: checked }, shareLocation })}
         />
       </fieldset>
       <fieldset className="grid gap-3 border-t pt-5">
