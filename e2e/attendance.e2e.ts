@@ -1,10 +1,10 @@
 import { formatInTimeZone } from "date-fns-tz";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { createAccount, createOrgWithMembers, PASSWORD, type Account } from "./backend";
-import { launchBrowser, newPage, uniqueEmail } from "./browser";
+import { launchBrowser, newPage, screenshotOnFailure, signInToHome, uniqueEmail } from "./browser";
 
 const ZONE = "Europe/London";
 const MINUTE = 60_000;
@@ -17,23 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
 
 const local = (ms: number) => formatInTimeZone(ms, ZONE, "yyyy-MM-dd'T'HH:mm");
 
@@ -73,7 +56,7 @@ describe("attendance", () => {
 
     // The admin watches the event page: past tense, the feedback summary starts empty.
     const admin = await newPage(browser);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     await admin.page.goto(`/events/${eventId}`);
     await admin.page.getByRole("heading", { level: 1, name: title }).waitFor();
     await admin.page.getByTestId("rsvp-counts").getByText("0 attended").waitFor();
@@ -83,7 +66,7 @@ describe("attendance", () => {
 
     // The prompt email, once, in the member's dev mailbox (it shows only the signed-in user's mail).
     const inbox = await newPage(browser);
-    await signIn(inbox.page, memberAccount.email);
+    await signInToHome(inbox.page, memberAccount.email);
     await inbox.page.goto("/dev/mailbox");
     const rows = inbox.page
       .getByRole("list", { name: "Emails" })
@@ -109,7 +92,7 @@ describe("attendance", () => {
     await admin.page.getByTestId("rsvp-counts").getByText("1 attended").waitFor();
 
     // The member signs in: the event page says so and takes 4 stars and a comment.
-    await signIn(page, memberAccount.email);
+    await signInToHome(page, memberAccount.email);
     await page.goto(`${inject("appUrl")}/events/${eventId}`);
     const mine = page.getByTestId("my-attendance");
     await mine.getByText("You attended").waitFor();
@@ -164,10 +147,10 @@ describe("attendance", () => {
     await memberAccount.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
 
     const phone = await newPage(browser, { width: 375, height: 740 });
-    await signIn(phone.page, first.email);
+    await signInToHome(phone.page, first.email);
     await phone.page.goto(`/events/${eventId}/check-in-desk`);
     const laptop = await newPage(browser);
-    await signIn(laptop.page, second.email);
+    await signInToHome(laptop.page, second.email);
     await laptop.page.goto(`/events/${eventId}/check-in-desk`);
     for (const p of [phone.page, laptop.page])
       await p.getByTestId("check-in-counts").getByText("0 checked in").waitFor();
@@ -207,7 +190,7 @@ describe("attendance", () => {
     const { eventId } = await createEvent(adminAccount, org.orgId, title, start, start + 2 * HOUR);
 
     const admin = await newPage(browser);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     await admin.page.goto(`/events/${eventId}`);
     await admin.page.getByRole("button", { name: "Show check-in QR" }).click();
     const dialog = admin.page.getByRole("dialog", { name: "Venue check-in code" });

@@ -51,3 +51,19 @@ export async function signIn(page: Page, email: string, password = "correct-hors
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Signs in and waits for the dashboard. */
+export async function signInToHome(page: Page, email: string) {
+  await signIn(page, email);
+  await page.waitForURL(/\/home$/);
+}
+
+/** Runs a test step; if it fails, saves a full-page screenshot to e2e/artifacts/<name>.png. */
+export async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+}

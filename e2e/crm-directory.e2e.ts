@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { createAccount, createOrgWithMembers, PASSWORD } from "./backend";
-import { launchBrowser, newPage, uniqueEmail } from "./browser";
+import { launchBrowser, newPage, screenshotOnFailure, uniqueEmail } from "./browser";
 
 const FORMULA_NAME = '=HYPERLINK("https://evil.example","Click")';
 
@@ -16,15 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
 
 const rowNames = async (page: Page) =>
   (

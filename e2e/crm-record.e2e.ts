@@ -1,10 +1,10 @@
 import { formatInTimeZone } from "date-fns-tz";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { createAccount, createOrgWithMembers, PASSWORD, type Account } from "./backend";
-import { launchBrowser, newPage, uniqueEmail } from "./browser";
+import { createAccount, createOrgWithMembers, type Account } from "./backend";
+import { launchBrowser, newPage, screenshotOnFailure, signInToHome, uniqueEmail } from "./browser";
 
 const ZONE = "Europe/London";
 const MINUTE = 60_000;
@@ -19,23 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
 
 /** An event both members RSVP'd to while it was ahead, then moved to have ended an hour ago. */
 async function pastEvent(admin: Account, members: Account[], orgId: Id<"organizations">, title: string) {
@@ -77,7 +60,7 @@ describe("member record and community stats", () => {
     await adminAccount.client.mutation(api.crm.tags.createTag, { orgId: org.orgId, name: "Speaker", color: "purple" });
 
     const admin = await newPage(browser);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     const page = admin.page;
 
     await screenshotOnFailure(page, "crm-record", async () => {

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
-import { createAccount, createOrgWithMembers, PASSWORD, type Account } from "./backend";
-import { launchBrowser, newPage, uniqueEmail } from "./browser";
+import { createAccount, createOrgWithMembers, type Account } from "./backend";
+import { launchBrowser, newPage, screenshotOnFailure, signInToHome, uniqueEmail } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,23 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
 
 /** Accounts for `names`, a few sign-ups at a time. */
 async function accounts(names: string[]): Promise<Account[]> {
@@ -49,7 +32,7 @@ describe("engagement", () => {
     for (const member of members) await member.client.mutation(api.orgs.invites.joinByInvite, { token });
 
     const { page } = await newPage(browser);
-    await signIn(page, adminAccount.email);
+    await signInToHome(page, adminAccount.email);
     await page.goto(`/org/${org.slug}`);
     await page
       .getByRole("navigation", { name: `${org.name} sections` })
@@ -137,7 +120,7 @@ describe("engagement", () => {
 
     // A member gets the admins-only state.
     const other = await newPage(browser);
-    await signIn(other.page, members[1]!.email);
+    await signInToHome(other.page, members[1]!.email);
     await other.page.goto(`/org/${org.slug}/engagement`);
     await other.page.getByRole("heading", { name: `Only admins of ${org.name} can see this page` }).waitFor();
     expect(await other.page.getByRole("heading", { name: "Level distribution" }).count()).toBe(0);

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api } from "../convex/_generated/api";
-import { createAccount, createOrgWithMembers, PASSWORD } from "./backend";
-import { launchBrowser, newPage, uniqueEmail } from "./browser";
+import { createAccount, createOrgWithMembers } from "./backend";
+import { launchBrowser, newPage, signInToHome, uniqueEmail } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,14 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-}
 
 /** The calendar's VEVENT properties (RFC 5545 lines unfolded first). */
 function parseIcs(text: string) {
@@ -45,7 +37,7 @@ describe("events", () => {
 
     // The admin creates the event in New York time and publishes it.
     const admin = await newPage(browser);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     await admin.page.goto(`/org/${org.slug}/events`);
     await admin.page.getByText("No upcoming events").waitFor();
     await admin.page.getByRole("link", { name: "New event" }).click();
@@ -72,7 +64,7 @@ describe("events", () => {
 
     // The member finds it on the dashboard, opens it and RSVPs.
     const member = await newPage(browser);
-    await signIn(member.page, memberAccount.email);
+    await signInToHome(member.page, memberAccount.email);
     const upcoming = member.page.getByRole("region", { name: "Upcoming events" });
     await upcoming.getByRole("link", { name: title }).click();
     await member.page
@@ -142,14 +134,14 @@ describe("events", () => {
     await adminAccount.client.mutation(api.events.mutations.publishEvent, { eventId });
 
     const a = await newPage(browser);
-    await signIn(a.page, first.email);
+    await signInToHome(a.page, first.email);
     await a.page.goto(`/events/${eventId}`);
     await a.page.getByTestId("spots-left").getByText("1 spot left of 1").waitFor();
     await a.page.getByRole("button", { name: "Going", exact: true }).click();
     await a.page.getByTestId("rsvp-status").getByText("You're going").waitFor();
 
     const b = await newPage(browser, { width: 375, height: 800 });
-    await signIn(b.page, second.email);
+    await signInToHome(b.page, second.email);
     await b.page.goto(`/events/${eventId}`);
     await b.page.getByText(/This event is full/).waitFor();
     await b.page.getByRole("button", { name: "Going", exact: true }).click();
@@ -186,7 +178,7 @@ describe("events", () => {
     await second.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
 
     const admin = await newPage(browser);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     await admin.page.goto(`/events/${eventId}`);
     const attendees = admin.page.getByRole("region", { name: "Attendees" });
     await attendees.getByRole("button", { name: "Remove Gus Going's RSVP" }).click();
@@ -222,7 +214,7 @@ describe("events", () => {
     expect(html).not.toContain(title);
 
     const member = await newPage(browser);
-    await signIn(member.page, memberAccount.email);
+    await signInToHome(member.page, memberAccount.email);
     await member.page.goto(`/events/${eventId}`);
     await member.page.getByRole("heading", { level: 1, name: title }).waitFor();
     await member.page.getByText("6 PM – 7:30 PM GMT+5:30").waitFor();

@@ -1,10 +1,10 @@
 import { formatInTimeZone } from "date-fns-tz";
 import { friendlyTimeZoneName } from "../convex/lib/timezoneNames";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api } from "../convex/_generated/api";
-import { createAccount, createOrgWithMembers, PASSWORD } from "./backend";
-import { launchBrowser, uniqueEmail } from "./browser";
+import { createAccount, createOrgWithMembers } from "./backend";
+import { launchBrowser, screenshotOnFailure, signInToHome, uniqueEmail } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,23 +19,6 @@ async function newPageIn(timezoneId: string, viewport = { width: 1280, height: 9
   const context = await browser.newContext({ baseURL: inject("appUrl"), viewport, timezoneId });
   context.setDefaultTimeout(20_000);
   return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 const OFFSETS = ["1 week before", "1 day before", "3 hours before", "1 hour before"] as const;
@@ -57,7 +40,7 @@ describe("notifications", () => {
     // Settings: an empty reminder list while reminders are on is refused by the offsets group.
     const member = await newPageIn(MEMBER_ZONE);
     const page = member.page;
-    await signIn(page, memberAccount.email);
+    await signInToHome(page, memberAccount.email);
     await page.getByRole("link", { name: "Notifications, 0 unread" }).waitFor();
     await page.goto("/settings");
     const form = page.getByRole("form", { name: "Notification settings" });
@@ -105,7 +88,7 @@ describe("notifications", () => {
 
     // The admin watches the event's "Notifications sent" panel (live).
     const admin = await newPageIn(EVENT_ZONE);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     await admin.page.goto(`/events/${eventId}`);
     const sent = admin.page.getByRole("region", { name: "Notifications sent" });
     await sent.getByText("Reminders go out 1 hour before the start").waitFor();
@@ -187,7 +170,7 @@ describe("notifications", () => {
     const org = await createOrgWithMembers(adminAccount, [memberAccount], "E2E Mute");
 
     const { context, page } = await newPageIn("Europe/Berlin", { width: 375, height: 800 });
-    await signIn(page, memberAccount.email);
+    await signInToHome(page, memberAccount.email);
     await page.getByRole("link", { name: "Notifications, 0 unread" }).click();
     await page.getByText("You're all caught up").waitFor();
     expect(await page.getByRole("button", { name: "Mark all as read" }).isDisabled()).toBe(true);

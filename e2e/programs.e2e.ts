@@ -1,10 +1,10 @@
 import { formatInTimeZone } from "date-fns-tz";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { createAccount, createOrgWithMembers, PASSWORD } from "./backend";
-import { launchBrowser, newPage, uniqueEmail } from "./browser";
+import { createAccount, createOrgWithMembers } from "./backend";
+import { launchBrowser, newPage, screenshotOnFailure, signInToHome, uniqueEmail } from "./browser";
 
 const ZONE = "Europe/London";
 const HOUR = 3_600_000;
@@ -17,23 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/home$/);
-}
-
-async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
 
 /** The Tuesday three weeks before the next UK spring DST change (the last Sunday of March). */
 function tuesdayBeforeSpringChange(now = new Date()) {
@@ -56,7 +39,7 @@ describe("programs", () => {
 
     // The admin creates the program and a weekly series from the form.
     const admin = await newPage(browser);
-    await signIn(admin.page, adminAccount.email);
+    await signInToHome(admin.page, adminAccount.email);
     await admin.page.goto(`/org/${org.slug}/programs`);
     await admin.page.getByText("No programs yet").waitFor();
     await admin.page.getByRole("link", { name: "New program" }).click();
@@ -82,7 +65,7 @@ describe("programs", () => {
     // The member joins from the program page and is RSVP'd going to all eight, all at 18:30
     // local on both sides of the change.
     const member = await newPage(browser);
-    await signIn(member.page, memberAccount.email);
+    await signInToHome(member.page, memberAccount.email);
     await member.page.goto(`/org/${org.slug}/programs/${programId}`);
     await member.page.getByRole("button", { name: "Join program" }).click();
     await member.page.getByText("You're in").waitFor();
