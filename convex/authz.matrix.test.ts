@@ -327,7 +327,9 @@ const RULES: Record<string, Rule> = {
   "crm/tags:assignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.admin2Id] }) },
   "crm/tags:unassignTag": { args: (w) => ({ orgId: w.orgA, tagId: w.tagId, userIds: [w.targetId] }) },
   "crm/export:startExport": { args: (w) => ({ orgId: w.orgA, filters: { facet: { kind: "tag", value: w.tagId } } }) },
-  "crm/export:exportChunk": { args: (w) => ({ orgId: w.orgA, exportId: w.exportId, filters: {}, cursor: null }) },
+  "crm/export:exportChunk": {
+    args: (w) => ({ orgId: w.orgA, exportId: w.exportId, filters: { program: w.programId }, cursor: null }),
+  },
   // programs (member and target are enrolled; target has completed)
   "programs/queries:listPrograms": { args: (w) => ({ orgId: w.orgA }) },
   "programs/queries:getProgram": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
@@ -373,6 +375,8 @@ const RULES: Record<string, Rule> = {
   "crm/notes:updateNote": { args: (w) => ({ orgId: w.orgA, noteId: w.adminNoteId, body: "Brought cake" }) },
   "crm/notes:deleteNote": { args: (w) => ({ orgId: w.orgA, noteId: w.adminNoteId }) },
   "crm/stats:communityStats": { args: (w) => ({ orgId: w.orgA, range: 30 }) },
+  "crm/statsPrograms:programStats": { args: (w) => ({ orgId: w.orgA, range: 30 }) },
+  "crm/programs:memberPrograms": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   // ---- end CRM: member record, notes and community stats ----
   "attendance/export:exportAttendanceCsv": { args: (w) => ({ eventId: w.pastEventId }) },
   "events/publish:publishAudience": { args: (w) => ({ orgId: w.orgA }) },

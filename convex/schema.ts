@@ -724,7 +724,7 @@ export default defineSchema({
     lastAttendedAt: v.number(), // the last attended event's end; 0 = never
     tagIds: v.array(v.id("orgTags")),
   })
-    .index("by_org_user", ["orgId", "userId"])
+    .index("by_org_user", ["orgId", "userId", "facet"])
     .index("by_f_name", ["orgId", "facet", "nameKey"])
     .index("by_f_joined", ["orgId", "facet", "joinedAt"])
     .index("by_f_last", ["orgId", "facet", "lastAttendedAt"])

@@ -6,7 +6,8 @@ import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { orgAdminQuery } from "../lib/functions";
 import { CRM_LIMITS, engagementLevelValidator, orgRoleValidator } from "../lib/vocabulary";
-import { directoryFiltersValidator, directoryQuery, planDirectory } from "./directoryPlan";
+import { directoryFiltersValidator, planDirectory } from "./directoryPlan";
+import { pageDirectory } from "./directoryProgram";
 
 export const directoryRowValidator = v.object({
   userId: v.id("users"),
@@ -39,7 +40,7 @@ export const listDirectory = orgAdminQuery({
     const orgId = ctx.org._id;
     const plan = await planDirectory(ctx, orgId, filters);
     const opts = { ...paginationOpts, numItems: Math.min(paginationOpts.numItems, CRM_LIMITS.directoryPage) };
-    const page = await directoryQuery(ctx, orgId, plan).paginate(opts);
+    const page = await pageDirectory(ctx, orgId, plan, opts);
     return { ...page, page: page.page.map(toDirectoryRow) };
   },
 });

@@ -11,6 +11,11 @@
 //   NARROWED  a range filter picks the sort (the sort is implied when omitted); a name search
 //             returns best matches first (the search index's order) and combines with role,
 //             level and the facet as search filter fields.
+//   PROGRAM   a program (and optionally a participation state): the program's enrollments in
+//             that state are one index range, bounded by the cohort (PROGRAM_LIMITS.maxParticipants);
+//             each member's directory row under the facet is read by key, and role, level, the
+//             range filter, a name search (a substring of the name here) and the sort apply to
+//             those rows in memory (./directoryProgram.ts). Reads: at most 2 × the cohort.
 //   REFUSED   range filters on two different fields (e.g. joined between + attended at least N),
 //             a range filter with a sort on another field, a name search with a range filter, two
 //             facets (the arguments allow only one). They answer INVALID_ARGUMENT; the app does not
@@ -25,6 +30,8 @@ import {
   directorySortValidator,
   engagementLevelValidator,
   orgRoleValidator,
+  type ProgramFilterState,
+  programFilterStateValidator,
 } from "../lib/vocabulary";
 import { ALL_FACET, facetKey } from "./directorySync";
 
@@ -40,10 +47,13 @@ export const directoryFiltersValidator = v.object({
   lastAttendedBefore: v.optional(v.number()),
   sort: v.optional(directorySortValidator),
   order: v.optional(v.union(v.literal("asc"), v.literal("desc"))),
+  /** A program of the org (its id; checked like a tag), and where its members stand in it. */
+  program: v.optional(v.string()),
+  participation: v.optional(programFilterStateValidator),
 });
 export type DirectoryFilters = Infer<typeof directoryFiltersValidator>;
 
-const SORT_FIELD = {
+export const SORT_FIELD = {
   name: "nameKey",
   joined: "joinedAt",
   lastAttended: "lastAttendedAt",
@@ -51,7 +61,7 @@ const SORT_FIELD = {
 } as const satisfies Record<DirectorySort, string>;
 const SORT_SUFFIX = { name: "name", joined: "joined", lastAttended: "last", events: "events" } as const;
 
-type Bound = { op: "gt" | "gte" | "lt" | "lte"; value: number };
+export type Bound = { op: "gt" | "gte" | "lt" | "lte"; value: number };
 
 export type DirectoryPlan =
   | {
@@ -65,7 +75,20 @@ export type DirectoryPlan =
       order: "asc" | "desc";
       bounds: Bound[];
     }
-  | { kind: "search"; text: string; facet: string; role?: "admin" | "member"; level?: string; hasLevel: boolean };
+  | { kind: "search"; text: string; facet: string; role?: "admin" | "member"; level?: string; hasLevel: boolean }
+  | {
+      kind: "program";
+      programId: Id<"programs">;
+      participation: ProgramFilterState;
+      facet: string;
+      role?: "admin" | "member";
+      level?: string | undefined;
+      hasLevel: boolean;
+      text: string;
+      sort: DirectorySort;
+      order: "asc" | "desc";
+      bounds: Bound[];
+    };
 
 function checkTime(field: string, value: number | undefined) {
   if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
@@ -89,6 +112,7 @@ export async function planDirectory(
     throw invalidArgument("joinedTo", "The end date must not be before the start date.");
   }
   const facet = await facetOf(ctx, orgId, filters.facet);
+  const programId = await programOf(ctx, orgId, filters);
   const hasLevel = filters.level !== undefined;
   const level = filters.level === "unscored" ? undefined : filters.level;
 
@@ -120,14 +144,32 @@ export async function planDirectory(
     if (ranges.length > 0) {
       throw invalidArgument("search", "A name search cannot be combined with a date or events filter.");
     }
-    return { kind: "search", text, facet, role: filters.role, level, hasLevel };
+    if (programId === null) return { kind: "search", text, facet, role: filters.role, level, hasLevel };
   }
 
   const range = ranges[0];
   if (range !== undefined && filters.sort !== undefined && filters.sort !== range.sort) {
     throw invalidArgument("sort", "This filter sorts by its own field; choose that sort or remove the filter.");
   }
-  const sort = range?.sort ?? filters.sort ?? "name";
+  const sort = text !== "" ? "name" : (range?.sort ?? filters.sort ?? "name");
+  const order = text !== "" ? "asc" : (filters.order ?? (sort === "name" ? "asc" : "desc"));
+  if (programId !== null) {
+    const participation = filters.participation ?? "enrolled";
+    const bounds = range?.bounds ?? [];
+    return {
+      kind: "program",
+      programId,
+      participation,
+      facet,
+      role: filters.role,
+      level,
+      hasLevel,
+      text,
+      sort,
+      order,
+      bounds,
+    };
+  }
   const index = `by_f${filters.role !== undefined ? "_role" : ""}${hasLevel ? "_level" : ""}_${SORT_SUFFIX[sort]}`;
   return {
     kind: "index",
@@ -137,7 +179,7 @@ export async function planDirectory(
     level,
     hasLevel,
     sort,
-    order: filters.order ?? (sort === "name" ? "asc" : "desc"),
+    order,
     bounds: range?.bounds ?? [],
   };
 }
@@ -153,6 +195,17 @@ async function facetOf(ctx: QueryCtx, orgId: Id<"organizations">, facet: Directo
   return `tag:${tag._id}`;
 }
 
+async function programOf(ctx: QueryCtx, orgId: Id<"organizations">, filters: DirectoryFilters) {
+  if (filters.program === undefined) {
+    if (filters.participation !== undefined) throw invalidArgument("program", "Choose a program to filter on.");
+    return null;
+  }
+  const programId = ctx.db.normalizeId("programs", filters.program.trim());
+  const program = programId === null ? null : await ctx.db.get("programs", programId);
+  if (program === null || program.orgId !== orgId) throw invalidArgument("program", "This program does not exist.");
+  return program._id;
+}
+
 // The index builders are chained dynamically (the index name depends on the filters); this is
 // the part of Convex's range builder they use.
 type Range = {
@@ -164,7 +217,11 @@ type Range = {
 };
 
 /** The ordered query a plan stands for; the caller paginates it. */
-export function directoryQuery(ctx: QueryCtx, orgId: Id<"organizations">, plan: DirectoryPlan) {
+export function directoryQuery(
+  ctx: QueryCtx,
+  orgId: Id<"organizations">,
+  plan: Exclude<DirectoryPlan, { kind: "program" }>,
+) {
   const table = ctx.db.query("memberDirectory");
   if (plan.kind === "search") {
     return table.withSearchIndex("search_name", (q) => {

@@ -9,7 +9,9 @@ import { orgAdminMutation, orgAdminQuery } from "../lib/functions";
 import { enforceLimit } from "../lib/rateLimits";
 import { careerStageValidator, CRM_LIMITS, engagementLevelValidator, orgRoleValidator } from "../lib/vocabulary";
 import { getProfileByUser } from "../profiles/model";
-import { directoryFiltersValidator, directoryQuery, planDirectory } from "./directoryPlan";
+import { directoryFiltersValidator, planDirectory } from "./directoryPlan";
+import { pageDirectory } from "./directoryProgram";
+import { memberProgramsOf, memberProgramValidator, type ProgramCache } from "./programs";
 import { listOrgTags } from "./tags";
 
 export const exportRowValidator = v.object({
@@ -29,6 +31,8 @@ export const exportRowValidator = v.object({
   country: v.optional(v.string()),
   careerStage: v.optional(careerStageValidator),
   skills: v.optional(v.array(v.string())),
+  /** Every program the member is or was in (not declined applications), with where they stand. */
+  programs: v.array(v.object({ name: v.string(), state: memberProgramValidator.fields.state })),
 });
 
 /** Starts an export of the filtered directory (checked now, so a refused filter fails here). */
@@ -65,17 +69,19 @@ export const exportChunk = orgAdminQuery({
     }
     if (ticket.expiresAt < Date.now()) throw appError("CONFLICT", "This export expired; start it again.", "exportId");
     const plan = await planDirectory(ctx, orgId, filters);
-    const page = await directoryQuery(ctx, orgId, plan).paginate({ numItems: CRM_LIMITS.exportChunk, cursor });
+    const page = await pageDirectory(ctx, orgId, plan, { numItems: CRM_LIMITS.exportChunk, cursor });
+    const programCache: ProgramCache = new Map();
     const tagNames = new Map<Id<"orgTags">, string>((await listOrgTags(ctx, orgId)).map((t) => [t._id, t.name]));
     const rows = await Promise.all(
       page.page.map(async (row) => {
-        const [profile, user, score] = await Promise.all([
+        const [profile, user, score, programs] = await Promise.all([
           getProfileByUser(ctx, row.userId),
           ctx.db.get("users", row.userId),
           ctx.db
             .query("engagementScores")
             .withIndex("by_org_user", (q) => q.eq("orgId", orgId).eq("userId", row.userId))
             .unique(),
+          memberProgramsOf(ctx, orgId, row.userId, programCache),
         ]);
         const privacy = profile?.privacy;
         return {
@@ -94,6 +100,7 @@ export const exportChunk = orgAdminQuery({
           country: privacy?.location === true ? profile?.location?.country : undefined,
           careerStage: privacy?.careerStage === true ? profile?.careerStage : undefined,
           skills: privacy?.skills === true ? profile?.skills : undefined,
+          programs: programs.map((p) => ({ name: p.program.name, state: p.state })),
         };
       }),
     );

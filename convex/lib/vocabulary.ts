@@ -523,3 +523,31 @@ export const STATS_RANGE_LABELS: Record<StatsRange, string> = {
 export const STATS_MAX_EVENTS = 400;
 
 // ---- end CRM: member record and community stats ----
+
+// ---- CRM: programs in the directory, the export and the stats ----
+
+/** Where a member stands in a program (the directory filter, the export, the member record). */
+export const PROGRAM_PARTICIPATIONS = ["enrolled", "in_progress", "completed", "at_risk", "applied", "left"] as const;
+export const programParticipationValidator = /* @__PURE__ */ literals(PROGRAM_PARTICIPATIONS);
+export type ProgramParticipation = Infer<typeof programParticipationValidator>;
+export const PROGRAM_PARTICIPATION_LABELS: Record<ProgramParticipation, string> = {
+  enrolled: "Enrolled",
+  in_progress: "In progress",
+  completed: "Completed",
+  at_risk: "At risk",
+  applied: "Applied",
+  left: "Left",
+};
+/** The directory's program filter: these states read one index range of the cohort ("enrolled" = all of it). */
+export const PROGRAM_FILTER_STATES = ["enrolled", "in_progress", "completed", "at_risk", "applied"] as const;
+export const programFilterStateValidator = /* @__PURE__ */ literals(PROGRAM_FILTER_STATES);
+export type ProgramFilterState = Infer<typeof programFilterStateValidator>;
+
+export const CRM_PROGRAM_LIMITS = {
+  /** Programs of one member read for the export and the member record. */
+  programsPerMember: 50,
+  /** Programs in one stats read (those overlapping the range, latest start first). */
+  statsPrograms: 10,
+} as const;
+
+// ---- end CRM: programs ----

@@ -18,6 +18,7 @@ const row: ExportRow = {
   headline: "@handle",
   city: "\tBerlin",
   skills: ["\rpython"],
+  programs: [],
 };
 
 test("formula characters are escaped in every cell", () => {
@@ -40,4 +41,25 @@ test("the file has a BOM, the columns, and parses back to escaped cells", () => 
   expect(cells?.[10]).toBe("'@handle");
   expect(cells?.[11]).toBe("'\tBerlin");
   expect(cells?.[14]).toBe("'\rpython");
+});
+
+test("the Programs column lists each program with where the member stands, escaped like the rest", () => {
+  const withPrograms: ExportRow = {
+    ...row,
+    name: "Ada",
+    programs: [
+      { name: "Reading group", state: "completed" },
+      { name: "Fellowship", state: "at_risk" },
+      { name: "Course", state: "applied" },
+    ],
+  };
+  const [, cells] = Papa.parse<string[]>(toCsv(Papa.unparse, [withPrograms]).slice(1), { skipEmptyLines: true }).data;
+  expect(cells?.[15]).toBe("Reading group (completed); Fellowship (at risk); Course (applied)");
+  const hostile: ExportRow = { ...row, programs: [{ name: "=cmd|' /C calc'!A0", state: "enrolled" }] };
+  const [header, hostileCells] = Papa.parse<string[]>(toCsv(Papa.unparse, [hostile]).slice(1), {
+    skipEmptyLines: true,
+  }).data;
+  expect(header?.[15]).toBe("Programs");
+  expect(hostileCells?.[15]).toBe("'=cmd|' /C calc'!A0 (enrolled)");
+  expect(toCsv(Papa.unparse, [row]).includes('""\r\n')).toBe(true); // no programs: an empty last cell
 });

@@ -5,7 +5,12 @@ import type { unparse } from "papaparse";
 import type { FunctionReturnType } from "convex/server";
 
 import type { api } from "@convex/_generated/api";
-import { CAREER_STAGE_LABELS, ENGAGEMENT_LEVEL_LABELS, ORG_ROLE_LABELS } from "@convex/lib/vocabulary";
+import {
+  CAREER_STAGE_LABELS,
+  ENGAGEMENT_LEVEL_LABELS,
+  ORG_ROLE_LABELS,
+  PROGRAM_PARTICIPATION_LABELS,
+} from "@convex/lib/vocabulary";
 
 export type ExportRow = FunctionReturnType<typeof api.crm.export.exportChunk>["rows"][number];
 
@@ -25,6 +30,7 @@ export const CSV_COLUMNS = [
   "Country",
   "Career stage",
   "Skills",
+  "Programs",
 ] as const;
 
 // A spreadsheet runs a cell as a formula when it starts with one of these (tab and CR too).
@@ -54,6 +60,8 @@ export function toCells(row: ExportRow): string[] {
     row.country ?? "",
     row.careerStage ? CAREER_STAGE_LABELS[row.careerStage] : "",
     (row.skills ?? []).join("; "),
+    // "Reading group (completed); Fellowship (enrolled)"
+    row.programs.map((p) => `${p.name} (${PROGRAM_PARTICIPATION_LABELS[p.state].toLowerCase()})`).join("; "),
   ].map(escapeCell);
 }
 
