@@ -80,3 +80,15 @@ export function useDeleteNoteMutation() {
 }
 
 // ---- end member record, notes and community stats ----
+
+// ---- Programs in the CRM ----
+
+/** Attendance by program for the stats page (programs overlapping the range). */
+export function programStatsQuery(orgId: Id<"organizations">, range: StatsRange) {
+  return convexQuery(api.crm.statsPrograms.programStats, { orgId, range });
+}
+
+/** A member's programs with progress, for the member record. */
+export function memberProgramsQuery(orgId: Id<"organizations">, userId: Id<"users">) {
+  return convexQuery(api.crm.programs.memberPrograms, { orgId, userId });
+}

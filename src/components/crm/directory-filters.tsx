@@ -1,7 +1,7 @@
 // The directory's filter bar. Every control writes the URL (through `onChange`); the page reads
 // its state back from there. It offers only combinations the server indexes: one of tag / career
 // stage / city / skill, one activity filter (which sets the sort), and no activity filter during a
-// name search (see convex/crm/directoryPlan.ts).
+// name search (see convex/crm/directoryPlan.ts). A program filter combines with all of them.
 import { useQuery } from "@tanstack/react-query";
 import { Search, X } from "lucide-react";
 import { useEffect, useState } from "react";
@@ -22,6 +22,7 @@ import {
   ENGAGEMENT_LEVELS,
 } from "@convex/lib/vocabulary";
 import { tagsQuery } from "./data";
+import { DirectoryProgramFilter } from "./directory-program-filter";
 import { type DirectorySearch, hasFilters, rangeSortOf } from "./directory-url";
 
 type Facet = "" | "tag" | "stage" | "city" | "skill";
@@ -232,6 +233,8 @@ export function DirectoryFilters({
           onChange={(patch) => onChange({ ...withoutActivity(search), ...patch })}
         />
       </div>
+
+      <DirectoryProgramFilter orgId={orgId} search={search} onChange={onChange} />
 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3">

@@ -97,7 +97,7 @@ export function DirectoryPage({
               </Button>
             }
           >
-            Try another level, tag or date. Career stage, city and skills only find members who share them.
+            Try another level, tag, program or date. Career stage, city and skills only find members who share them.
           </EmptyState>
         ) : (
           <EmptyState icon={UsersRound} title="No members yet">

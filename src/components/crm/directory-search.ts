@@ -16,7 +16,9 @@ export type RawDirectorySearch = Partial<
     | "seenAfter"
     | "seenBefore"
     | "sort"
-    | "order",
+    | "order"
+    | "program"
+    | "participation",
     unknown
   >
 >;

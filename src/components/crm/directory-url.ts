@@ -3,7 +3,7 @@
 // most one of tag / career stage / city / skill, at most one range filter, whose field is the sort.
 // Only types from the vocabulary: the lists below are checked against it at compile time.
 import type { DirectoryFilters } from "@convex/crm/directoryPlan";
-import type { CareerStage, DirectorySort, EngagementLevel } from "@convex/lib/vocabulary";
+import type { CareerStage, DirectorySort, EngagementLevel, ProgramFilterState } from "@convex/lib/vocabulary";
 
 type Exactly<List extends readonly string[], Union extends string> = [Union] extends [List[number]] ? List : never;
 const ENGAGEMENT_LEVELS = [
@@ -22,12 +22,20 @@ const CAREER_STAGES = [
   "other",
 ] as const satisfies readonly CareerStage[];
 const DIRECTORY_SORTS = ["name", "joined", "lastAttended", "events"] as const satisfies readonly DirectorySort[];
+const PROGRAM_STATES = [
+  "enrolled",
+  "in_progress",
+  "completed",
+  "at_risk",
+  "applied",
+] as const satisfies readonly ProgramFilterState[];
 // Compile-time: every value of each union is listed.
 export const SEARCH_LISTS: [
   Exactly<typeof ENGAGEMENT_LEVELS, EngagementLevel>,
   Exactly<typeof CAREER_STAGES, CareerStage>,
   Exactly<typeof DIRECTORY_SORTS, DirectorySort>,
-] = [ENGAGEMENT_LEVELS, CAREER_STAGES, DIRECTORY_SORTS];
+  Exactly<typeof PROGRAM_STATES, ProgramFilterState>,
+] = [ENGAGEMENT_LEVELS, CAREER_STAGES, DIRECTORY_SORTS, PROGRAM_STATES];
 
 export type DirectorySearch = {
   q?: string;
@@ -44,6 +52,9 @@ export type DirectorySearch = {
   seenBefore?: string;
   sort?: DirectorySort;
   order?: "asc" | "desc";
+  /** A program's id: its cohort, combined with every other filter. */
+  program?: string;
+  participation?: Exclude<ProgramFilterState, "enrolled">; // absent: the whole cohort
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,6 +90,12 @@ export function validateDirectorySearch(raw: Record<string, unknown>): Directory
   else if (stage) out.stage = stage;
   else if (city) out.city = city;
   else if (skill) out.skill = skill;
+  const program = text(raw.program, 64);
+  if (program) {
+    out.program = program;
+    const participation = oneOf(PROGRAM_STATES, raw.participation);
+    if (participation && participation !== "enrolled") out.participation = participation;
+  }
   // One range filter, and none with a name search.
   if (!q) {
     const joinedFrom = date(raw.joinedFrom);
@@ -125,6 +142,8 @@ export function toDirectoryFilters(search: DirectorySearch): DirectoryFilters {
   if (search.seenBefore) filters.lastAttendedBefore = startOfDay(search.seenBefore);
   if (search.sort) filters.sort = search.sort;
   if (search.order) filters.order = search.order;
+  if (search.program) filters.program = search.program;
+  if (search.program && search.participation) filters.participation = search.participation;
   return filters;
 }
 

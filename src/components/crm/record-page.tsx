@@ -17,11 +17,12 @@ import { RecordAttendance } from "./record-attendance";
 import { RecordSkeleton } from "./record-skeleton";
 import { RecordEngagement } from "./record-engagement";
 import { RecordProfile } from "./record-profile";
+import { RecordPrograms } from "./record-programs";
 import { RecordTimeline } from "./record-timeline";
 import { MemberTagEditor } from "./member-tags";
 import { NotesComposer } from "./notes-composer";
 
-/** A member's record, for the org's admins: profile, attendance, engagement, notes and timeline. */
+/** A member's record, for the org's admins: profile, attendance, engagement, programs, notes and timeline. */
 export function MemberRecordPage({ slug, userId }: { slug: string; userId: string }) {
   const { org, authLoading, isAuthenticated } = useOrg(slug);
   if (!org || authLoading) return <RecordSkeleton />;
@@ -78,6 +79,7 @@ function MemberRecord({ orgId, slug, userId }: { orgId: Id<"organizations">; slu
           <RecordProfile record={data} />
           <RecordAttendance attendance={data.attendance} />
           <RecordEngagement orgId={orgId} userId={userId} />
+          <RecordPrograms orgId={orgId} slug={slug} userId={userId} />
           <Card>
             <CardHeader>
               <CardTitle>

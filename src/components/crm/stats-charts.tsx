@@ -32,7 +32,7 @@ const attendeesConfig = {
 
 const levelsConfig = { count: { label: "Members", color: "var(--chart-2)" } } satisfies ChartConfig;
 
-function ChartCard({
+export function ChartCard({
   title,
   summary,
   children,

@@ -11,6 +11,7 @@ import type { Id } from "@convex/_generated/dataModel";
 import { STATS_RANGE_LABELS, STATS_RANGES, type StatsRange } from "@convex/lib/vocabulary";
 import { communityStatsQuery } from "./data";
 import { StatsFigures } from "./stats-figures";
+import { StatsPrograms } from "./stats-programs";
 import { ChartsSkeleton, StatsBody, StatsSkeleton } from "./stats-skeleton";
 
 // recharts is large: its code loads with this page only, never with the app shell.
@@ -65,6 +66,7 @@ function Stats({ orgId, slug, range }: { orgId: Id<"organizations">; slug: strin
           <Suspense fallback={<ChartsSkeleton />}>
             <StatsCharts stats={data} />
           </Suspense>
+          <StatsPrograms orgId={orgId} slug={slug} range={range} />
         </>
       )}
     </div>
