@@ -9,8 +9,10 @@ import type { Id } from "@convex/_generated/dataModel";
 import type { StatsRange } from "@convex/lib/vocabulary";
 import type { DirectoryFilters } from "@convex/crm/directoryPlan";
 
-export function useDirectory(orgId: Id<"organizations">, filters: DirectoryFilters, pageSize: number) {
-  return usePaginatedQuery(api.crm.directory.listDirectory, { orgId, filters }, { initialNumItems: pageSize });
+export function useDirectory(orgId: Id<"organizations">, filters: DirectoryFilters | "skip", pageSize: number) {
+  return usePaginatedQuery(api.crm.directory.listDirectory, filters === "skip" ? "skip" : { orgId, filters }, {
+    initialNumItems: pageSize,
+  });
 }
 
 export function tagsQuery(orgId: Id<"organizations">) {

@@ -9,6 +9,7 @@ import { LoadMore } from "~/components/common/load-more";
 import { Button } from "~/components/ui/button";
 import { plural } from "~/lib/format";
 import type { Id } from "@convex/_generated/dataModel";
+import { programsQuery } from "~/components/programs/data";
 import { tagsQuery, useDirectory } from "./data";
 import { DirectoryBulkBar } from "./directory-bulk-bar";
 import { DirectoryFilters } from "./directory-filters";
@@ -34,9 +35,22 @@ export function DirectoryPage({
   onSearchChange: (next: DirectorySearch, options?: { replace?: boolean }) => void;
 }) {
   // What the URL holds, validated: unknown values and unindexed combinations are dropped.
-  const search = useMemo(() => validateDirectorySearch(rawSearch), [rawSearch]);
+  const validated = useMemo(() => validateDirectorySearch(rawSearch), [rawSearch]);
+  // A program id from the address is checked against the org's programs before the directory
+  // reads it (an old or mistyped link shows everyone, with a note, instead of an error).
+  const programs = useQuery({ ...programsQuery(org._id), enabled: Boolean(validated.program) });
+  const unknownProgram =
+    validated.program !== undefined &&
+    programs.data !== undefined &&
+    !programs.data.some((p) => p._id === validated.program);
+  const search = useMemo((): DirectorySearch => {
+    if (!unknownProgram) return validated;
+    const { program: _p, participation: _s, ...rest } = validated;
+    return rest;
+  }, [validated, unknownProgram]);
   const filters = useMemo(() => toDirectoryFilters(search), [search]);
-  const { results, status, loadMore } = useDirectory(org._id, filters, PAGE_SIZE);
+  const waitForPrograms = search.program !== undefined && programs.data === undefined;
+  const { results, status, loadMore } = useDirectory(org._id, waitForPrograms ? "skip" : filters, PAGE_SIZE);
   const tags = useQuery(tagsQuery(org._id));
   const tagMap = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag._id as string, tag])), [tags.data]);
   const [selected, setSelected] = useState<Set<Id<"users">>>(new Set());
@@ -74,6 +88,11 @@ export function DirectoryPage({
       </div>
 
       <DirectoryFilters orgId={org._id} search={search} onChange={onSearchChange} />
+      {unknownProgram ? (
+        <p role="status" className="text-muted-foreground text-sm">
+          The program in this link does not exist in this organization, so the list is not filtered by program.
+        </p>
+      ) : null}
 
       {shownSelected.size > 0 ? (
         <DirectoryBulkBar

@@ -25,7 +25,7 @@ export function DirectoryProgramFilter({
   const { program: _p, participation: _s, ...rest } = search;
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <div className="grid min-w-0 gap-1.5">
+      <div className="grid min-w-0 gap-1.5 lg:col-span-2">
         <Label htmlFor="directory-program" className="text-xs">
           Program
         </Label>

@@ -22,7 +22,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part
 
 export default function StatsProgramsChart({ stats }: { stats: ProgramStats }) {
   const data = stats.programs.map((p) => ({
-    name: p.name.length > 28 ? `${p.name.slice(0, 27)}…` : p.name,
+    name: p.name.length > 24 ? `${p.name.slice(0, 23)}…` : p.name,
     attendance: p.attendanceRate === null ? 0 : Math.round(p.attendanceRate * 100),
     completed: pct(p.completions, p.participants),
   }));
@@ -37,7 +37,7 @@ export default function StatsProgramsChart({ stats }: { stats: ProgramStats }) {
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 12 }}>
           <CartesianGrid horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit="%" tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="name" width={150} tickLine={false} axisLine={false} />
+          <YAxis type="category" dataKey="name" width={124} tickLine={false} axisLine={false} />
           <ChartTooltip content={<ChartTooltipContent />} />
           <ChartLegend content={<ChartLegendContent />} />
           <Bar dataKey="attendance" fill="var(--color-attendance)" radius={4} />
