@@ -28,7 +28,7 @@ describe("programs in the CRM", () => {
     const milo = await createAccount("Milo Member", uniqueEmail("milo"));
     const nora = await createAccount("Nora Member", uniqueEmail("nora"));
     const olga = await createAccount("Olga Outside", uniqueEmail("olga"));
-    const org = await createOrgWithMembers(adminAccount, [milo, nora, olga], "E2E CRM programs");
+    const org = await createOrgWithMembers(adminAccount, [milo, nora, olga], "E2E CRM cohort");
     const name = `Evals reading group ${Date.now().toString(36)}`;
 
     // A program started yesterday: four weekly sessions, Milo and Nora in it (Olga is not).
@@ -89,19 +89,19 @@ describe("programs in the CRM", () => {
       await page.goto(`/org/${org.slug}/members`);
       const table = page.getByRole("table", { name: "Member directory" });
       await table.getByRole("link", { name: "Olga Outside" }).waitFor();
-      await page.getByLabel("Program").selectOption({ label: name });
+      await page.getByLabel("Program", { exact: true }).selectOption({ label: name });
       await page.waitForURL(new RegExp(`program=${programId}`));
       await table.getByRole("link", { name: "Milo Member" }).waitFor();
       await expect.poll(() => table.getByRole("link", { name: "Olga Outside" }).count()).toBe(0);
       await expect.poll(() => table.getByRole("link", { name: /Member$/ }).count()).toBe(2);
       // Combined with a role, and still there after a reload (the URL holds both).
-      await page.getByLabel("Role").selectOption({ label: "Admins" });
+      await page.getByLabel("Role", { exact: true }).selectOption({ label: "Admins" });
       await page.getByText("No members match these filters").waitFor();
-      await page.getByLabel("Role").selectOption({ label: "Members" });
+      await page.getByLabel("Role", { exact: true }).selectOption({ label: "Members" });
       await page.reload();
       await table.getByRole("link", { name: "Nora Member" }).waitFor();
-      expect(await page.getByLabel("Program").inputValue()).toBe(programId);
-      expect(await page.getByLabel("Role").inputValue()).toBe("member");
+      expect(await page.getByLabel("Program", { exact: true }).inputValue()).toBe(programId);
+      expect(await page.getByLabel("Role", { exact: true }).inputValue()).toBe("member");
 
       // The stats: one row for the program, from its attendance records.
       await page.goto(`/org/${org.slug}/stats?range=30`);
