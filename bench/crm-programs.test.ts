@@ -64,7 +64,11 @@ async function measure(members: number) {
     exportId: string;
   };
   return {
-    program: await reads("crm/directory:listDirectory", { orgId, filters: { program: programId }, paginationOpts: page }),
+    program: await reads("crm/directory:listDirectory", {
+      orgId,
+      filters: { program: programId },
+      paginationOpts: page,
+    }),
     programTag: await reads("crm/directory:listDirectory", {
       orgId,
       filters: { program: programId, facet: { kind: "tag", value: tagIds[0]! } },
