@@ -460,7 +460,11 @@ export const enrollmentStatusValidator = /* @__PURE__ */ literals(ENROLLMENT_STA
 export type EnrollmentStatus = Infer<typeof enrollmentStatusValidator>;
 
 /** One cell of the participation matrix. */
-export const SESSION_CELL_STATES = ["attended", "missed", "excused", "upcoming", "cancelled"] as const;
+/**
+ * A participant's cell per session in the matrix. "not_enrolled": the session started before
+ * they enrolled (a late joiner) and has no attended/excused record: neither missed nor credited.
+ */
+export const SESSION_CELL_STATES = ["attended", "missed", "excused", "upcoming", "cancelled", "not_enrolled"] as const;
 export type SessionCellState = (typeof SESSION_CELL_STATES)[number];
 export const SESSION_CELL_LABELS: Record<SessionCellState, string> = {
   attended: "Attended",
@@ -468,6 +472,7 @@ export const SESSION_CELL_LABELS: Record<SessionCellState, string> = {
   excused: "Excused",
   upcoming: "Upcoming",
   cancelled: "Cancelled",
+  not_enrolled: "Not enrolled yet",
 };
 
 export const PROGRAM_LIMITS = {

@@ -235,6 +235,59 @@ describe("enrollment and participation", () => {
     expect(membership?.attendanceStats).toMatchObject({ programSessionsAttended: 6, programsCompleted: 1 });
   });
 
+  test("late joiners: earlier sessions are 'not enrolled yet', not absences; completion and at-risk settle on the attendance write", async () => {
+    const { t, orgId, admin, ada, adaId, programId, eventIds } = await activeWithSessions();
+    const bobId = await addPerson(t, { name: "Bob Late" });
+    await addMember(t, orgId, bobId);
+    const bob = await as(t, bobId);
+    const sessions = (await rows(t)).events.sort((a, b) => a.startTime - b.startTime);
+    const mark = async (i: number, state: "attended" | "no_show" | "excused") =>
+      await admin.mutation(api.attendance.mutations.markAttendance, { eventId: eventIds[i]!, userId: adaId, state });
+    const stored = async (userId: typeof adaId) =>
+      (await rows(t)).enrollments.find((e) => e.userId === userId)!;
+    const atRiskEmails = async () => (await allEmails(t)).filter((e) => e.kind === "program_at_risk");
+    // Ada joins after two sessions (both long over): 0 attended + 6 still open ≥ 6 required.
+    vi.setSystemTime(sessions[1]!.endTime + 2 * DAY);
+    await ada.mutation(api.programs.mutations.join, { orgId, programId });
+    let m = await admin.query(api.programs.queries.matrix, { orgId, programId });
+    expect(m.participants[0]!.cells.slice(0, 3)).toEqual(["not_enrolled", "not_enrolled", "upcoming"]);
+    expect(m.participants[0]!.progress).toMatchObject({ attended: 0, total: 8, joinedAfter: 2, atRisk: false });
+    expect((await stored(adaId)).atRiskAt).toBeUndefined();
+    const page = await ada.query(api.programs.queries.getProgram, { orgId, programId });
+    expect(page.sessions.map((s) => s.beforeJoining).slice(0, 3)).toEqual([true, true, false]);
+    // Session 3 ends and the admin records a no-show at once: now 0 + 5 open < 6. The flag and
+    // the one email come with the write, not with the review job.
+    vi.setSystemTime(sessions[2]!.endTime + HOUR);
+    await mark(2, "no_show");
+    expect((await stored(adaId)).atRiskAt).toBeDefined();
+    expect(await atRiskEmails()).toHaveLength(1);
+    m = await admin.query(api.programs.queries.matrix, { orgId, programId });
+    expect(m.participants[0]!.cells.slice(0, 3)).toEqual(["not_enrolled", "not_enrolled", "missed"]);
+    expect(m.participants[0]!.progress.atRisk).toBe(true);
+    // Excused instead (excused counts here): 1 + 5 ≥ 6, cleared by the same write.
+    await mark(2, "excused");
+    expect((await stored(adaId)).atRiskAt).toBeUndefined();
+    // Bob joins after three sessions: 0 + 5 < 6, flagged for admins at once, but no "missed you".
+    vi.setSystemTime(sessions[2]!.endTime + 2 * DAY);
+    await bob.mutation(api.programs.mutations.join, { orgId, programId });
+    expect((await stored(bobId)).atRiskAt).toBeDefined();
+    expect(await atRiskEmails()).toHaveLength(1);
+    // Ada attends the rest: complete (1 excused + 5 attended = 6) the moment the sixth is
+    // recorded, certificate included, before any review job.
+    vi.setSystemTime(sessions[7]!.endTime + HOUR);
+    for (const i of [3, 4, 5, 6]) await mark(i, "attended");
+    expect((await stored(adaId)).completedAt).toBeUndefined();
+    await mark(7, "attended");
+    expect((await stored(adaId)).completedAt).toBeDefined();
+    const cert = await ada.query(api.programs.queries.certificate, { orgId, programId });
+    expect(cert).toMatchObject({ name: "Ada Lovelace", attended: 5, total: 8 });
+    // Idempotent: the review job afterwards changes nothing and sends nothing more.
+    const before = await stored(adaId);
+    await t.mutation(internal.programs.jobs.review, { programId, cursor: null });
+    expect(await stored(adaId)).toEqual(before);
+    expect(await atRiskEmails()).toHaveLength(1);
+  });
+
   test("edit this and all following keeps each date and sets the new local time", async () => {
     const { orgId, admin, programId, eventIds, t } = await activeWithSessions();
     const { updated } = await admin.mutation(api.programs.mutations.updateSessions, {
