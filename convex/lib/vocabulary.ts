@@ -97,6 +97,8 @@ export const RATE_LIMITS = {
   feedback: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
   /** Joining, applying to and leaving programs, per user. */
   programEnrollment: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
+  /** Participants an admin adds to programs by hand (each add RSVPs to every session). */
+  programAddParticipant: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
   /** Member-list exports per admin. */
   export: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
   /** Joining public orgs and asking to join them, per user. */
@@ -488,6 +490,9 @@ export const PROGRAM_LIMITS = {
   maxSessionMinutes: 12 * 60,
   /** A past session counts as missed for the at-risk flag only this long after its end (time to self-report). */
   atRiskGraceMs: 24 * 60 * 60 * 1000,
+  /** "Add a member": matches per search, and the longest search text. */
+  candidateResults: 10,
+  candidateSearch: 100,
   /** Programs listed per org page. */
   listPageSize: 100,
 } as const;

@@ -10,13 +10,7 @@ import { env } from "../lib/env";
 import type { AttendanceState } from "../lib/vocabulary";
 import { sendNotice } from "../notifications/deliver";
 import { loadRecipient } from "../notifications/preferences";
-import {
-  getEnrollment,
-  listSessions,
-  settleEnrollment,
-  type Enrollment,
-  type Program,
-} from "./model";
+import { getEnrollment, listSessions, settleEnrollment, type Enrollment, type Program } from "./model";
 
 function score(state: AttendanceState | undefined) {
   return { attended: state === "attended" ? 1 : 0, excused: state === "excused" ? 1 : 0 };

@@ -54,9 +54,7 @@ export function EnrollmentCard({ data }: { data: ProgramPageData }) {
       </CardHeader>
       <CardContent className="grid gap-4">
         <FormAlert message={formError} />
-        {status !== "enrolled" && data.joinBlocked === null ? (
-          <LateJoinNote data={data} />
-        ) : null}
+        {status !== "enrolled" && data.joinBlocked === null ? <LateJoinNote data={data} /> : null}
         {progress ? (
           <>
             <ProgressMeter progress={progress} label="Sessions attended" />
