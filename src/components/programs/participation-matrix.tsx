@@ -122,7 +122,7 @@ export function ParticipationMatrix({
       {data.participants.some((p) => p.progress.joinedAfter > 0) ? (
         <p className="text-muted-foreground text-xs">
           Sessions held before someone joined show as not enrolled yet: they are not absences. Completing still takes{" "}
-          {required} attended sessions; a late joiner is at risk once the sessions left to them cannot get them there.
+          {required} sessions; a late joiner is at risk once the sessions left to them cannot get them there.
         </p>
       ) : null}
     </div>
