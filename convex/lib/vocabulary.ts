@@ -511,6 +511,7 @@ export const TIMELINE_KINDS = [
   "joined",
   "left",
   "rsvp",
+  "promoted",
   "attendance",
   "feedback",
   "level",
