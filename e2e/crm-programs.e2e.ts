@@ -59,9 +59,10 @@ describe("programs in the CRM", () => {
       exdates: [],
       minAttended: 3,
     });
-    for (const m of [milo, nora]) await m.client.mutation(api.programs.mutations.join, { orgId: org.orgId, programId });
-    // The first session is moved into the past: Milo attended, Nora did not.
-    const start = Math.floor((now - DAY) / MINUTE) * MINUTE;
+    // The first session is moved to start within the next minute or so (times have minutes),
+    // Milo and Nora join before it starts (so they are enrolled at it), and once it has
+    // started the admin records it: Milo attended, Nora did not.
+    const start = Math.ceil((Date.now() + 15_000) / MINUTE) * MINUTE;
     await adminAccount.client.mutation(api.events.mutations.updateEvent, {
       eventId: eventIds[0]! as Id<"events">,
       title: `${name} · Session 1`,
@@ -71,17 +72,7 @@ describe("programs in the CRM", () => {
       timezone: ZONE,
       notifyBefore: [],
     });
-    await adminAccount.client.mutation(api.attendance.mutations.markAttendance, {
-      eventId: eventIds[0]! as Id<"events">,
-      userId: await idOf(milo),
-      state: "attended",
-    });
-    await adminAccount.client.mutation(api.attendance.mutations.markAttendance, {
-      eventId: eventIds[0]! as Id<"events">,
-      userId: await idOf(nora),
-      state: "no_show",
-    });
-
+    for (const m of [milo, nora]) await m.client.mutation(api.programs.mutations.join, { orgId: org.orgId, programId });
     const admin = await newPage(browser);
     await signInToHome(admin.page, adminAccount.email);
     const page = admin.page;
@@ -103,6 +94,18 @@ describe("programs in the CRM", () => {
       expect(await page.getByLabel("Program", { exact: true }).inputValue()).toBe(programId);
       expect(await page.getByLabel("Role", { exact: true }).inputValue()).toBe("member");
 
+      // Once the session has started, the admin records it (the stats follow the records).
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + 1_000 - Date.now())));
+      await adminAccount.client.mutation(api.attendance.mutations.markAttendance, {
+        eventId: eventIds[0]! as Id<"events">,
+        userId: await idOf(milo),
+        state: "attended",
+      });
+      await adminAccount.client.mutation(api.attendance.mutations.markAttendance, {
+        eventId: eventIds[0]! as Id<"events">,
+        userId: await idOf(nora),
+        state: "no_show",
+      });
       // The stats: one row for the program, from its attendance records.
       await page.goto(`/org/${org.slug}/stats?range=30`);
       const row = page
@@ -113,5 +116,5 @@ describe("programs in the CRM", () => {
         .poll(async () => (await row.getByRole("cell").allTextContents()).slice(1))
         .toEqual(["1 of 4", "2", "50%", "0", "0"]);
     });
-  });
+  }, 180_000);
 });

@@ -184,7 +184,7 @@ test("the export carries each member's programs and where they stand, and follow
 
 test("attendance by program in the stats: sessions held, cohort, rate per session, completions, at risk", async () => {
   const t = newTest();
-  const { ada, bea, dee, orgId, programId, names } = await world(t);
+  const { ada, bea, dee, eve, orgId, programId, names } = await world(t);
   const stats = await ada.as.query(api.crm.statsPrograms.programStats, { orgId, range: 30 });
   expect(stats.truncated).toBe(false);
   expect(stats.programs).toHaveLength(1);
@@ -218,6 +218,15 @@ test("attendance by program in the stats: sessions held, cohort, rate per sessio
   // Two absences are what completing at 2 of 4 allows: no longer at risk, in the stats and the filter.
   expect(after.atRisk).toBe(0);
   expect(await names({ program: programId, participation: "at_risk" })).toEqual([]);
+  // A late joiner: the sessions held before they enrolled are "not enrolled yet", so they join
+  // the cohort without lowering the rate; with one session left of the two needed, at risk.
+  await eve.as.mutation(api.programs.mutations.join, { orgId, programId });
+  const late = (await ada.as.query(api.crm.statsPrograms.programStats, { orgId, range: 30 })).programs[0]!;
+  expect(late).toMatchObject({ participants: 4, attendances: 5, atRisk: 1 });
+  expect(late.attendanceRate).toBeCloseTo(5 / 9, 6);
+  expect(await names({ program: programId, participation: "at_risk" })).toEqual(["Eve"]);
+  const eveRecord = await ada.as.query(api.crm.programs.memberPrograms, { orgId, userId: eve.userId });
+  expect(eveRecord[0]!.progress).toMatchObject({ attended: 0, joinedAfter: 3, atRisk: true });
   // Out of range once it ended long ago; members may not read it.
   vi.setSystemTime(Date.UTC(2027, 7, 1));
   expect((await ada.as.query(api.crm.statsPrograms.programStats, { orgId, range: 30 })).programs).toEqual([]);

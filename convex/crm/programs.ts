@@ -8,12 +8,13 @@ import type { QueryCtx } from "../_generated/server";
 import { orgAdminQuery } from "../lib/functions";
 import {
   CRM_PROGRAM_LIMITS,
+  PROGRAM_LIMITS,
   type ProgramParticipation,
   programKindValidator,
   programParticipationValidator,
   programStatusValidator,
 } from "../lib/vocabulary";
-import { progressValidator, toProgress } from "../programs/model";
+import { progressValidator, sessionsBeforeEnrollment, toProgress } from "../programs/model";
 import { requireMemberOf } from "./record";
 
 /** Programs read once per export chunk, however many of its members are in them. */
@@ -70,15 +71,29 @@ export const memberPrograms = orgAdminQuery({
   handler: async (ctx, { userId }) => {
     await requireMemberOf(ctx, ctx.org._id, userId);
     const rows = await memberProgramsOf(ctx, ctx.org._id, userId);
-    return rows.map(({ program, enrollment, state }) => ({
-      programId: program._id,
-      name: program.name,
-      kind: program.kind,
-      programStatus: program.status,
-      startDate: program.startDate,
-      endDate: program.endDate,
-      state,
-      progress: toProgress(program, enrollment),
-    }));
+    return await Promise.all(
+      rows.map(async ({ program, enrollment, state }) => {
+        // Late joiners only: the sessions held before they enrolled (none read for everyone else).
+        const earlier =
+          enrollment.enrolledAt === undefined
+            ? []
+            : await ctx.db
+                .query("events")
+                .withIndex("by_program_start", (q) =>
+                  q.eq("programId", program._id).lte("startTime", enrollment.enrolledAt!),
+                )
+                .take(PROGRAM_LIMITS.maxSessions);
+        return {
+          programId: program._id,
+          name: program.name,
+          kind: program.kind,
+          programStatus: program.status,
+          startDate: program.startDate,
+          endDate: program.endDate,
+          state,
+          progress: toProgress(program, enrollment, sessionsBeforeEnrollment(earlier, enrollment)),
+        };
+      }),
+    );
   },
 });

@@ -4,9 +4,12 @@
 // Attendance is the session attendance records: each enrollment's `attended` counter moves in the
 // same transaction as every attendance write on the program's sessions (programs/hooks.ts), and
 // the participation matrix shows the same records cell by cell. The rate per session is
-// "participants who attended / participants enrolled"; the cohort is the program's current one
-// (as in the matrix, whose rows count records from before someone joined), so the average over
-// the held sessions is Σ attended over the cohort ÷ (sessions held × cohort).
+// "participants who attended / participants enrolled at that session" (the current cohort; a
+// session that started before someone enrolled is "not enrolled yet" for them, as in the
+// matrix). Averaged over the held sessions, weighted by who was enrolled at each, that is
+// Σ attended ÷ Σ (held sessions each participant was enrolled for), from the counters alone.
+// A record from before someone joined (a guest visit) counts, as it does towards completion;
+// the rate is capped at 100%.
 //
 // Bounded per program by its data, not by the org: its sessions (≤ PROGRAM_LIMITS.maxSessions)
 // and its enrolled cohort (≤ PROGRAM_LIMITS.maxParticipants), for at most
@@ -14,7 +17,7 @@
 import { v } from "convex/values";
 import { orgAdminQuery } from "../lib/functions";
 import { CRM_PROGRAM_LIMITS, PROGRAM_LIMITS, programKindValidator, programStatusValidator } from "../lib/vocabulary";
-import { listEnrolled, listSessions } from "../programs/model";
+import { beforeEnrollment, listEnrolled, listSessions } from "../programs/model";
 import { DAY_MS, dayOf } from "./statsCounters";
 
 const rangeValidator = v.union(v.literal(30), v.literal(90), v.literal(365));
@@ -60,9 +63,10 @@ export const programStats = orgAdminQuery({
     const programs = await Promise.all(
       shown.map(async (program) => {
         const [sessions, cohort] = await Promise.all([listSessions(ctx, program._id), listEnrolled(ctx, program._id)]);
-        const sessionsHeld = sessions.filter((s) => s.status === "published" && s.startTime <= now).length;
+        const held = sessions.filter((s) => s.status === "published" && s.startTime <= now);
         const attendances = cohort.reduce((sum, e) => sum + e.attended, 0);
-        const slots = sessionsHeld * cohort.length;
+        // Enrolled-at-session pairs: each participant × each held session since they enrolled.
+        const slots = cohort.reduce((sum, e) => sum + held.filter((s) => !beforeEnrollment(s, e)).length, 0);
         return {
           programId: program._id,
           name: program.name,
@@ -71,7 +75,7 @@ export const programStats = orgAdminQuery({
           startDate: program.startDate,
           endDate: program.endDate,
           sessions: program.sessionCount,
-          sessionsHeld,
+          sessionsHeld: held.length,
           participants: cohort.length,
           attendances,
           attendanceRate: slots === 0 ? null : Math.min(1, attendances / slots),

@@ -67,8 +67,8 @@ export function StatsPrograms({ orgId, slug, range }: { orgId: Id<"organizations
           Attendance by program
         </h3>
         <p className="text-muted-foreground text-sm">
-          From the session attendance records. Average attendance is, per session held, the share of the current cohort
-          who attended.
+          From the session attendance records. Average attendance is, per session held, the share of the participants
+          enrolled at that session who attended.
         </p>
       </div>
       {data === undefined ? (
