@@ -7,6 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
+import { plural } from "~/lib/format";
 import type { Id } from "@convex/_generated/dataModel";
 import { PROGRAM_KIND_LABELS, PROGRAM_PARTICIPATION_LABELS } from "@convex/lib/vocabulary";
 import { memberProgramsQuery } from "./data";
@@ -74,6 +75,7 @@ export function RecordPrograms({
                       {PROGRAM_KIND_LABELS[p.kind]} · {p.progress.attended} of {p.progress.total} attended
                       {p.progress.excused > 0 ? `, ${p.progress.excused} excused` : ""} · completes at{" "}
                       {p.progress.required}
+                      {p.progress.joinedAfter > 0 ? ` · joined after ${plural(p.progress.joinedAfter, "session")}` : ""}
                     </p>
                   </>
                 )}
