@@ -10,7 +10,7 @@ import { Progress } from "~/components/ui/progress";
 import { Skeleton } from "~/components/ui/skeleton";
 import { formatLocation } from "~/lib/countries";
 import { toFormError } from "~/lib/errors";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import { memberProfileQuery } from "~/components/profiles/data";
 import { CAREER_STAGE_LABELS } from "@convex/lib/vocabulary";
@@ -52,7 +52,7 @@ export function MemberProfileDialog({
               <Badge variant={data.role === "admin" ? "default" : "muted"}>
                 {data.role === "admin" ? "Admin" : "Member"}
               </Badge>
-              <span className="text-muted-foreground">Joined {formatDate(data.joinedAt)}</span>
+              <span className="text-muted-foreground">Joined {formatDay(data.joinedAt)}</span>
             </div>
             <div>
               <div className="mb-1 flex justify-between text-xs">

@@ -6,7 +6,7 @@ import { MuteOrgToggle } from "~/components/notifications/mute-org-toggle";
 import { Card } from "~/components/ui/card";
 import { formatLocation } from "~/lib/countries";
 import { displayUrl } from "~/lib/format";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import { useOrg } from "./data";
 import { JoinCard } from "./join-card";
 
@@ -96,7 +96,7 @@ export function OrgOverview({ slug }: { slug: string }) {
             ) : null}
             <Detail icon={CalendarDays} term="On ASTN since">
               {/* Server and browser may sit in different time zones. */}
-              <span suppressHydrationWarning>{formatDate(org.createdAt)}</span>
+              <span suppressHydrationWarning>{formatDay(org.createdAt)}</span>
             </Detail>
           </dl>
         </Card>

@@ -9,7 +9,7 @@ import { buttonVariants } from "~/components/ui/button-variants";
 import { PROGRAM_KIND_LABELS } from "@convex/lib/vocabulary";
 import type { Id } from "@convex/_generated/dataModel";
 import { certificateQuery } from "./data";
-import { formatDay } from "./format";
+import { formatCalendarDay } from "~/lib/time";
 import { ProgramsSkeleton } from "./program-states";
 
 /** A printable certificate of completion; the browser's print dialog saves it as a PDF. */
@@ -82,7 +82,7 @@ export function CertificatePage({ slug, programId }: { slug: string; programId: 
           <strong>{c.orgName}</strong>, attending {c.attended} of {c.total} sessions.
         </p>
         <p className="text-muted-foreground text-xs sm:text-sm">
-          {formatDay(c.startDate)} – {formatDay(c.endDate)} · Completed {completed}
+          {formatCalendarDay(c.startDate)} – {formatCalendarDay(c.endDate)} · Completed {completed}
         </p>
       </article>
     </div>
