@@ -11,23 +11,10 @@
 
 import { canonicalTimeZone } from "./timezoneAliases";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+// Month names for the short forms; weekday names come from Intl with the rest of the clock.
+const MONTHS = "January February March April May June July August September October November December".split(" ");
 
-/** The wall clock in a zone at an instant (month 1–12, weekday 0 = Sunday). */
+/** The wall clock in a zone at an instant (month 1–12, weekday "Wednesday"). */
 type WallClock = {
   year: number;
   month: number;
@@ -35,7 +22,7 @@ type WallClock = {
   hour: number;
   minute: number;
   second: number;
-  weekday: number;
+  weekday: string;
 };
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
@@ -48,6 +35,7 @@ function wallClock(ms: number, timeZone: string | undefined): WallClock {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
+      weekday: "long",
       year: "numeric",
       month: "numeric",
       day: "numeric",
@@ -57,50 +45,48 @@ function wallClock(ms: number, timeZone: string | undefined): WallClock {
     });
     clockFormats.set(key, format);
   }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const { year = 0, month = 1, day = 1, minute = 0, second = 0 } = parts;
-  const hour = parts.hour === 24 ? 0 : (parts.hour ?? 0);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour, minute, second, weekday };
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
+  const hour = +parts.hour! % 24;
+  return {
+    year: +parts.year!,
+    month: +parts.month!,
+    day: +parts.day!,
+    hour,
+    minute: +parts.minute!,
+    second: +parts.second!,
+    weekday: parts.weekday!,
+  };
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 const isoDay = (c: WallClock) => `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;
 const monthShort = (c: WallClock) => MONTHS[c.month - 1]!.slice(0, 3);
-const weekdayShort = (c: WallClock) => WEEKDAYS[c.weekday]!.slice(0, 3);
+const weekdayShort = (c: WallClock) => c.weekday.slice(0, 3);
 /** "Wednesday 10 June 2026" */
-const longDay = (c: WallClock) => `${WEEKDAYS[c.weekday]} ${c.day} ${MONTHS[c.month - 1]} ${c.year}`;
+const longDay = (c: WallClock) => `${c.weekday} ${c.day} ${MONTHS[c.month - 1]} ${c.year}`;
 /** "Wed 10 Jun" */
 const shortDay = (c: WallClock) => `${weekdayShort(c)} ${c.day} ${monthShort(c)}`;
 /** "18:30" */
 const clock = (c: WallClock) => `${pad2(c.hour)}:${pad2(c.minute)}`;
 
-function zonePart(zone: string, style: "long" | "longGeneric", ms: number): string | undefined {
-  try {
-    const name = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: style })
-      .formatToParts(ms)
-      .find((p) => p.type === "timeZoneName")?.value;
-    return name && !/^(GMT|UTC)[+−-]/.test(name) ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A zone's name for people at an instant: "Central European Summer Time", "Greenwich Mean Time",
- * "India Standard Time". Zones ICU only knows by offset are named by their city ("Kyiv time").
+ * "India Standard Time", "Coordinated Universal Time". ICU's long name, else its generic one;
+ * zones it only knows by an offset are named by their city ("Kyiv time").
  */
 export function formatZone(ms: number, timeZone: string): string {
-  const zone = canonicalTimeZone(timeZone) ?? timeZone;
-  if (zone === "UTC" || zone === "Etc/UTC") return "Coordinated Universal Time";
-  return (
-    zonePart(zone, "long", ms) ??
-    zonePart(zone, "longGeneric", ms) ??
-    `${zone.split("/").pop()!.replace(/_/g, " ")} time`
-  );
+  for (const timeZoneName of ["long", "longGeneric"] as const) {
+    try {
+      const name = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName })
+        .formatToParts(ms)
+        .find((p) => p.type === "timeZoneName")?.value;
+      if (name && !/^(GMT|UTC)[+−-]/.test(name)) return name;
+    } catch {
+      break;
+    }
+  }
+  return `${(canonicalTimeZone(timeZone) ?? timeZone).split("/").pop()!.replace(/_/g, " ")} time`;
 }
 
 /** Minutes east of UTC of `timeZone` at the instant `ms` (e.g. +330 for Asia/Kolkata). */
@@ -130,11 +116,6 @@ export function showsDifferentLocalTime(
 /** "18:30" */
 export function formatClock(ms: number, timeZone: string): string {
   return clock(wallClock(ms, timeZone));
-}
-
-/** "Wednesday 10 June 2026" */
-export function formatDate(ms: number, timeZone: string): string {
-  return longDay(wallClock(ms, timeZone));
 }
 
 /** "Wed 10 Jun", with the year when it isn't this year's ("Wed 9 Jun 2027"). */
@@ -169,7 +150,8 @@ export function formatEventWhen(startMs: number, endMs: number, timeZone: string
 
 /** "Wednesday 10 June 2026, 18:30 Central European Summer Time": one instant, fully. */
 export function formatDateTime(ms: number, timeZone: string): string {
-  return `${formatDate(ms, timeZone)}, ${formatClock(ms, timeZone)} ${formatZone(ms, timeZone)}`;
+  const c = wallClock(ms, timeZone);
+  return `${longDay(c)}, ${clock(c)} ${formatZone(ms, timeZone)}`;
 }
 
 /** One line for lists: "Wed 10 Jun · 18:30 Central European Summer Time" (year added when not this year's). */
@@ -179,8 +161,7 @@ export function formatEventShort(startMs: number, timeZone: string, now = Date.n
 
 /** A moment in the viewer's own zone (logs, notes, timelines): "10 Jun 2026, 18:30". */
 export function formatTimestamp(ms: number, timeZone?: string): string {
-  const c = wallClock(ms, timeZone);
-  return `${c.day} ${monthShort(c)} ${c.year}, ${clock(c)}`;
+  return `${formatDay(ms, timeZone)}, ${clock(wallClock(ms, timeZone))}`;
 }
 
 /** A day in the viewer's own zone: "10 Jun 2026". */

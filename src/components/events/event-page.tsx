@@ -62,7 +62,10 @@ export function EventScreen({ eventId }: { eventId: string }) {
     );
   }
   if (loading || !event) return <EventPageSkeleton />;
-  return <EventPageView event={event} sessionSettling={authLoading} />;
+  // A signed-in viewer is never asked to sign in: that answer was read signed out and its
+  // signed-in successor is on its way.
+  const staleSignedOut = isAuthenticated && event.rsvpBlockedReason === "sign_in";
+  return <EventPageView event={event} sessionSettling={authLoading || staleSignedOut} />;
 }
 
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */
