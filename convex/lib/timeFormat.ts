@@ -72,19 +72,17 @@ const clock = (c: WallClock) => `${pad2(c.hour)}:${pad2(c.minute)}`;
 
 /**
  * A zone's name for people at an instant: "Central European Summer Time", "Greenwich Mean Time",
- * "India Standard Time", "Coordinated Universal Time". ICU's long name, else its generic one;
- * zones it only knows by an offset are named by their city ("Kyiv time").
+ * "India Standard Time", "Coordinated Universal Time" (ICU's long name); zones it only knows by
+ * an offset ("GMT+04:00") are named by their city ("Dubai time").
  */
 export function formatZone(ms: number, timeZone: string): string {
-  for (const timeZoneName of ["long", "longGeneric"] as const) {
-    try {
-      const name = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName })
-        .formatToParts(ms)
-        .find((p) => p.type === "timeZoneName")?.value;
-      if (name && !/^(GMT|UTC)[+−-]/.test(name)) return name;
-    } catch {
-      break;
-    }
+  try {
+    const name = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "long" })
+      .formatToParts(ms)
+      .find((p) => p.type === "timeZoneName")!.value;
+    if (!/^GMT/.test(name)) return name;
+  } catch {
+    // An unknown zone: its city, like an unnamed one.
   }
   return `${(canonicalTimeZone(timeZone) ?? timeZone).split("/").pop()!.replace(/_/g, " ")} time`;
 }
