@@ -1,5 +1,5 @@
 import { formatInTimeZone } from "date-fns-tz";
-import { formatEventWhen } from "../convex/lib/timeFormat";
+import { formatEventWhen, formatMemberWhen } from "../convex/lib/timeFormat";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api } from "../convex/_generated/api";
@@ -112,7 +112,7 @@ describe("notifications", () => {
     // Start and end in the member's zone by its everyday name (and the event's own time beside it).
     const end = start + 90 * 60_000;
     expect(text).toContain(`When: ${formatEventWhen(start, end, MEMBER_ZONE).text}`);
-    expect(text).toContain(`Event time: ${formatEventWhen(start, end, EVENT_ZONE).text}`);
+    expect(text).toContain(`Event time: ${formatMemberWhen(start, end, EVENT_ZONE, MEMBER_ZONE).event}`);
     expect(text).toMatch(/When: \w+day \d{1,2} \w+ \d{4}, \d\d:\d\d – \d\d:\d\d [A-Z][a-z]+/);
     expect(text).not.toContain(MEMBER_ZONE);
     expect(text).toContain(`Change RSVP: ${inject("appUrl")}/events/${eventId}#rsvp`);

@@ -89,11 +89,15 @@ describe("event times", () => {
     expect(formatMemberTime(start, "Europe/London", "Pacific/Auckland")).toBe(
       "Thursday 11 June 2026, 05:30 New Zealand Standard Time (Wed 10 Jun, 18:30 British Summer Time, event time)",
     );
+    // Another day there: the event's own date too.
+    expect(formatMemberWhen(start, start + 3_600_000, "Europe/London", "Pacific/Auckland").event).toBe(
+      "Wednesday 10 June 2026, 18:30 – 19:30 British Summer Time",
+    );
     // Lisbon and London share the clock: nothing beside.
     expect(formatMemberWhen(start, start + 3_600_000, "Europe/London", "Europe/Lisbon").event).toBeNull();
     expect(formatMemberWhen(start, start + 3_600_000, "Europe/London", "Europe/Berlin")).toEqual({
       mine: "Wednesday 10 June 2026, 19:30 – 20:30 Central European Summer Time",
-      event: "Wednesday 10 June 2026, 18:30 – 19:30 British Summer Time",
+      event: "18:30 – 19:30 British Summer Time",
     });
   });
 

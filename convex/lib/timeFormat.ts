@@ -214,7 +214,7 @@ export function formatMemberTime(ms: number, eventZone: string, memberZone: stri
   return `${mine} (${day}${formatClock(ms, eventZone)} ${formatZone(ms, eventZone)}, event time)`;
 }
 
-/** An event for a member: in their zone, and in the event's when it shows another wall clock (else null). */
+/** An event for a member: in their zone, and in the event's when it shows another wall clock (else null; only the time when the days agree). */
 export function formatMemberWhen(
   startMs: number,
   endMs: number,
@@ -223,5 +223,8 @@ export function formatMemberWhen(
 ): { mine: string; event: string | null } {
   const mine = formatEventWhen(startMs, endMs, memberZone).text;
   if (!showsDifferentLocalTime(startMs, endMs, eventZone, memberZone)) return { mine, event: null };
-  return { mine, event: formatEventWhen(startMs, endMs, eventZone).text };
+  const event = formatEventWhen(startMs, endMs, eventZone);
+  // The same days there: the time says it all ("18:30 – 20:30 British Summer Time").
+  const sameDays = sameDayIn(startMs, eventZone, memberZone) && sameDayIn(endMs, eventZone, memberZone);
+  return { mine, event: sameDays ? event.time : event.text };
 }

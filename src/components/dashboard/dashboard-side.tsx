@@ -22,7 +22,7 @@ const rowLink = `${rowBase} flex items-center gap-3`;
  */
 export function DashboardSide() {
   return (
-    <div className="grid content-start gap-4">
+    <div className="grid grid-cols-1 content-start gap-4">
       <NextEvent />
       <YourOrgs />
       <PhoneNewEvent />
@@ -94,7 +94,7 @@ function YourOrgs() {
             </Link>
           </p>
         ) : (
-          <ul className="grid gap-0.5">
+          <ul className="grid grid-cols-1 gap-0.5">
             {mine.data.slice(0, 6).map(({ org, role }) => (
               <li key={org._id}>
                 <Link to="/org/$slug" params={{ slug: org.slug }} className={rowLink}>
@@ -166,7 +166,7 @@ function Drafts() {
         </CardTitle>
       </CardHeader>
       <CardContent className="px-5 text-sm">
-        <ul className="grid gap-0.5">
+        <ul className="grid grid-cols-1 gap-0.5">
           {drafts.data.map((draft) => (
             <li key={draft._id}>
               <Link to="/events/$eventId" params={{ eventId: draft._id }} className={`${rowBase} block`}>

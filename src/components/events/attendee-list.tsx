@@ -124,7 +124,9 @@ function AttendeeItem({ row, past, onRemove }: { row: AttendeeRow; past: boolean
         {initials(row.name)}
       </span>
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium">{row.name}</p>
+        <p className="truncate font-medium" title={row.name}>
+          {row.name}
+        </p>
         <p className="text-muted-foreground text-xs">
           RSVP'd <time dateTime={new Date(row.rsvpAt).toISOString()}>{formatTimestamp(row.rsvpAt)}</time>
           {row.promotedFromWaitlistAt ? " · promoted from the waitlist" : ""}
