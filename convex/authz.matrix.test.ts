@@ -159,7 +159,6 @@ const RULES: Record<string, Rule> = {
   },
   // profiles
   "profiles/queries:getMyProfile": { args: () => ({}) },
-  "profiles/queries:getMemberProfileForAdmin": { args: (w) => ({ orgId: w.orgA, userId: w.targetId }) },
   "profiles/mutations:updateMyProfile": { args: () => ({ name: "Someone", skills: ["ml"], timezone: "Europe/Paris" }) },
   "profiles/mutations:updateNotificationPreferences": {
     args: () => ({ preferences: { matchAlerts: { enabled: true }, weeklyDigest: { enabled: true }, timezone: "UTC" } }),

@@ -95,6 +95,33 @@ describe("member record", () => {
     ]);
   });
 
+  test("a seat freed on a full event puts “moved up from the waitlist” on the next member's record", async () => {
+    const w = await world();
+    const { t, admin, member, orgId } = w;
+    const eventId = await createEventAs(admin.as, orgId, {
+      title: "Small table",
+      startLocal: "2026-03-10T18:30",
+      endLocal: "2026-03-10T20:30",
+      timezone: "Europe/London",
+      capacity: 1,
+    });
+    const first = await signedInUser(t, { name: "First Comer" });
+    await joinOrg(admin.as, first.as, orgId);
+    await first.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+    await member.as.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+    expect((await timeline(t, admin.as, orgId, member.userId)).map((e) => [e.kind, e.rsvpStatus])).toEqual([
+      ["rsvp", "waitlisted"],
+      ["joined", null],
+    ]);
+
+    await first.as.mutation(api.events.mutations.rsvp, { eventId, status: "not_going" });
+    const [promoted] = await timeline(t, admin.as, orgId, member.userId);
+    expect(promoted).toMatchObject({ kind: "promoted", event: { _id: eventId, title: "Small table" } });
+    // The member who dropped out has their own RSVP change, and no promotion.
+    const theirs = await timeline(t, admin.as, orgId, first.userId);
+    expect(theirs.map((e) => e.kind)).toEqual(["rsvp", "rsvp", "joined"]);
+  });
+
   test("only current members have a record; members and outsiders never reach it", async () => {
     const w = await world();
     const { t, admin, member, orgId } = w;

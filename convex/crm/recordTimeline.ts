@@ -3,6 +3,7 @@
 // changes, notes), so the record reads one index range, newest first, a page at a time.
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { getMembership } from "../lib/access";
 import { bumpDay, moveLastSeen, updateAttendeeMix } from "./statsCounters";
 
 type Entry = Omit<Doc<"memberTimeline">, "_id" | "_creationTime">;
@@ -56,6 +57,12 @@ export async function onRsvpTimeline(ctx: MutationCtx, event: Doc<"events">, row
     eventId: event._id,
     rsvpStatus: row.rsvpStatus,
   });
+}
+
+/** A waitlisted member got a seat (the waitlist moved up, not an RSVP of theirs). */
+export async function onPromotedTimeline(ctx: MutationCtx, event: Doc<"events">, userId: Id<"users">, at: number) {
+  if ((await getMembership(ctx, event.orgId, userId)) === null) return;
+  await addTimelineEntry(ctx, { orgId: event.orgId, userId, at, kind: "promoted", eventId: event._id });
 }
 
 /**

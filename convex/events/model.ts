@@ -7,6 +7,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { getMembership } from "../lib/access";
 import { appError } from "../lib/errors";
 import { onWaitlistPromoted } from "../notifications/hooks";
+import { onPromotedTimeline } from "../crm/recordTimeline";
 import { eventStats, nameOf, onRsvpChanged, toViewerAttendance, viewerAttendanceValidator } from "../attendance/model";
 import { ATTENDANCE_LIMITS, DEFAULT_JOIN_POLICY, joinPolicyValidator } from "../lib/vocabulary";
 import {
@@ -304,6 +305,7 @@ export async function fillFreeSeats(
       promotedFromWaitlistAt: now,
     });
     await onWaitlistPromoted(ctx, event._id, row.userId);
+    await onPromotedTimeline(ctx, event, row.userId, now);
   }
   counters.goingCount += next.length;
   counters.waitlistCount = Math.max(0, counters.waitlistCount - next.length);

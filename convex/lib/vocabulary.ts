@@ -501,6 +501,7 @@ export const TIMELINE_KINDS = [
   "joined",
   "left",
   "rsvp",
+  "promoted",
   "attendance",
   "feedback",
   "level",

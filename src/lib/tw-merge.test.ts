@@ -79,7 +79,7 @@ describe("cn()'s compact tailwind-merge gives what the full tailwind-merge gives
       if (!byClass.has(key)) byClass.set(key, m);
     }
     expect([...byClass.values()]).toEqual([]);
-  });
+  }, 120_000); // ~300² merges: seconds alone, far more on a loaded machine
 
   test("overrides the app relies on", () => {
     const cases = [

@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import {
+  ArrowUpCircle,
   CalendarCheck,
   CalendarX,
   Gauge,
@@ -92,6 +93,15 @@ function describe(entry: TimelineEntry): { icon: LucideIcon; body: ReactNode; de
           <>
             RSVP {entry.rsvpStatus ? RSVP_LABELS[entry.rsvpStatus].toLowerCase() : "changed"} ·{" "}
             <EventLink event={entry.event} />
+          </>
+        ),
+      };
+    case "promoted":
+      return {
+        icon: ArrowUpCircle,
+        body: (
+          <>
+            Moved up from the waitlist · <EventLink event={entry.event} />
           </>
         ),
       };
