@@ -35,6 +35,92 @@ function lazyServerFnFetcher(): Plugin {
   };
 }
 
+/**
+ * @convex-dev/react-query's ConvexQueryClient imports ConvexHttpClient for the queries it runs
+ * during SSR (`if (isServer)`), so every browser also downloaded the HTTP client (~1.2 KB gzip)
+ * that it never constructs. In the browser build that branch goes: `isServer` is false there
+ * (`typeof window === "undefined"`), so nothing changes but the bytes. Fails the build if the
+ * file changes shape.
+ */
+function browserConvexQueryClient(): Plugin {
+  const file = "/@convex-dev/react-query/dist/esm/index.js";
+  const staticImport = 'import { ConvexHttpClient } from "convex/browser";\n';
+  const construct =
+    /if \(isServer\) \{\s*this\.serverHttpClient = new ConvexHttpClient\(this\.convexClient\.url\);\s*\}/;
+  return {
+    name: "astn:browser-convex-query-client",
+    apply: "build",
+    applyToEnvironment: (environment) => environment.name === "client",
+    transform(code, id) {
+      if (!id.replaceAll("\\", "/").endsWith(file)) return null;
+      if (!code.includes(staticImport) || !construct.test(code) || code.split("ConvexHttpClient").length !== 3) {
+        this.error(`${file} no longer has the shape browserConvexQueryClient expects: update vite.config.ts`);
+      }
+      return code.replace(staticImport, "").replace(construct, "");
+    },
+  };
+}
+
+/**
+ * ConvexReactClient builds its sync client with `options.baseClient ?? new BaseConvexClient(…)`,
+ * which puts the whole sync client in the first JavaScript. The browser always passes a
+ * baseClient (src/lib/deferred-convex-client.ts, which loads the real one right after), so in the
+ * browser build the fallback throws instead of importing it. Fails the build if the file changes
+ * shape.
+ */
+function deferredConvexSyncClient(): Plugin {
+  const file = "/convex/dist/esm/react/client.js";
+  const staticImport = 'import { BaseConvexClient } from "../browser/index.js";\n';
+  const fallback = "this.options.baseClient ?? new BaseConvexClient(";
+  return {
+    name: "astn:deferred-convex-sync-client",
+    apply: "build",
+    applyToEnvironment: (environment) => environment.name === "client",
+    transform(code, id) {
+      if (!id.replaceAll("\\", "/").endsWith(file)) return null;
+      if (!code.includes(staticImport) || !code.includes(fallback) || code.split("BaseConvexClient(").length !== 2) {
+        this.error(`${file} no longer has the shape deferredConvexSyncClient expects: update vite.config.ts`);
+      }
+      return code
+        .replace(staticImport, "")
+        .replace(
+          fallback,
+          'this.options.baseClient ?? new (class { constructor() { throw new Error("ConvexReactClient needs options.baseClient in the browser build (src/router.tsx)"); } })(',
+        );
+    },
+  };
+}
+
+/**
+ * Convex Auth makes a ConvexHttpClient for its calls without a session (sign-in, token refresh),
+ * which happen after the page is up: in the browser build it is imported then, from the chunk
+ * that carries the sync client. Fails the build if the file changes shape.
+ */
+function lazyAuthHttpClient(): Plugin {
+  const file = "/@convex-dev/auth/dist/react/index.js";
+  const staticImport = 'import { ConvexHttpClient } from "convex/browser";\n';
+  const call =
+    /return new ConvexHttpClient\(client\.address, \{\s*logger: client\.logger,\s*\}\)\.action\(action, args\);/;
+  const syncModule = JSON.stringify(fileURLToPath(new URL("./src/lib/convex-sync.ts", import.meta.url)));
+  return {
+    name: "astn:lazy-auth-http-client",
+    apply: "build",
+    applyToEnvironment: (environment) => environment.name === "client",
+    transform(code, id) {
+      if (!id.replaceAll("\\", "/").endsWith(file)) return null;
+      if (!code.includes(staticImport) || !call.test(code) || code.split("ConvexHttpClient(").length !== 2) {
+        this.error(`${file} no longer has the shape lazyAuthHttpClient expects: update vite.config.ts`);
+      }
+      return code
+        .replace(staticImport, "")
+        .replace(
+          call,
+          `return import(${syncModule}).then(({ ConvexHttpClient }) => new ConvexHttpClient(client.address, { logger: client.logger }).action(action, args));`,
+        );
+    },
+  };
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -42,7 +128,15 @@ export default defineConfig({
       "@convex": fileURLToPath(new URL("./convex", import.meta.url)),
     },
   },
-  plugins: [tailwindcss(), tanstackStart(), viteReact(), lazyServerFnFetcher()],
+  plugins: [
+    tailwindcss(),
+    tanstackStart(),
+    viteReact(),
+    lazyServerFnFetcher(),
+    browserConvexQueryClient(),
+    deferredConvexSyncClient(),
+    lazyAuthHttpClient(),
+  ],
   environments: {
     // Everything the first page load needs (React, the router, the Convex and query clients, the
     // root route and header) goes into one chunk: every page loads all of it anyway, and one file

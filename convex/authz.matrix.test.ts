@@ -332,6 +332,14 @@ const RULES: Record<string, Rule> = {
   "programs/queries:getProgram": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
   "programs/queries:matrix": { args: (w) => ({ orgId: w.orgA, programId: w.programId }) },
   "programs/queries:myPrograms": { args: () => ({}) },
+  "programs/candidates:searchCandidates": {
+    args: (w) => ({ orgId: w.orgA, programId: w.programId, search: "Target" }),
+  },
+  "programs/sessions:sessionProgram": {
+    reason:
+      "the event page asks it for any event: it answers null (nothing) to anyone but the org's members, who see the program's name and the session's place in it",
+    args: (w) => ({ eventId: w.sessionId }),
+  },
   "programs/queries:certificate": {
     args: (w) => ({ orgId: w.orgA, programId: w.programId, userId: w.targetId }),
     // A member sees only their own certificate.

@@ -33,7 +33,8 @@ describe("programs", () => {
   test("an admin creates an 8-week reading group across a DST change at 18:30 local; a member joins, is RSVP'd, sees 2 of 8 after two sessions; the matrix updates live; completion shows the certificate", async () => {
     const adminAccount = await createAccount("Ada Organizer", uniqueEmail("ada"));
     const memberAccount = await createAccount("Milo Member", uniqueEmail("milo"));
-    const org = await createOrgWithMembers(adminAccount, [memberAccount], "E2E Programs");
+    const lateAccount = await createAccount("Lena Latecomer", uniqueEmail("lena"));
+    const org = await createOrgWithMembers(adminAccount, [memberAccount, lateAccount], "E2E Programs");
     const { first, change, year } = tuesdayBeforeSpringChange();
     const name = `Alignment reading group ${Date.now().toString(36)}`;
 
@@ -115,6 +116,26 @@ describe("programs", () => {
     expect(await row.locator('[data-cell="attended"]').count()).toBe(2);
     await member.page.getByTestId("program-progress").getByText("2 of 8").waitFor();
 
+    // A late joiner, found by the admin's member search: the two sessions already held are "not
+    // enrolled yet" for her, not absences, and she is not at risk.
+    await admin.page.getByRole("searchbox", { name: "Add a member" }).fill("Latecomer");
+    await admin.page.getByRole("button", { name: "Add Lena Latecomer" }).click();
+    const lateRow = admin.page.getByRole("row", { name: /Lena Latecomer/ });
+    await screenshotOnFailure(admin.page, "programs-late-joiner", async () => {
+      await lateRow.getByText("joined after 2 sessions").waitFor();
+      await expect.poll(() => lateRow.locator('[data-cell="not_enrolled"]').count()).toBe(2);
+    });
+    expect(await lateRow.locator('[data-cell="missed"]').count()).toBe(0);
+    // Completion takes every session here (no minimum set): joining after two, she can no
+    // longer reach 8 of 8, so she is flagged at once (with no "missed you" email).
+    await lateRow.getByText("At risk").waitFor();
+
+    // A session's event page links back to its program.
+    await member.page.goto(`/events/${page.sessions[2]!._id}`);
+    await member.page.getByRole("link", { name: `Session 3 of 8 · ${name}` }).click();
+    await member.page.waitForURL(new RegExp(`/programs/${programId}$`));
+    await member.page.getByTestId("program-progress").getByText("2 of 8").waitFor();
+
     // The admin sets completion at 2 sessions: the member has completed and gets a certificate.
     await admin.page.getByLabel("Sessions to attend to complete", { exact: false }).last().fill("2");
     await admin.page.getByRole("button", { name: "Save settings" }).click();
@@ -125,5 +146,7 @@ describe("programs", () => {
       await cert.getByText(name).waitFor();
       await member.page.getByRole("button", { name: "Print / Save as PDF" }).waitFor();
     });
+    // With 2 of 8 required, the six sessions left to the late joiner are enough: the flag goes.
+    await expect.poll(() => lateRow.getByText("At risk").count()).toBe(0);
   });
 });

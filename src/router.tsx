@@ -3,23 +3,34 @@ import { ConvexQueryClient } from "@convex-dev/react-query";
 import { MutationCache, QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { setupRouterSsrQueryIntegration } from "@tanstack/react-router-ssr-query";
+import { ConvexReactClient, type ConvexReactClientOptions } from "convex/react";
 
 import { DefaultCatchBoundary, NotFound } from "~/components/layout/fallback-pages";
 import { PageSkeleton } from "~/components/layout/page-skeleton";
 import { CONVEX_URL } from "~/lib/convex";
+import { DeferredBaseClient } from "~/lib/deferred-convex-client";
 import { GENERIC_ERROR_MESSAGE, isExpectedError } from "~/lib/errors";
 import { unexpectedErrors } from "~/lib/unexpected-errors";
 import { routeTree } from "./routeTree.gen";
 
 export function getRouter() {
-  const convexQueryClient = new ConvexQueryClient(CONVEX_URL, {
+  const options: ConvexReactClientOptions = {
     // Tabs left open shouldn't nag on close.
     unsavedChangesWarning: false,
     // Keep the session's token once the backend accepts it (a refresh is scheduled before it
     // expires) rather than refreshing at once: that refresh re-ran every query, and while it ran
     // Convex Auth asked "Leave site?" on any navigation, e.g. right after signing up.
     initialAuthTokenReuse: true,
-  });
+  };
+  // In the browser the sync client's code arrives after the first JavaScript (the server never
+  // makes one: it queries over HTTP).
+  const baseClient =
+    typeof window === "undefined"
+      ? undefined
+      : new DeferredBaseClient(CONVEX_URL, options, () => import("~/lib/convex-sync").then((m) => m.BaseConvexClient));
+  const convexQueryClient = new ConvexQueryClient(
+    new ConvexReactClient(CONVEX_URL, { ...options, baseClient } as ConvexReactClientOptions),
+  );
 
   const queryClient: QueryClient = new QueryClient({
     // The one handler for failures nobody planned for. Expected ones (a ConvexError: a field to

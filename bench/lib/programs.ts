@@ -115,7 +115,7 @@ export async function measureProgramPaths(participants: number, sessions: number
         userId,
         status: "enrolled",
         name: `P Member ${j}`,
-        enrolledAt: now,
+        enrolledAt: first - DAY, // enrolled before the first session (no late joiners)
         attended: Math.max(0, pastCount - 1),
         excused: 0,
       });
@@ -146,5 +146,17 @@ export async function measureProgramPaths(participants: number, sessions: number
   await measure("query", "programs/queries:myPrograms", {}, participant);
   await measure("mutation", "programs/mutations:join", { orgId, programId }, identityOf(joinerId!));
   await measure("mutation", "programs/mutations:leave", { orgId, programId }, identityOf(joinerId!));
+  // The event page's link back to the program (a session half-way), and an attendance write on
+  // a session, which settles that participant's completion and at-risk in the same transaction.
+  const middle = sessionIds[Math.floor(sessions / 2)]!;
+  await measure("query", "programs/sessions:sessionProgram", { eventId: middle }, participant);
+  const lastPast = sessionIds[pastCount - 1]!;
+  await measure(
+    "mutation",
+    "attendance/mutations:markAttendance",
+    { eventId: lastPast, userId: cohort[1]!, state: "excused" },
+    admin,
+  );
+  rows.at(-1)!.path = "programs:markAttendance(session)";
   return rows;
 }

@@ -97,6 +97,8 @@ export const RATE_LIMITS = {
   feedback: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
   /** Joining, applying to and leaving programs, per user. */
   programEnrollment: { kind: "token bucket", rate: 30, period: HOUR_MS, capacity: 10 },
+  /** Participants an admin adds to programs by hand (each add RSVPs to every session). */
+  programAddParticipant: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
   /** Member-list exports per admin. */
   export: { kind: "token bucket", rate: 10, period: HOUR_MS, capacity: 5 },
   /** Joining public orgs and asking to join them, per user. */
@@ -460,7 +462,11 @@ export const enrollmentStatusValidator = /* @__PURE__ */ literals(ENROLLMENT_STA
 export type EnrollmentStatus = Infer<typeof enrollmentStatusValidator>;
 
 /** One cell of the participation matrix. */
-export const SESSION_CELL_STATES = ["attended", "missed", "excused", "upcoming", "cancelled"] as const;
+/**
+ * A participant's cell per session in the matrix. "not_enrolled": the session started before
+ * they enrolled (a late joiner) and has no attended/excused record: neither missed nor credited.
+ */
+export const SESSION_CELL_STATES = ["attended", "missed", "excused", "upcoming", "cancelled", "not_enrolled"] as const;
 export type SessionCellState = (typeof SESSION_CELL_STATES)[number];
 export const SESSION_CELL_LABELS: Record<SessionCellState, string> = {
   attended: "Attended",
@@ -468,6 +474,7 @@ export const SESSION_CELL_LABELS: Record<SessionCellState, string> = {
   excused: "Excused",
   upcoming: "Upcoming",
   cancelled: "Cancelled",
+  not_enrolled: "Not enrolled yet",
 };
 
 export const PROGRAM_LIMITS = {
@@ -483,6 +490,9 @@ export const PROGRAM_LIMITS = {
   maxSessionMinutes: 12 * 60,
   /** A past session counts as missed for the at-risk flag only this long after its end (time to self-report). */
   atRiskGraceMs: 24 * 60 * 60 * 1000,
+  /** "Add a member": matches per search, and the longest search text. */
+  candidateResults: 10,
+  candidateSearch: 100,
   /** Programs listed per org page. */
   listPageSize: 100,
 } as const;

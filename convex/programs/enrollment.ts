@@ -9,7 +9,7 @@ import { appError } from "../lib/errors";
 import { applyRsvp, getRsvp, releaseRsvp } from "../events/model";
 import { internal } from "../_generated/api";
 import { settleAndTell } from "./hooks";
-import { getEnrollment, listSessions, reviewedSessionCount, settleEnrollment, type Program } from "./model";
+import { getEnrollment, listSessions, settleEnrollment, type Program } from "./model";
 
 export function requireRoom(program: Program) {
   if (program.capacity !== undefined && program.enrolledCount >= program.capacity) {
@@ -37,7 +37,14 @@ export async function rsvpUpcomingSessions(
  * Puts someone in the program (new, pending, or back after leaving): counters move, their
  * attended/excused are recounted from their records on past sessions, RSVPs follow.
  */
-export async function enroll(ctx: MutationCtx, program: Program, userId: Id<"users">, now: number) {
+export async function enroll(
+  ctx: MutationCtx,
+  program: Program,
+  userId: Id<"users">,
+  now: number,
+  /** When they count as enrolled from (demo data backdates it); defaults to now. */
+  since = now,
+) {
   const existing = await getEnrollment(ctx, program._id, userId);
   if (existing?.status === "enrolled") return existing;
   requireRoom(program);
@@ -51,7 +58,10 @@ export async function enroll(ctx: MutationCtx, program: Program, userId: Id<"use
     if (row?.state === "attended") attended += 1;
     if (row?.state === "excused") excused += 1;
   }
-  const fields = { status: "enrolled" as const, enrolledAt: now, leftAt: undefined, attended, excused };
+  // Back after leaving: the first enrollment stands, so sessions missed meanwhile stay missed
+  // (leaving and rejoining does not turn absences into "not enrolled yet").
+  const enrolledAt = existing?.enrolledAt ?? since;
+  const fields = { status: "enrolled" as const, enrolledAt, leftAt: undefined, attended, excused };
   let id: Id<"programEnrollments">;
   if (existing === null) {
     id = await ctx.db.insert("programEnrollments", {
@@ -71,7 +81,8 @@ export async function enroll(ctx: MutationCtx, program: Program, userId: Id<"use
   });
   const row = (await ctx.db.get("programEnrollments", id))!;
   const updated = (await ctx.db.get("programs", program._id))!;
-  await settleAndTell(ctx, updated, row, reviewedSessionCount(sessions, now), now);
+  // Joining too late to reach the criteria flags them at once, without the "missed you" email.
+  await settleAndTell(ctx, updated, row, sessions, now, { email: false });
   return (await ctx.db.get("programEnrollments", id))!;
 }
 
@@ -112,7 +123,7 @@ export async function unenroll(
   if (!wasEnrolled && !wasPending) return;
   if (wasEnrolled) {
     // Completion leaves with them (the membership counter too): settle as not enrolled.
-    await settleEnrollment(ctx, program, { ...enrollment, status: to }, 0, now);
+    await settleEnrollment(ctx, program, { ...enrollment, status: to }, [], now);
     const sessions = await listSessions(ctx, program._id);
     for (const session of sessions) {
       if (session.startTime <= now) continue;

@@ -10,20 +10,19 @@ import { env } from "../lib/env";
 import type { AttendanceState } from "../lib/vocabulary";
 import { sendNotice } from "../notifications/deliver";
 import { loadRecipient } from "../notifications/preferences";
-import {
-  getEnrollment,
-  listSessions,
-  reviewedSessionCount,
-  settleEnrollment,
-  type Enrollment,
-  type Program,
-} from "./model";
+import { getEnrollment, listSessions, settleEnrollment, type Enrollment, type Program } from "./model";
 
 function score(state: AttendanceState | undefined) {
   return { attended: state === "attended" ? 1 : 0, excused: state === "excused" ? 1 : 0 };
 }
 
-/** A session's attendance record changed state: move the participant's counters and re-settle. */
+/**
+ * A session's attendance record changed state: move the participant's counters and settle
+ * completion and at-risk right here, in the same transaction as the attendance write — the
+ * certificate is there as soon as the deciding session is recorded, and a recorded no-show
+ * raises the flag (and sends the one email) without waiting for the review job. Idempotent: a
+ * write that changes nothing settles to the same result and sends nothing (the email's dedupe key).
+ */
 export async function onSessionAttendanceChanged(
   ctx: MutationCtx,
   event: Doc<"events">,
@@ -33,42 +32,48 @@ export async function onSessionAttendanceChanged(
   now: number,
 ): Promise<void> {
   if (event.programId === undefined || before === after) return;
-  const b = score(before);
-  const a = score(after);
-  if (a.attended === b.attended && a.excused === b.excused) return;
   const enrollment = await getEnrollment(ctx, event.programId, userId);
   if (enrollment === null || enrollment.status !== "enrolled") return;
+  const b = score(before);
+  const a = score(after);
   const counters = {
     attended: Math.max(0, enrollment.attended + a.attended - b.attended),
     excused: Math.max(0, enrollment.excused + a.excused - b.excused),
   };
-  await ctx.db.patch("programEnrollments", enrollment._id, counters);
-  const membership = await getMembershipRow(ctx, event.orgId, userId);
-  if (membership?.attendanceStats !== undefined && a.attended !== b.attended) {
-    const base = membership.attendanceStats;
-    await ctx.db.patch("orgMemberships", membership._id, {
-      attendanceStats: {
-        ...base,
-        programSessionsAttended: Math.max(0, (base.programSessionsAttended ?? 0) + a.attended - b.attended),
-      },
-    });
+  if (a.attended !== b.attended || a.excused !== b.excused) {
+    await ctx.db.patch("programEnrollments", enrollment._id, counters);
+    const membership = await getMembershipRow(ctx, event.orgId, userId);
+    if (membership?.attendanceStats !== undefined && a.attended !== b.attended) {
+      const base = membership.attendanceStats;
+      await ctx.db.patch("orgMemberships", membership._id, {
+        attendanceStats: {
+          ...base,
+          programSessionsAttended: Math.max(0, (base.programSessionsAttended ?? 0) + a.attended - b.attended),
+        },
+      });
+    }
   }
   const program = await ctx.db.get("programs", event.programId);
   if (program === null) return;
   const sessions = await listSessions(ctx, program._id);
-  await settleAndTell(ctx, program, { ...enrollment, ...counters }, reviewedSessionCount(sessions, now), now);
+  await settleAndTell(ctx, program, { ...enrollment, ...counters }, sessions, now);
 }
 
-/** Settles one enrollment and sends the at-risk note when the flag is newly raised. */
+/**
+ * Settles one enrollment and sends the at-risk note when the flag is newly raised. `email:
+ * false` when the flag comes from enrolling itself (joined too late to reach the criteria):
+ * admins see the flag, but "we've missed you" would not be true.
+ */
 export async function settleAndTell(
   ctx: MutationCtx,
   program: Program,
   enrollment: Enrollment,
-  reviewedSessions: number,
+  sessions: Doc<"events">[],
   now: number,
+  { email = true }: { email?: boolean } = {},
 ): Promise<void> {
-  const { enrollment: settled, newlyAtRisk } = await settleEnrollment(ctx, program, enrollment, reviewedSessions, now);
-  if (newlyAtRisk && settled.atRiskEmailedAt === undefined) await sendAtRiskEmail(ctx, program, settled, now);
+  const { enrollment: settled, newlyAtRisk } = await settleEnrollment(ctx, program, enrollment, sessions, now);
+  if (email && newlyAtRisk && settled.atRiskEmailedAt === undefined) await sendAtRiskEmail(ctx, program, settled, now);
 }
 
 export function programUrl(orgSlug: string, programId: Id<"programs">): string {

@@ -6,7 +6,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { applyRsvp } from "../events/model";
-import { listSessions, reviewedSessionCount } from "./model";
+import { listSessions } from "./model";
 import { settleAndTell } from "./hooks";
 
 const RSVP_PAGE = 20;
@@ -44,12 +44,12 @@ async function reviewPage(ctx: MutationCtx, programId: Id<"programs">, cursor: s
   const program = await ctx.db.get("programs", programId);
   if (program === null) return null;
   const now = Date.now();
-  const reviewed = reviewedSessionCount(await listSessions(ctx, programId), now);
+  const sessions = await listSessions(ctx, programId);
   const page = await ctx.db
     .query("programEnrollments")
     .withIndex("by_program_status", (q) => q.eq("programId", programId).eq("status", "enrolled"))
     .paginate({ numItems: REVIEW_PAGE, cursor });
-  for (const e of page.page) await settleAndTell(ctx, program, e, reviewed, now);
+  for (const e of page.page) await settleAndTell(ctx, program, e, sessions, now);
   return page.isDone ? null : page.continueCursor;
 }
 

@@ -65,21 +65,80 @@ export function credited(program: Program, e: Pick<Enrollment, "attended" | "exc
   return e.attended + (program.countExcused ? e.excused : 0);
 }
 
-/** Sessions that count as over for the at-risk flag: not cancelled, ended a grace period ago. */
-export function reviewedSessionCount(sessions: Doc<"events">[], now: number): number {
-  return sessions.filter((s) => s.status === "published" && s.endTime + PROGRAM_LIMITS.atRiskGraceMs <= now).length;
+// Late joiners. A session that started before a participant enrolled is "not enrolled yet" for
+// them: it is neither missed nor open to them. An attended/excused record on such a session (a
+// guest before joining) still counts — participation is attendance. Completion is the same for
+// everyone: at least `required` credited sessions ("attend 6 of 8" still takes 6, however late
+// they joined). At risk: they can no longer reach `required` with the sessions still open to them.
+
+/** The session started before this participant enrolled (they were not RSVP'd to it). */
+export function beforeEnrollment(session: Pick<Doc<"events">, "startTime">, e: Pick<Enrollment, "enrolledAt">) {
+  return e.enrolledAt !== undefined && session.startTime <= e.enrolledAt;
+}
+
+/** Sessions (not cancelled) held before they enrolled: "joined after N sessions". */
+export function sessionsBeforeEnrollment(sessions: Doc<"events">[], e: Pick<Enrollment, "enrolledAt">): number {
+  return sessions.filter((s) => s.status !== "cancelled" && beforeEnrollment(s, e)).length;
 }
 
 /**
- * Past the allowed absences: more sessions missed (over and not credited) than the criteria
- * leave room for (sessions − required).
+ * Sessions still open to a participant: not cancelled, started after they enrolled, and not yet
+ * decided — a session is decided (missed unless credited) a grace period after its end, time to
+ * self-report.
  */
-export function isAtRisk(program: Program, e: Enrollment, reviewedSessions: number): boolean {
+export function openSessionCount(
+  sessions: Doc<"events">[],
+  e: Pick<Enrollment, "enrolledAt">,
+  now: number,
+  noShows: ReadonlySet<Id<"events">> = new Set(),
+): number {
+  return sessions.filter(
+    (s) =>
+      s.status !== "cancelled" &&
+      !beforeEnrollment(s, e) &&
+      s.endTime + PROGRAM_LIMITS.atRiskGraceMs > now &&
+      !noShows.has(s._id),
+  ).length;
+}
+
+/** Ended sessions still in their grace period (the only ones a no-show record decides early). */
+export function inGrace(s: Pick<Doc<"events">, "endTime" | "status">, now: number): boolean {
+  return s.status !== "cancelled" && s.endTime <= now && now < s.endTime + PROGRAM_LIMITS.atRiskGraceMs;
+}
+
+/**
+ * A recorded no-show (admin mark or the member's own "no") decides a session at once, without
+ * waiting for the grace period: the ones of this participant among the sessions in grace.
+ * Bounded by the sessions that ended within the last grace period (usually none or one).
+ */
+export async function graceNoShows(ctx: QueryCtx, sessions: Doc<"events">[], userId: Id<"users">, now: number) {
+  const out = new Set<Id<"events">>();
+  for (const s of sessions) {
+    if (!inGrace(s, now)) continue;
+    const row = await ctx.db
+      .query("eventAttendance")
+      .withIndex("by_event_user", (q) => q.eq("eventId", s._id).eq("userId", userId))
+      .unique();
+    if (row?.state === "no_show") out.add(s._id);
+  }
+  return out;
+}
+
+/**
+ * At risk: credited sessions plus the sessions still open to them fall short of what completion
+ * takes. For someone enrolled from the start this is "more absences than sessions − required";
+ * sessions before a late joiner enrolled are not absences, but they are not open to them either.
+ */
+export function isAtRisk(
+  program: Program,
+  e: Enrollment,
+  sessions: Doc<"events">[],
+  now: number,
+  noShows?: ReadonlySet<Id<"events">>,
+): boolean {
   // A finished program flags no one: nothing is left to attend.
   if (program.status === "completed" || e.status !== "enrolled" || e.completedAt !== undefined) return false;
-  const allowed = Math.max(0, program.sessionCount - requiredSessions(program));
-  const absences = Math.max(0, reviewedSessions - credited(program, e));
-  return absences > allowed;
+  return credited(program, e) + openSessionCount(sessions, e, now, noShows) < requiredSessions(program);
 }
 
 /**
@@ -91,7 +150,7 @@ export async function settleEnrollment(
   ctx: MutationCtx,
   program: Program,
   e: Enrollment,
-  reviewedSessions: number,
+  sessions: Doc<"events">[],
   now: number,
 ): Promise<{ enrollment: Enrollment; newlyAtRisk: boolean }> {
   const required = requiredSessions(program);
@@ -100,7 +159,7 @@ export async function settleEnrollment(
   if (complete && e.completedAt === undefined) patch.completedAt = now;
   if (!complete && e.completedAt !== undefined) patch.completedAt = undefined;
   const next = { ...e, ...patch };
-  const risk = isAtRisk(program, next, reviewedSessions);
+  const risk = isAtRisk(program, next, sessions, now, await graceNoShows(ctx, sessions, e.userId, now));
   if (risk && e.atRiskAt === undefined) patch.atRiskAt = now;
   if (!risk && e.atRiskAt !== undefined) patch.atRiskAt = undefined;
   if (Object.keys(patch).length === 0) return { enrollment: e, newlyAtRisk: false };
@@ -170,9 +229,11 @@ export const progressValidator = v.object({
   total: v.number(), // sessions (not cancelled)
   completedAt: v.optional(v.number()),
   atRisk: v.boolean(),
+  joinedAfter: v.number(), // sessions held before they enrolled (late joiners), not absences
 });
 
-export function toProgress(program: Program, e: Enrollment): Infer<typeof progressValidator> {
+/** `joinedAfter`: sessions held before they enrolled (sessionsBeforeEnrollment). */
+export function toProgress(program: Program, e: Enrollment, joinedAfter: number): Infer<typeof progressValidator> {
   return {
     attended: e.attended,
     excused: e.excused,
@@ -181,6 +242,7 @@ export function toProgress(program: Program, e: Enrollment): Infer<typeof progre
     total: program.sessionCount,
     completedAt: e.completedAt,
     atRisk: e.atRiskAt !== undefined,
+    joinedAfter,
   };
 }
 

@@ -278,6 +278,7 @@ export const addParticipant = orgAdminMutation({
     if ((await getMembership(ctx, ctx.org._id, userId)) === null) {
       throw appError("NOT_FOUND", "This person is not a member of the organization.", "userId");
     }
+    await enforceLimit(ctx, "programAddParticipant", ctx.user._id);
     await enroll(ctx, program, userId, Date.now());
     return null;
   },

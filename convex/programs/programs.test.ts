@@ -235,6 +235,58 @@ describe("enrollment and participation", () => {
     expect(membership?.attendanceStats).toMatchObject({ programSessionsAttended: 6, programsCompleted: 1 });
   });
 
+  test("late joiners: earlier sessions are 'not enrolled yet', not absences; completion and at-risk settle on the attendance write", async () => {
+    const { t, orgId, admin, ada, adaId, programId, eventIds } = await activeWithSessions();
+    const bobId = await addPerson(t, { name: "Bob Late" });
+    await addMember(t, orgId, bobId);
+    const bob = await as(t, bobId);
+    const sessions = (await rows(t)).events.sort((a, b) => a.startTime - b.startTime);
+    const mark = async (i: number, state: "attended" | "no_show" | "excused") =>
+      await admin.mutation(api.attendance.mutations.markAttendance, { eventId: eventIds[i]!, userId: adaId, state });
+    const stored = async (userId: typeof adaId) => (await rows(t)).enrollments.find((e) => e.userId === userId)!;
+    const atRiskEmails = async () => (await allEmails(t)).filter((e) => e.kind === "program_at_risk");
+    // Ada joins after two sessions (both long over): 0 attended + 6 still open ≥ 6 required.
+    vi.setSystemTime(sessions[1]!.endTime + 2 * DAY);
+    await ada.mutation(api.programs.mutations.join, { orgId, programId });
+    let m = await admin.query(api.programs.queries.matrix, { orgId, programId });
+    expect(m.participants[0]!.cells.slice(0, 3)).toEqual(["not_enrolled", "not_enrolled", "upcoming"]);
+    expect(m.participants[0]!.progress).toMatchObject({ attended: 0, total: 8, joinedAfter: 2, atRisk: false });
+    expect((await stored(adaId)).atRiskAt).toBeUndefined();
+    const page = await ada.query(api.programs.queries.getProgram, { orgId, programId });
+    expect(page.sessions.map((s) => s.beforeJoining).slice(0, 3)).toEqual([true, true, false]);
+    // Session 3 ends and the admin records a no-show at once: now 0 + 5 open < 6. The flag and
+    // the one email come with the write, not with the review job.
+    vi.setSystemTime(sessions[2]!.endTime + HOUR);
+    await mark(2, "no_show");
+    expect((await stored(adaId)).atRiskAt).toBeDefined();
+    expect(await atRiskEmails()).toHaveLength(1);
+    m = await admin.query(api.programs.queries.matrix, { orgId, programId });
+    expect(m.participants[0]!.cells.slice(0, 3)).toEqual(["not_enrolled", "not_enrolled", "missed"]);
+    expect(m.participants[0]!.progress.atRisk).toBe(true);
+    // Excused instead (excused counts here): 1 + 5 ≥ 6, cleared by the same write.
+    await mark(2, "excused");
+    expect((await stored(adaId)).atRiskAt).toBeUndefined();
+    // Bob joins after three sessions: 0 + 5 < 6, flagged for admins at once, but no "missed you".
+    vi.setSystemTime(sessions[2]!.endTime + 2 * DAY);
+    await bob.mutation(api.programs.mutations.join, { orgId, programId });
+    expect((await stored(bobId)).atRiskAt).toBeDefined();
+    expect(await atRiskEmails()).toHaveLength(1);
+    // Ada attends the rest: complete (1 excused + 5 attended = 6) the moment the sixth is
+    // recorded, certificate included, before any review job.
+    vi.setSystemTime(sessions[7]!.endTime + HOUR);
+    for (const i of [3, 4, 5, 6]) await mark(i, "attended");
+    expect((await stored(adaId)).completedAt).toBeUndefined();
+    await mark(7, "attended");
+    expect((await stored(adaId)).completedAt).toBeDefined();
+    const cert = await ada.query(api.programs.queries.certificate, { orgId, programId });
+    expect(cert).toMatchObject({ name: "Ada Lovelace", attended: 5, total: 8 });
+    // Idempotent: the review job afterwards changes nothing and sends nothing more.
+    const before = await stored(adaId);
+    await t.mutation(internal.programs.jobs.review, { programId, cursor: null });
+    expect(await stored(adaId)).toEqual(before);
+    expect(await atRiskEmails()).toHaveLength(1);
+  });
+
   test("edit this and all following keeps each date and sets the new local time", async () => {
     const { orgId, admin, programId, eventIds, t } = await activeWithSessions();
     const { updated } = await admin.mutation(api.programs.mutations.updateSessions, {
@@ -270,6 +322,44 @@ describe("enrollment and participation", () => {
   });
 });
 
+describe("add a member: server-side search", () => {
+  test("finds any member by name (past the first hundred) or by a whole, shared email; bad input is a field error", async () => {
+    const { t, orgId, admin, ada, programId } = await world();
+    const ids = await t.run(async (ctx) => {
+      const out = [];
+      for (let i = 0; i < 120; i++) {
+        const userId = await ctx.db.insert("users", { name: `Filler ${i}`, email: `filler${i}@example.com` });
+        await ctx.db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() });
+        out.push(userId);
+      }
+      return out;
+    });
+    const zoeId = await addPerson(t, { name: "Zoë Quartermain", email: "zoe@example.com" });
+    await addMember(t, orgId, zoeId);
+    await t.mutation(internal.crm.directoryBackfill.backfillOrg, { orgId, cursor: null });
+    const search = (text: string) =>
+      admin.query(api.programs.candidates.searchCandidates, { orgId, programId, search: text });
+    expect(ids).toHaveLength(120);
+    expect((await search("Quartermain")).map((c) => c.userId)).toEqual([zoeId]);
+    expect(await search("   ")).toEqual([]);
+    // Email: only when the member shares it with admins.
+    expect(await search("zoe@example.com")).toEqual([]);
+    await t.run(async (ctx) => {
+      const profile = (await ctx.db.query("profiles").collect()).find((p) => p.userId === zoeId)!;
+      await ctx.db.patch("profiles", profile._id, { privacy: { ...profile.privacy, email: true } });
+    });
+    expect(await search(" ZOE@example.com ")).toEqual([{ userId: zoeId, name: "Zoë Quartermain", status: null }]);
+    const field = { code: "INVALID_ARGUMENT", field: "search" };
+    expect(await expectConvexError(search("zoe@"))).toMatchObject(field);
+    expect(await expectConvexError(search("x".repeat(101)))).toMatchObject(field);
+    // Adding shows in the next search; members cannot search.
+    await admin.mutation(api.programs.mutations.addParticipant, { orgId, programId, userId: zoeId });
+    expect((await search("Quartermain"))[0]!.status).toBe("enrolled");
+    const asMember = ada.query(api.programs.candidates.searchCandidates, { orgId, programId, search: "Zo" });
+    expect(await expectConvexError(asMember)).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("lifecycle", () => {
   test("sessions of an open program get reminder jobs and the after-event prompt, with no org-wide announcement each", async () => {
     const { t, orgId, admin, programId } = await world();
@@ -283,6 +373,25 @@ describe("lifecycle", () => {
     expect(events.every((e) => e.status === "published" && e.attendancePrompt !== undefined)).toBe(true);
     const scheduled = await t.run(async (ctx) => ctx.db.system.query("_scheduled_functions").collect());
     expect(scheduled.filter((f) => f.name.includes("announceEventPage"))).toHaveLength(0);
+  });
+
+  test("a session's event page links to its program for members only: 'Session 3 of 8'", async () => {
+    const { t, orgId, admin, ada, programId } = await world();
+    const { eventIds } = await admin.mutation(api.programs.mutations.createSeries, { orgId, programId, ...series });
+    const outsider = await as(t, await addPerson(t, { name: "Outsider" }));
+    const ask = (who: typeof ada, i: number) =>
+      who.query(api.programs.sessions.sessionProgram, { eventId: eventIds[i]! });
+    // A draft program: admins only.
+    expect(await ask(ada, 2)).toBeNull();
+    expect(await ask(admin, 2)).toMatchObject({ programId, index: 3, total: 8, name: "AI Safety Fundamentals" });
+    await admin.mutation(api.programs.mutations.setProgramStatus, { orgId, programId, status: "active" });
+    expect(await ask(ada, 2)).toMatchObject({ programId, index: 3, total: 8 });
+    expect(await ask(outsider, 2)).toBeNull();
+    expect(await t.query(api.programs.sessions.sessionProgram, { eventId: eventIds[2]! })).toBeNull();
+    // A cancelled earlier session moves the numbering; the cancelled one has no number.
+    await admin.mutation(api.events.mutations.cancelEvent, { eventId: eventIds[0]!, reason: "Holiday" });
+    expect(await ask(ada, 2)).toMatchObject({ index: 2, total: 7 });
+    expect(await ask(ada, 0)).toMatchObject({ index: null });
   });
 
   test("a cancelled session stops counting; leaving the org leaves its programs", async () => {

@@ -20,11 +20,13 @@ import {
 import { getRsvp } from "../events/model";
 import {
   getEnrollment,
+  beforeEnrollment,
+  inGrace,
   isAtRisk,
   listEnrolled,
-  reviewedSessionCount,
   listSessions,
   loadProgram,
+  sessionsBeforeEnrollment,
   programSummaryValidator,
   progressValidator,
   toProgramSummary,
@@ -102,6 +104,7 @@ export const getProgram = orgMemberQuery({
         ...sessionValidator.fields,
         viewerRsvp: v.union(rsvpStatusValidator, v.null()),
         viewerState: v.union(attendanceStateValidator, v.null()),
+        beforeJoining: v.boolean(), // held before the viewer enrolled: not an absence
       }),
     ),
     viewer: v.union(
@@ -118,7 +121,12 @@ export const getProgram = orgMemberQuery({
     const rows = await Promise.all(
       sessions.map(async (s) => {
         const row = await getRsvp(ctx, s._id, ctx.user._id);
-        return { ...toSession(s), viewerRsvp: row?.rsvpStatus ?? null, viewerState: row?.state ?? null };
+        return {
+          ...toSession(s),
+          viewerRsvp: row?.rsvpStatus ?? null,
+          viewerState: row?.state ?? null,
+          beforeJoining: enrollment?.status === "enrolled" && beforeEnrollment(s, enrollment),
+        };
       }),
     );
     const full = program.capacity !== undefined && program.enrolledCount >= program.capacity;
@@ -144,7 +152,10 @@ export const getProgram = orgMemberQuery({
           ? null
           : {
               status: enrollment.status,
-              progress: enrollment.status === "enrolled" ? toProgress(program, enrollment) : null,
+              progress:
+                enrollment.status === "enrolled"
+                  ? toProgress(program, enrollment, sessionsBeforeEnrollment(sessions, enrollment))
+                  : null,
             },
       joinBlocked,
     };
@@ -157,12 +168,19 @@ const cellValidator = v.union(
   v.literal("excused"),
   v.literal("upcoming"),
   v.literal("cancelled"),
+  v.literal("not_enrolled"),
 );
 
-/** Which sessions each participant attended, by attendance record; userId → state per session. */
-async function recordedStates(ctx: QueryCtx, session: Doc<"events">) {
-  const states = new Map<Id<"users">, "attended" | "excused">();
-  for (const state of ["attended", "excused"] as const) {
+type Recorded = "attended" | "excused" | "no_show";
+
+/**
+ * Which sessions each participant attended, by attendance record; userId → state per session.
+ * No-shows only matter while a session is in its grace period (they decide it early).
+ */
+async function recordedStates(ctx: QueryCtx, session: Doc<"events">, now: number) {
+  const states = new Map<Id<"users">, Recorded>();
+  const wanted: Recorded[] = inGrace(session, now) ? ["attended", "excused", "no_show"] : ["attended", "excused"];
+  for (const state of wanted) {
     const rows = await ctx.db
       .query("eventAttendance")
       .withIndex("by_event_state", (q) => q.eq("eventId", session._id).eq("state", state))
@@ -172,13 +190,20 @@ async function recordedStates(ctx: QueryCtx, session: Doc<"events">) {
   return states;
 }
 
+/**
+ * One matrix cell. An attended/excused record wins (even from before enrolling: it counts);
+ * otherwise a session that started before the participant enrolled is "not enrolled yet" —
+ * never "missed".
+ */
 export function cellState(
-  session: Pick<Doc<"events">, "status" | "endTime">,
-  recorded: "attended" | "excused" | undefined,
+  session: Pick<Doc<"events">, "status" | "startTime" | "endTime">,
+  recorded: Recorded | undefined,
+  enrollment: Pick<Doc<"programEnrollments">, "enrolledAt">,
   now: number,
 ): SessionCellState {
   if (session.status === "cancelled") return "cancelled";
-  if (recorded !== undefined) return recorded;
+  if (recorded === "attended" || recorded === "excused") return recorded;
+  if (beforeEnrollment(session, enrollment)) return "not_enrolled";
   return now < session.endTime ? "upcoming" : "missed";
 }
 
@@ -202,9 +227,10 @@ export const matrix = orgAdminQuery({
     const now = Date.now();
     const sessions = (await listSessions(ctx, programId)).slice(0, PROGRAM_LIMITS.maxSessions);
     const cohort = await listEnrolled(ctx, programId);
-    const reviewed = reviewedSessionCount(sessions, now);
     const recorded = await Promise.all(
-      sessions.map((s) => (s.status === "cancelled" || s.startTime > now ? new Map() : recordedStates(ctx, s))),
+      sessions.map((s) =>
+        s.status === "cancelled" || s.startTime > now ? new Map<Id<"users">, Recorded>() : recordedStates(ctx, s, now),
+      ),
     );
     const pending = await ctx.db
       .query("programEnrollments")
@@ -212,13 +238,20 @@ export const matrix = orgAdminQuery({
       .take(PROGRAM_LIMITS.listPageSize);
     return {
       sessions: sessions.map(toSession),
-      participants: cohort.map((e) => ({
-        userId: e.userId,
-        name: e.name,
-        cells: sessions.map((s, i) => cellState(s, recorded[i]!.get(e.userId), now)),
-        // Live: the flag as of now (the stored one, which sends the email, follows in the review job).
-        progress: { ...toProgress(program, e), atRisk: isAtRisk(program, e, reviewed) },
-      })),
+      participants: cohort.map((e) => {
+        const noShows = new Set(sessions.filter((s, i) => recorded[i]!.get(e.userId) === "no_show").map((s) => s._id));
+        return {
+          userId: e.userId,
+          name: e.name,
+          cells: sessions.map((s, i) => cellState(s, recorded[i]!.get(e.userId), e, now)),
+          // Live: the flag as of now (the stored one, which sends the email, is set by the attendance
+          // write or by the review job at the end of a session's grace period).
+          progress: {
+            ...toProgress(program, e, sessionsBeforeEnrollment(sessions, e)),
+            atRisk: isAtRisk(program, e, sessions, now, noShows),
+          },
+        };
+      }),
       applications: pending.map((e) => ({ userId: e.userId, name: e.name, appliedAt: e.appliedAt ?? 0 })),
     };
   },
@@ -252,10 +285,18 @@ export const myPrograms = userQuery({
         .withIndex("by_program_start", (q) => q.eq("programId", program._id).gt("startTime", now))
         .take(5);
       const next = upcoming.find((s) => s.status === "published") ?? null;
+      // Late joiners only: the sessions held before they enrolled (none read for everyone else).
+      const earlier =
+        e.enrolledAt === undefined
+          ? []
+          : await ctx.db
+              .query("events")
+              .withIndex("by_program_start", (q) => q.eq("programId", program._id).lte("startTime", e.enrolledAt!))
+              .take(PROGRAM_LIMITS.maxSessions);
       out.push({
         program: toProgramSummary(program),
         org: { name: org.name, slug: org.slug },
-        progress: toProgress(program, e),
+        progress: toProgress(program, e, sessionsBeforeEnrollment(earlier, e)),
         nextSession: next === null ? null : { _id: next._id, startTime: next.startTime, timezone: next.timezone },
       });
     }

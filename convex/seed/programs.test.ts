@@ -31,6 +31,12 @@ describe("demo programs", () => {
     expect(sessions.filter((s) => s.startTime > now)).toHaveLength(4);
     const cohort = enrollments.filter((e) => e.programId === group._id);
     expect(cohort.filter((e) => e.atRiskAt !== undefined)).toHaveLength(1);
+    // One late joiner, enrolled after two sessions: those are not absences, so not at risk.
+    const firstStart = Math.min(...sessions.map((s) => s.startTime));
+    const late = cohort.filter((e) => e.enrolledAt! > firstStart);
+    expect(late).toHaveLength(1);
+    expect(late[0]!.attended).toBe(2);
+    expect(late[0]!.atRiskAt).toBeUndefined();
     expect(group.enrolledCount).toBe(cohort.length);
     // Participants are RSVP'd going to the sessions to come.
     const upcoming = sessions.filter((s) => s.startTime > now);

@@ -11,7 +11,7 @@ import { localToUtc } from "../events/validation";
 import { DEFAULT_REMINDER_TIMES } from "../lib/vocabulary";
 import { enroll } from "../programs/enrollment";
 import { settleAndTell } from "../programs/hooks";
-import { listSessions, reviewedSessionCount } from "../programs/model";
+import { listSessions } from "../programs/model";
 
 const DAY = 24 * 60 * 60 * 1000;
 type Mark = "A" | "N" | "E" | "-"; // attended, no-show, excused, nothing recorded
@@ -25,8 +25,11 @@ type DemoProgram = {
   sessions: number;
   minAttended: number;
   venue: string;
-  /** Indexes into the org's people (admin first); one string of marks per past session each. */
-  cohort: { person: number; marks: string }[];
+  /**
+   * Indexes into the org's people (admin first); one string of marks per past session each.
+   * `joinedAfter`: a late joiner, enrolled after that many sessions (their marks start there).
+   */
+  cohort: { person: number; marks: string; joinedAfter?: number }[];
 };
 
 const PROGRAMS: DemoProgram[] = [
@@ -47,6 +50,8 @@ const PROGRAMS: DemoProgram[] = [
       { person: 5, marks: "AAAN" },
       { person: 6, marks: "AEAA" },
       { person: 7, marks: "NAAA" },
+      // Joined after two sessions: those are "not enrolled yet", not absences; 2 + 4 still open ≥ 6.
+      { person: 8, marks: "--AA", joinedAfter: 2 },
     ],
   },
   {
@@ -132,10 +137,24 @@ export async function seedPrograms(
         }),
       );
     }
-    // Past sessions: everyone in the cohort was going; the marks are the admin's sheet.
-    for (const { person, marks } of spec.cohort) {
+    // Enrollment first, backdated to a week before the first session (a late joiner: the day
+    // after the session they joined after); it RSVPs the cohort to the sessions still to come.
+    const firstStart = (await ctx.db.get("events", sessionIds[0]!))!.startTime;
+    for (const { person, joinedAfter } of spec.cohort) {
+      const program = (await ctx.db.get("programs", programId))!;
+      const since =
+        joinedAfter === undefined
+          ? firstStart - 7 * DAY
+          : (await ctx.db.get("events", sessionIds[joinedAfter - 1]!))!.endTime + DAY;
+      await enroll(ctx, program, people[person]!, now, since);
+    }
+    // Past sessions: everyone in the cohort was going; the marks are the admin's sheet, recorded
+    // through the attendance code, whose program hook moves the counters, completes, flags at
+    // risk and sends the one email, as it would live.
+    for (const { person, marks, joinedAfter = 0 } of spec.cohort) {
       const userId = people[person]!;
       for (const [i, mark] of [...marks].entries()) {
+        if (i < joinedAfter) continue; // not in the program yet
         const eventId = sessionIds[i]!;
         await applyRsvp(ctx, (await ctx.db.get("events", eventId))!, userId, "going", now);
         if (mark === "-") continue;
@@ -152,19 +171,14 @@ export async function seedPrograms(
         );
       }
     }
-    // Enrollment counts those records and RSVPs the cohort to the sessions still to come.
-    for (const { person } of spec.cohort) {
-      const program = (await ctx.db.get("programs", programId))!;
-      await enroll(ctx, program, people[person]!, now);
-    }
     const program = (await ctx.db.get("programs", programId))!;
-    const reviewed = reviewedSessionCount(await listSessions(ctx, programId), now);
+    const sessions = await listSessions(ctx, programId);
     for (const { person } of spec.cohort) {
       const e = await ctx.db
         .query("programEnrollments")
         .withIndex("by_program_user", (q) => q.eq("programId", programId).eq("userId", people[person]!))
         .unique();
-      if (e !== null) await settleAndTell(ctx, program, e, reviewed, now);
+      if (e !== null) await settleAndTell(ctx, program, e, sessions, now);
     }
   }
 }

@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useConvexAuth } from "convex/react";
 import { ExternalLink, MapPin, Users, Video } from "lucide-react";
 import { lazy, Suspense, type ReactNode } from "react";
 
@@ -6,6 +8,7 @@ import { OrgAvatar } from "~/components/common/org-avatar";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
 import { displayUrl } from "~/lib/format";
+import { sessionProgramQuery } from "~/components/programs/queries";
 import { useEvent } from "./queries";
 import { EventDescription } from "./event-description";
 import { EventTimeBlock } from "./event-time";
@@ -68,6 +71,27 @@ export function EventScreen({ eventId }: { eventId: string }) {
   return <EventPageView event={event} sessionSettling={authLoading || staleSignedOut} />;
 }
 
+/**
+ * A program session's way back to its program, "Session 3 of 8 · <program>", for members who
+ * can see the program (the query answers null to everyone else). Inline on purpose: the event
+ * page's first JavaScript carries no program components.
+ */
+function ProgramSessionLink({ eventId }: { eventId: string }) {
+  const { isAuthenticated } = useConvexAuth();
+  const { data } = useQuery({ ...sessionProgramQuery(eventId), enabled: isAuthenticated });
+  if (!data) return null;
+  return (
+    <Link
+      to="/org/$slug/programs/$programId"
+      params={{ slug: data.orgSlug, programId: data.programId }}
+      className="text-primary mt-2 block text-sm font-medium underline-offset-4 [overflow-wrap:anywhere] hover:underline"
+      data-testid="session-program"
+    >
+      {data.index === null ? "Session" : `Session ${data.index} of ${data.total}`} · {data.name}
+    </Link>
+  );
+}
+
 /** The event page: what, when, where, who's going, and the viewer's RSVP. */
 export function EventPageView({ event, sessionSettling = false }: { event: EventPage; sessionSettling?: boolean }) {
   const isAdmin = event.viewerRole === "admin";
@@ -110,6 +134,7 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
             >
               {event.title}
             </h1>
+            <ProgramSessionLink eventId={event._id} />
             <Link
               to="/org/$slug"
               params={{ slug: event.org.slug }}

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
 
 import { Field } from "~/components/forms/field";
-import { FormAlert, SubmitButton } from "~/components/forms/form-parts";
+import { FormAlert } from "~/components/forms/form-parts";
 import { useFormSubmit } from "~/components/forms/use-form-errors";
-import { useMembers } from "~/components/orgs/data";
 import { Button } from "~/components/ui/button";
-import { NativeSelect } from "~/components/ui/native-select";
+import { Input } from "~/components/ui/input";
+import { expectedErrorMessage } from "~/lib/errors";
 import type { Id } from "@convex/_generated/dataModel";
-import { useAddParticipantMutation, useRemoveParticipantMutation, type MatrixData } from "./data";
+import { candidatesQuery, useAddParticipantMutation, useRemoveParticipantMutation, type MatrixData } from "./data";
 
 /** Applications to approve or decline, and adding an org member by hand. */
 export function CohortPanel({
@@ -21,20 +22,6 @@ export function CohortPanel({
 }) {
   const add = useAddParticipantMutation();
   const remove = useRemoveParticipantMutation();
-  const members = useMembers(orgId, "", 100);
-  const { errors, formError, busy, run } = useFormSubmit(["userId"]);
-  const [userId, setUserId] = useState("");
-  const enrolled = new Set(matrix.participants.map((p) => p.userId as string));
-  const candidates = members.results.filter((m) => !enrolled.has(m.userId));
-
-  async function handleAdd(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (userId === "") return;
-    await run(event.currentTarget, async () => {
-      await add.mutateAsync({ orgId, programId, userId: userId as Id<"users"> });
-      setUserId("");
-    });
-  }
 
   return (
     <div className="grid gap-6">
@@ -64,28 +51,70 @@ export function CohortPanel({
           </ul>
         </section>
       ) : null}
-      <form
-        onSubmit={handleAdd}
-        className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end"
-        aria-label="Add participant"
-      >
-        <FormAlert message={formError} />
-        <Field label="Add a member" error={errors.userId}>
-          {(p) => (
-            <NativeSelect {...p} value={userId} onChange={(e) => setUserId(e.target.value)}>
-              <option value="">Choose a member…</option>
-              {candidates.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </Field>
-        <SubmitButton busy={busy} disabled={userId === ""}>
-          Add
-        </SubmitButton>
-      </form>
+      <AddMember orgId={orgId} programId={programId} />
     </div>
+  );
+}
+
+const STATUS_TEXT = { enrolled: "In the program", pending: "Applied", left: null, declined: null } as const;
+
+/** Search the org's members (server-side, by name or whole email) and add one. */
+function AddMember({ orgId, programId }: { orgId: Id<"organizations">; programId: Id<"programs"> }) {
+  const add = useAddParticipantMutation();
+  const { errors, formError, run } = useFormSubmit(["userId", "search"]);
+  const [search, setSearch] = useState("");
+  const deferred = useDeferredValue(search.trim());
+  const results = useQuery({
+    ...candidatesQuery(orgId, programId, deferred),
+    enabled: deferred !== "",
+    placeholderData: keepPreviousData,
+  });
+  const searchError = results.error ? expectedErrorMessage(results.error) : errors.search;
+  const rows = deferred === "" ? [] : (results.data ?? []);
+
+  return (
+    <section aria-label="Add participant" className="grid gap-3">
+      <FormAlert message={formError ?? errors.userId} />
+      <Field label="Add a member" hint="Search the members by name, or type a whole email address." error={searchError}>
+        {(p) => (
+          <Input
+            {...p}
+            type="search"
+            value={search}
+            autoComplete="off"
+            placeholder="Name or email…"
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        )}
+      </Field>
+      {deferred !== "" && results.isSuccess && rows.length === 0 ? (
+        <p className="text-muted-foreground text-sm">No member matches “{deferred}”.</p>
+      ) : null}
+      {rows.length > 0 ? (
+        <ul className="divide-y rounded-lg border" aria-label="Matching members">
+          {rows.map((m) => {
+            const note = m.status === null ? null : STATUS_TEXT[m.status];
+            return (
+              <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+                <span className="font-medium">{m.name}</span>
+                {m.status === "enrolled" ? (
+                  <span className="text-muted-foreground text-sm">{note}</span>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    aria-label={`Add ${m.name}`}
+                    disabled={add.isPending}
+                    onClick={() => void run(null, () => add.mutateAsync({ orgId, programId, userId: m.userId }))}
+                  >
+                    {m.status === "pending" ? "Approve" : "Add"}
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
   );
 }

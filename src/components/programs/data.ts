@@ -63,3 +63,8 @@ export function useAddParticipantMutation() {
 export function useRemoveParticipantMutation() {
   return useMutation({ mutationFn: useConvexMutation(api.programs.mutations.removeParticipant) });
 }
+
+/** "Add a member": server-side matches by name or whole email (at most a few). */
+export function candidatesQuery(orgId: OrgId, programId: ProgramId, search: string) {
+  return convexQuery(api.programs.candidates.searchCandidates, { orgId, programId, search });
+}

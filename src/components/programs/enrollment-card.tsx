@@ -1,4 +1,5 @@
 import { CheckCircle2, Loader2 } from "lucide-react";
+import { useState } from "react";
 
 import { FormAlert } from "~/components/forms/form-parts";
 import { useFormErrors } from "~/components/forms/use-form-errors";
@@ -6,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { isExpectedError } from "~/lib/errors";
 import { useJoinProgramMutation, useLeaveProgramMutation, type ProgramPageData } from "./data";
-import { requirementText } from "./format";
+import { lateJoinText, requirementText } from "./format";
 import { ProgressMeter } from "./progress-meter";
 
 const BLOCKED: Record<NonNullable<ProgramPageData["joinBlocked"]>, string> = {
@@ -53,6 +54,7 @@ export function EnrollmentCard({ data }: { data: ProgramPageData }) {
       </CardHeader>
       <CardContent className="grid gap-4">
         <FormAlert message={formError} />
+        {status !== "enrolled" && data.joinBlocked === null ? <LateJoinNote data={data} /> : null}
         {progress ? (
           <>
             <ProgressMeter progress={progress} label="Sessions attended" />
@@ -80,4 +82,11 @@ export function EnrollmentCard({ data }: { data: ProgramPageData }) {
       </CardContent>
     </Card>
   );
+}
+
+function LateJoinNote({ data }: { data: ProgramPageData }) {
+  const [now] = useState(() => Date.now());
+  const held = data.sessions.filter((s) => s.status !== "cancelled" && s.startTime <= now).length;
+  const text = lateJoinText(held, data.program.minAttended ?? data.program.sessionCount);
+  return text === null ? null : <p className="text-muted-foreground text-xs">{text}</p>;
 }

@@ -1,4 +1,4 @@
-import { AlertTriangle, Check, Clock, Minus, X } from "lucide-react";
+import { AlertTriangle, Check, CircleDashed, Clock, Minus, X } from "lucide-react";
 
 import { Badge } from "~/components/ui/badge";
 import { cn } from "~/lib/utils";
@@ -19,10 +19,23 @@ const CELL_STYLE: Record<SessionCellState, { icon: typeof Check; className: stri
   excused: { icon: Minus, className: "bg-secondary text-secondary-foreground" },
   upcoming: { icon: Clock, className: "bg-muted text-muted-foreground" },
   cancelled: { icon: Minus, className: "text-muted-foreground/50" },
+  // Before a late joiner enrolled: visibly not an absence.
+  not_enrolled: { icon: CircleDashed, className: "border border-dashed text-muted-foreground/70" },
 };
 
-/** Participants × sessions, live: attended, missed, excused, upcoming; progress and at-risk. */
-export function ParticipationMatrix({ data, timezone }: { data: MatrixData; timezone: string }) {
+/**
+ * Participants × sessions, live: attended, missed, excused, upcoming, and "not enrolled yet" for
+ * sessions held before a late joiner enrolled; progress and at-risk.
+ */
+export function ParticipationMatrix({
+  data,
+  timezone,
+  required,
+}: {
+  data: MatrixData;
+  timezone: string;
+  required: number;
+}) {
   if (data.participants.length === 0) {
     return (
       <p className="text-muted-foreground rounded-lg border border-dashed p-6 text-center text-sm">
@@ -63,7 +76,7 @@ export function ParticipationMatrix({ data, timezone }: { data: MatrixData; time
                   <span className="inline-flex items-center gap-2">
                     {p.name}
                     {p.progress.atRisk ? (
-                      <Badge variant="destructive" title="Past the allowed absences">
+                      <Badge variant="destructive" title="Can no longer reach the completion criteria">
                         <AlertTriangle aria-hidden="true" />
                         At risk
                       </Badge>
@@ -88,6 +101,11 @@ export function ParticipationMatrix({ data, timezone }: { data: MatrixData; time
                 })}
                 <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums" data-testid="matrix-progress">
                   {progressText(p.progress)}
+                  {p.progress.joinedAfter > 0 ? (
+                    <span className="text-muted-foreground block text-xs">
+                      joined after {p.progress.joinedAfter} {p.progress.joinedAfter === 1 ? "session" : "sessions"}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -95,7 +113,7 @@ export function ParticipationMatrix({ data, timezone }: { data: MatrixData; time
         </table>
       </div>
       <ul className="text-muted-foreground flex flex-wrap gap-3 text-xs" aria-label="Legend">
-        {(["attended", "missed", "excused", "upcoming"] as const).map((c) => {
+        {(["attended", "missed", "excused", "upcoming", "not_enrolled"] as const).map((c) => {
           const { icon: Icon, className } = CELL_STYLE[c];
           return (
             <li key={c} className="inline-flex items-center gap-1">
@@ -107,6 +125,12 @@ export function ParticipationMatrix({ data, timezone }: { data: MatrixData; time
           );
         })}
       </ul>
+      {data.participants.some((p) => p.progress.joinedAfter > 0) ? (
+        <p className="text-muted-foreground text-xs">
+          Sessions held before someone joined show as not enrolled yet: they are not absences. Completing still takes{" "}
+          {required} sessions; a late joiner is at risk once the sessions left to them cannot get them there.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -73,7 +73,11 @@ function AdminContent({
       </div>
       <Section title="Participation" description="Live from the sessions' attendance records.">
         {matrix.data ? (
-          <ParticipationMatrix data={matrix.data} timezone={program.timezone} />
+          <ParticipationMatrix
+            data={matrix.data}
+            timezone={program.timezone}
+            required={program.minAttended ?? program.sessionCount}
+          />
         ) : (
           <ProgramsSkeleton label="Loading participation…" />
         )}

@@ -11,6 +11,8 @@ function viewerBadge(s: Session, enrolled: boolean) {
   if (s.viewerState === "attended") return <Badge variant="success">Attended</Badge>;
   if (s.viewerState === "excused") return <Badge variant="secondary">Excused</Badge>;
   if (s.status === "draft") return <Badge variant="muted">Draft</Badge>;
+  // Held before they joined: not an absence.
+  if (s.beforeJoining) return <Badge variant="muted">Before you joined</Badge>;
   if (Date.now() >= s.endTime) return enrolled ? <Badge variant="outline">Missed</Badge> : null;
   if (s.viewerRsvp === "going") return <Badge>Going</Badge>;
   if (s.viewerRsvp === "not_going") return <Badge variant="muted">Not going</Badge>;
