@@ -2,14 +2,12 @@
 // clock, zones by their full name at that instant (so DST is right):
 //   date   "Wednesday 10 June 2026"            short "Wed 10 Jun" (+ year when not this year's)
 //   time   "18:30"                             range "18:30 – 20:00"
-//   zone   "Central European Summer Time"      (current IANA names: Asia/Kolkata, Europe/Kyiv)
+//   zone   "Central European Summer Time"      (ICU's name at that instant, legacy IDs included)
 //   event  "Wednesday 10 June 2026, 18:30 – 20:00 Central European Summer Time"
 //          "Fri 12 Jun – Sun 14 Jun 2026, 10:00 – 17:00 British Summer Time" (several days)
 // The database holds UTC milliseconds and each event carries its IANA zone. Pure (no Convex or
 // browser APIs): the event page ships it to every visitor, so it reads the wall clock with the
 // platform's Intl and spells it itself instead of loading a date library with its locale.
-
-import { canonicalTimeZone } from "./timezoneAliases";
 
 // Month names for the short forms; weekday names come from Intl with the rest of the clock.
 const MONTHS = "January February March April May June July August September October November December".split(" ");
@@ -25,12 +23,11 @@ type WallClock = {
   weekday: string;
 };
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
 /** `timeZone` undefined: the runtime's own zone (the viewer's, in a browser). Unknown zones throw a RangeError. */
 function wallClock(ms: number, timeZone: string | undefined): WallClock {
-  const key = timeZone ?? "";
-  let format = clockFormats.get(key);
+  let format = clockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone,
@@ -43,7 +40,7 @@ function wallClock(ms: number, timeZone: string | undefined): WallClock {
       minute: "numeric",
       second: "numeric",
     });
-    clockFormats.set(key, format);
+    clockFormats.set(timeZone, format);
   }
   const parts: Record<string, string> = {};
   for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
@@ -84,7 +81,7 @@ export function formatZone(ms: number, timeZone: string): string {
   } catch {
     // An unknown zone: its city, like an unnamed one.
   }
-  return `${(canonicalTimeZone(timeZone) ?? timeZone).split("/").pop()!.replace(/_/g, " ")} time`;
+  return `${timeZone.split("/").pop()!.replace(/_/g, " ")} time`;
 }
 
 /** Minutes east of UTC of `timeZone` at the instant `ms` (e.g. +330 for Asia/Kolkata). */

@@ -2,7 +2,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 
 // Apart from the page: the signed-in layout shows it while the session loads, and must not pull
 // the dashboard's code into the app shell.
-export const HOME_LAYOUT = "mt-8 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]";
+export const HOME_LAYOUT = "mt-8 grid gap-10 lg:grid-cols-[1fr_18rem]";
 
 /** The dashboard's shape (heading, event list, side column) while the viewer loads. */
 export function HomeSkeleton() {

@@ -120,7 +120,7 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
+        <div className="grid min-w-0 content-start gap-6">
           <header className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
               <Badge variant="secondary">{eventTypeLabel(event.eventType)}</Badge>
