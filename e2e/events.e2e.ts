@@ -56,7 +56,7 @@ describe("events", () => {
     const eventPath = new URL(admin.page.url()).pathname;
     expect(eventPath).toMatch(/^\/events\/[^/]+$/);
     await admin.page.getByRole("heading", { level: 1, name: title }).waitFor();
-    await admin.page.getByText("6:30 PM – 8:30 PM EDT").waitFor();
+    await admin.page.getByText("18:30 – 20:30 Eastern Daylight Time").waitFor();
     // Raw HTML in the description is never rendered as markup.
     expect(await admin.page.locator("article script").count()).toBe(0);
     const attendees = admin.page.getByRole("region", { name: "Attendees" });
@@ -108,7 +108,7 @@ describe("events", () => {
     // The event page renders on the server: title, time and place without any JavaScript.
     const html = await (await fetch(`${inject("appUrl")}${eventPath}`)).text();
     expect(html).toContain(title);
-    expect(html).toContain("6:30 PM – 8:30 PM EDT");
+    expect(html).toContain("18:30 – 20:30 Eastern Daylight Time");
     expect(html).toContain("Hall A, 1 Main St");
     expect(html).toMatch(/<meta property="og:type" content="event"\/?>/);
     expect(html).toContain(`<meta property="og:title" content="${title}"`);
@@ -217,7 +217,7 @@ describe("events", () => {
     await signInToHome(member.page, memberAccount.email);
     await member.page.goto(`/events/${eventId}`);
     await member.page.getByRole("heading", { level: 1, name: title }).waitFor();
-    await member.page.getByText("6 PM – 7:30 PM GMT+5:30").waitFor();
+    await member.page.getByText("18:00 – 19:30 India Standard Time").waitFor();
     // The online link appears once they're going.
     expect(await member.page.getByRole("link", { name: /Join online/ }).count()).toBe(0);
     await member.page.getByRole("button", { name: "Going", exact: true }).click();

@@ -84,6 +84,45 @@ describe("guest list, capacity, share and cover", () => {
     await visitor.context.close();
   });
 
+  test("a very long name wraps to two lines on a phone, whole in its tooltip, and pushes nothing aside", async () => {
+    const longName = "Maximiliana Alexandrovna Konstantinopolskaya-Wolfeschlegelsteinhausen";
+    const admin = await createAccount("Ada Long", uniqueEmail("adal"));
+    const max = await createAccount(longName, uniqueEmail("max"));
+    const org = await createOrgWithMembers(admin, [max], "E2E Long");
+    const { eventId } = await admin.client.mutation(api.events.mutations.createEvent, {
+      orgId: org.orgId,
+      ...eventForm({ title: "Long names" }),
+    });
+    await admin.client.mutation(api.events.mutations.publishEvent, { eventId });
+    await max.client.mutation(api.events.mutations.rsvp, { eventId, status: "going" });
+    for (const width of [375, 1280]) {
+      const { context, page } = await newPage(browser, { width, height: 2000 });
+      await signIn(page, admin.email, `/events/${eventId}`);
+      const name = page.getByRole("list", { name: "Guests" }).getByTitle(longName);
+      await name.waitFor();
+      const box = await name.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { right: r.right, height: r.height, line: parseFloat(getComputedStyle(el).lineHeight) };
+      });
+      expect(box.right).toBeLessThanOrEqual(width);
+      expect(box.height).toBeLessThanOrEqual(2 * box.line + 1);
+      // Nothing on the page is wider than the screen (the admin's attendee list holds the name too).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (width === 1280) {
+        // The main column keeps to its side of the RSVP column.
+        await page.getByTestId("attendee").getByTitle(longName).waitFor();
+        const mainRight = await page
+          .getByRole("heading", { name: "About this event" })
+          .evaluate((el) => el.getBoundingClientRect().right);
+        const asideLeft = await page
+          .getByRole("complementary", { name: "RSVP" })
+          .evaluate((el) => el.getBoundingClientRect().left);
+        expect(mainRight).toBeLessThanOrEqual(asideLeft);
+      } else await page.screenshot({ path: "e2e/artifacts/guest-list-long-name-375.png", fullPage: true });
+      await context.close();
+    }
+  });
+
   test("an admin uploads a cover: the server refuses a file that isn't an image, the image shows on the page", async () => {
     const admin = await createAccount("Ada Cover", uniqueEmail("cover"));
     const org = await createOrgWithMembers(admin, [], "E2E Cover");

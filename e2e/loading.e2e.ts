@@ -75,6 +75,48 @@ describe("loading and not found", () => {
     expect(seen).not.toContain("Organization not found");
     await context.close();
   }, 60_000);
+  test("while the session settles, a member sees frames, never the signed-out answers", async () => {
+    const admin = await createAccount("Sol Settle", uniqueEmail("sol"));
+    const member = await createAccount("Mia Member", uniqueEmail("mia"));
+    const outsider = await createAccount("Noa Newcomer", uniqueEmail("noa"));
+    const org = await createOrgWithMembers(admin, [member], "E2E Settle");
+    const year = new Date().getUTCFullYear() + 1;
+    const { eventId } = await admin.client.mutation(api.events.mutations.createEvent, {
+      orgId: org.orgId,
+      title: "Settling night",
+      eventType: "social",
+      startLocal: `${year}-05-10T18:00`,
+      endLocal: `${year}-05-10T20:00`,
+      timezone: "Europe/London",
+      publish: true,
+    });
+    for (const [account, path, expected] of [
+      [member, `/events/${eventId}`, "Going"],
+      [outsider, `/org/${org.slug}`, `Join ${org.name}`],
+    ] as const) {
+      const { context, page } = await newPage(browser, { width: 375, height: 800 });
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(/\/home$/);
+      // From the first byte on, note any moment the page asks this signed-in person to sign in or up.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { signedOutSeen: string[] }).signedOutSeen = seen;
+        new MutationObserver(() => {
+          const text = document.body?.textContent ?? "";
+          for (const phrase of ["Sign in and RSVP", "Sign up to join", "I have an account"]) {
+            if (text.includes(phrase) && !seen.includes(phrase)) seen.push(phrase);
+          }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(path);
+      await page.getByRole("button", { name: expected, exact: true }).waitFor();
+      expect(await page.evaluate(() => (window as unknown as { signedOutSeen: string[] }).signedOutSeen)).toEqual([]);
+      await context.close();
+    }
+  }, 90_000);
 });
 
 describe("event descriptions", () => {
@@ -124,6 +166,51 @@ describe("navigation", () => {
     await page.getByRole("heading", { level: 1, name: "Organizations" }).waitFor();
     await context.close();
   }, 60_000);
+
+  test("the dashboard on a phone: the main list first, each org once, New event below; both columns at 1280 px", async () => {
+    const admin = await createAccount("Dee Dashboard", uniqueEmail("dee"));
+    const org = await createOrgWithMembers(admin, [], "E2E Dash");
+    await admin.client.mutation(api.events.mutations.createEvent, {
+      orgId: org.orgId,
+      title: "Dashboard night",
+      eventType: "social",
+      startLocal: `${new Date().getUTCFullYear() + 1}-05-10T18:00`,
+      endLocal: `${new Date().getUTCFullYear() + 1}-05-10T20:00`,
+      timezone: "Europe/London",
+      publish: true,
+    });
+    for (const width of [375, 1280]) {
+      const { context, page } = await newPage(browser, { width, height: 900 });
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(admin.email);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(/\/home$/);
+      await page
+        .getByRole("link", { name: /Dashboard night/ })
+        .first()
+        .waitFor();
+      const top = (name: string) =>
+        page.getByRole("heading", { name, exact: true }).evaluate((el) => el.getBoundingClientRect().top);
+      const orgLinks = page.getByRole("link", { name: new RegExp(org.name) });
+      const newEvent = page.getByRole("link", { name: "New event" });
+      await newEvent.waitFor();
+      if (width === 375) {
+        // The events come first; the side column's event and org list would only repeat them.
+        expect(await top("Upcoming events")).toBeLessThan(
+          await newEvent.evaluate((el) => el.getBoundingClientRect().top),
+        );
+        expect(await page.getByTestId("next-event").isVisible()).toBe(false);
+        expect(await page.getByTestId("side-orgs").isVisible()).toBe(false);
+        expect(await orgLinks.filter({ visible: true }).count()).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      } else {
+        await page.getByTestId("next-event").getByText("Dashboard night").waitFor();
+        expect(await page.getByTestId("side-orgs").isVisible()).toBe(true);
+      }
+      await context.close();
+    }
+  }, 90_000);
 });
 
 describe("signing up", () => {

@@ -2,9 +2,16 @@
 // (titles, names, venues, reasons, URLs) goes through escapeHtml in the HTML part; the plain-text
 // part needs no escaping. Both parts carry the same content: the org, the time in the member's
 // zone (by its everyday name, the event's beside it), the online link, and the actions.
-import { formatEventSpan, formatEventTime } from "./time";
+import { formatMemberTime, formatMemberWhen } from "../lib/timeFormat";
+import { canonicalTimeZone } from "../lib/timezoneAliases";
 
-export { formatEventSpan, formatEventTime, formatWhen } from "./time";
+/** Stored zones are validated, but an email must never fail over one: an unknown zone reads as UTC. */
+const zoneOf = (zone: string) => canonicalTimeZone(zone) ?? "UTC";
+
+/** One instant for a member (inbox lines, changes): the app's format, in their zone, the event's beside it. */
+export function formatEventTime(ms: number, eventTimezone: string, memberTimezone: string): string {
+  return formatMemberTime(ms, zoneOf(eventTimezone), zoneOf(memberTimezone));
+}
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -188,7 +195,7 @@ function brandOf(event: EventInfo): Brand {
 }
 
 function eventDetails(event: EventInfo, memberTimezone: string): Block {
-  const when = formatEventSpan(event.startTime, event.endTime, event.timezone, memberTimezone);
+  const when = formatMemberWhen(event.startTime, event.endTime, zoneOf(event.timezone), zoneOf(memberTimezone));
   return detailRows([
     ["When", when.mine],
     ["Event time", when.event ?? undefined],

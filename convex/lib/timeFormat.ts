@@ -1,31 +1,18 @@
-// Event times for display, the one format of the app and its emails ("Thursday, May 14, 2026",
-// "6:30 PM – 8:30 PM EDT"). The database holds UTC milliseconds and each event carries its IANA
-// timezone; these helpers show a time in a zone, and say when the viewer's own zone shows a
-// different wall-clock time. Pure (no Convex or browser APIs): src/lib/time.ts re-exports it.
-//
-// They read the wall clock with the platform's Intl and spell it in English themselves: the event
-// page ships them to every visitor, and date-fns' `format` with its locale (through date-fns-tz's
-// formatInTimeZone) would add ~9 KB gzip to its first JavaScript. The strings are exactly what
-// formatInTimeZone gives for the same patterns (src/lib/time.test.ts compares the two). Converting a
-// wall-clock time entered in a zone to UTC stays with date-fns-tz (fromZonedTime, in the form).
+// The one way the app and its emails write dates and times. Style: British English (en-GB), 24-hour
+// clock, zones by their full name at that instant (so DST is right):
+//   date   "Wednesday 10 June 2026"            short "Wed 10 Jun" (+ year when not this year's)
+//   time   "18:30"                             range "18:30 – 20:00"
+//   zone   "Central European Summer Time"      (ICU's name at that instant, legacy IDs included)
+//   event  "Wednesday 10 June 2026, 18:30 – 20:00 Central European Summer Time"
+//          "Fri 12 Jun – Sun 14 Jun 2026, 10:00 – 17:00 British Summer Time" (several days)
+// The database holds UTC milliseconds and each event carries its IANA zone. Pure (no Convex or
+// browser APIs): the event page ships it to every visitor, so it reads the wall clock with the
+// platform's Intl and spells it itself instead of loading a date library with its locale.
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+// Month names for the short forms; weekday names come from Intl with the rest of the clock.
+const MONTHS = "January February March April May June July August September October November December".split(" ");
 
-/** The wall clock in a zone at an instant (month 1–12, weekday 0 = Sunday). */
+/** The wall clock in a zone at an instant (month 1–12, weekday "Wednesday"). */
 type WallClock = {
   year: number;
   month: number;
@@ -33,18 +20,19 @@ type WallClock = {
   hour: number;
   minute: number;
   second: number;
-  weekday: number;
+  weekday: string;
 };
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
-function wallClock(ms: number, timeZone: string): WallClock {
+/** `timeZone` undefined: the runtime's own zone (the viewer's, in a browser). Unknown zones throw a RangeError. */
+function wallClock(ms: number, timeZone: string | undefined): WallClock {
   let format = clockFormats.get(timeZone);
   if (!format) {
-    // Throws a RangeError for an unknown zone, as formatInTimeZone does.
     format = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
+      weekday: "long",
       year: "numeric",
       month: "numeric",
       day: "numeric",
@@ -54,38 +42,46 @@ function wallClock(ms: number, timeZone: string): WallClock {
     });
     clockFormats.set(timeZone, format);
   }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  const { year = 0, month = 1, day = 1, minute = 0, second = 0 } = parts;
-  const hour = parts.hour === 24 ? 0 : (parts.hour ?? 0);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour, minute, second, weekday };
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
+  const hour = +parts.hour! % 24;
+  return {
+    year: +parts.year!,
+    month: +parts.month!,
+    day: +parts.day!,
+    hour,
+    minute: +parts.minute!,
+    second: +parts.second!,
+    weekday: parts.weekday!,
+  };
 }
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
-/** "yyyy-MM-dd" */
 const isoDay = (c: WallClock) => `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;
-/** "MMMM" → "May"; "MMM" → "May", "Sep" */
-const monthName = (c: WallClock) => MONTHS[c.month - 1]!;
-const monthShort = (c: WallClock) => monthName(c).slice(0, 3);
-/** "EEEE" → "Thursday"; "EEE" → "Thu" */
-const weekdayName = (c: WallClock) => WEEKDAYS[c.weekday]!;
-const weekdayShort = (c: WallClock) => weekdayName(c).slice(0, 3);
-/** "EEE, MMM d" → "Thu, May 14" */
-const shortDay = (c: WallClock) => `${weekdayShort(c)}, ${monthShort(c)} ${c.day}`;
+const monthShort = (c: WallClock) => MONTHS[c.month - 1]!.slice(0, 3);
+const weekdayShort = (c: WallClock) => c.weekday.slice(0, 3);
+/** "Wednesday 10 June 2026" */
+const longDay = (c: WallClock) => `${c.weekday} ${c.day} ${MONTHS[c.month - 1]} ${c.year}`;
+/** "Wed 10 Jun" */
+const shortDay = (c: WallClock) => `${weekdayShort(c)} ${c.day} ${monthShort(c)}`;
+/** "18:30" */
+const clock = (c: WallClock) => `${pad2(c.hour)}:${pad2(c.minute)}`;
 
-/** "GMT+5:30", "EDT", "GMT" — the zone's short name at that instant (English). */
-export function zoneAbbreviation(ms: number, timeZone: string): string {
+/**
+ * A zone's name for people at an instant: "Central European Summer Time", "Greenwich Mean Time",
+ * "India Standard Time", "Coordinated Universal Time" (ICU's long name); zones it only knows by
+ * an offset ("GMT+04:00") are named by their city ("Dubai time").
+ */
+export function formatZone(ms: number, timeZone: string): string {
   try {
-    const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    const name = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "long" })
       .formatToParts(ms)
-      .find((p) => p.type === "timeZoneName")?.value;
-    return part ?? timeZone;
+      .find((p) => p.type === "timeZoneName")!.value;
+    if (!/^GMT/.test(name)) return name;
   } catch {
-    return timeZone;
+    // An unknown zone: its city, like an unnamed one.
   }
+  return `${timeZone.split("/").pop()!.replace(/_/g, " ")} time`;
 }
 
 /** Minutes east of UTC of `timeZone` at the instant `ms` (e.g. +330 for Asia/Kolkata). */
@@ -112,61 +108,70 @@ export function showsDifferentLocalTime(
   );
 }
 
-function sameLocalDay(a: number, b: number, timeZone: string) {
-  return isoDay(wallClock(a, timeZone)) === isoDay(wallClock(b, timeZone));
+/** "18:30" */
+export function formatClock(ms: number, timeZone: string): string {
+  return clock(wallClock(ms, timeZone));
 }
 
-/** "6:30 PM", "12 PM" (minutes dropped when on the hour). */
-export function formatClock(ms: number, timeZone: string): string {
+/** "Wed 10 Jun", with the year when it isn't this year's ("Wed 9 Jun 2027"). */
+export function formatDateShort(ms: number, timeZone: string, now = Date.now()): string {
   const c = wallClock(ms, timeZone);
-  const hour = c.hour % 12 || 12;
-  const meridiem = c.hour < 12 ? "AM" : "PM";
-  return c.minute === 0 ? `${hour} ${meridiem}` : `${hour}:${pad2(c.minute)} ${meridiem}`;
+  return c.year === wallClock(now, timeZone).year ? shortDay(c) : `${shortDay(c)} ${c.year}`;
 }
 
 export type EventWhen = {
-  /** "Thursday, May 14, 2026" (or "May 14 – May 16, 2026" for a multi-day event). */
+  /** "Wednesday 10 June 2026", or "Fri 12 Jun – Sun 14 Jun 2026" for several days. */
   date: string;
-  /** "6:30 PM – 8:30 PM EDT", or "Thu, May 14, 6:30 PM – Sat, May 16, 11 AM BST". */
+  /** "18:30 – 20:00 Central European Summer Time" (each end named when a DST change falls in between). */
   time: string;
-  /** The zone's short name at the start: "EDT". */
-  zone: string;
+  /** The whole line: `${date}, ${time}`, as emails and one-line places show it. */
+  text: string;
 };
 
 /** When an event happens, as people read it in `timeZone`. */
 export function formatEventWhen(startMs: number, endMs: number, timeZone: string): EventWhen {
-  const zone = zoneAbbreviation(startMs, timeZone);
-  const endZone = zoneAbbreviation(endMs, timeZone);
   const start = wallClock(startMs, timeZone);
   const end = wallClock(endMs, timeZone);
-  if (sameLocalDay(startMs, endMs, timeZone)) {
-    const zoneSuffix = zone === endZone ? ` ${zone}` : "";
-    const from = zone === endZone ? formatClock(startMs, timeZone) : `${formatClock(startMs, timeZone)} ${zone}`;
-    const to = zone === endZone ? formatClock(endMs, timeZone) : `${formatClock(endMs, timeZone)} ${endZone}`;
-    return {
-      date: `${weekdayName(start)}, ${monthName(start)} ${start.day}, ${start.year}`,
-      time: `${from} – ${to}${zoneSuffix}`,
-      zone,
-    };
-  }
-  const sameYear = start.year === end.year;
-  return {
-    date: sameYear
-      ? `${monthName(start)} ${start.day} – ${monthName(end)} ${end.day}, ${end.year}`
-      : `${monthName(start)} ${start.day}, ${start.year} – ${monthName(end)} ${end.day}, ${end.year}`,
-    time: `${shortDay(start)}, ${formatClock(startMs, timeZone)} ${zone} – ${shortDay(end)}, ${formatClock(endMs, timeZone)} ${endZone}`,
-    zone,
-  };
+  const zone = formatZone(startMs, timeZone);
+  const endZone = formatZone(endMs, timeZone);
+  const time =
+    zone === endZone ? `${clock(start)} – ${clock(end)} ${zone}` : `${clock(start)} ${zone} – ${clock(end)} ${endZone}`;
+  let date: string;
+  if (isoDay(start) === isoDay(end)) date = longDay(start);
+  else if (start.year === end.year) date = `${shortDay(start)} – ${shortDay(end)} ${end.year}`;
+  else date = `${shortDay(start)} ${start.year} – ${shortDay(end)} ${end.year}`;
+  return { date, time, text: `${date}, ${time}` };
 }
 
-/** One line for lists: "Thu, May 14 · 6:30 PM EDT" (the year added when it isn't this year's). */
+/** "Wednesday 10 June 2026, 18:30 Central European Summer Time": one instant, fully. */
+export function formatDateTime(ms: number, timeZone: string): string {
+  const c = wallClock(ms, timeZone);
+  return `${longDay(c)}, ${clock(c)} ${formatZone(ms, timeZone)}`;
+}
+
+/** One line for lists: "Wed 10 Jun · 18:30 Central European Summer Time" (year added when not this year's). */
 export function formatEventShort(startMs: number, timeZone: string, now = Date.now()): string {
-  const start = wallClock(startMs, timeZone);
-  const day = start.year === wallClock(now, timeZone).year ? shortDay(start) : `${shortDay(start)}, ${start.year}`;
-  return `${day} · ${formatClock(startMs, timeZone)} ${zoneAbbreviation(startMs, timeZone)}`;
+  return `${formatDateShort(startMs, timeZone, now)} · ${formatClock(startMs, timeZone)} ${formatZone(startMs, timeZone)}`;
 }
 
-/** The date tile of a list row: { month: "MAY", day: "14" } in the event's zone. */
+/** A moment in the viewer's own zone (logs, notes, timelines): "10 Jun 2026, 18:30". */
+export function formatTimestamp(ms: number, timeZone?: string): string {
+  return `${formatDay(ms, timeZone)}, ${clock(wallClock(ms, timeZone))}`;
+}
+
+/** A day in the viewer's own zone: "10 Jun 2026". */
+export function formatDay(ms: number, timeZone?: string): string {
+  const c = wallClock(ms, timeZone);
+  return `${c.day} ${monthShort(c)} ${c.year}`;
+}
+
+/** A calendar day "2026-03-03" → "3 Mar 2026" (no zone: it is already a day). */
+export function formatCalendarDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return formatDay(Date.UTC(y, m - 1, d), "UTC");
+}
+
+/** The date tile of a list row: { month: "JUN", day: "10", weekday: "Wed" } in the event's zone. */
 export function dateTile(startMs: number, timeZone: string): { month: string; day: string; weekday: string } {
   const start = wallClock(startMs, timeZone);
   return { month: monthShort(start).toUpperCase(), day: String(start.day), weekday: weekdayShort(start) };
@@ -174,8 +179,7 @@ export function dateTile(startMs: number, timeZone: string): { month: string; da
 
 /** A wall-clock "YYYY-MM-DDTHH:mm" (the datetime-local input's value) `days` from now at `hour`:00 in `timeZone`. */
 export function localInputAt(days: number, hour: number, timeZone: string, now = Date.now()): string {
-  const day = isoDay(wallClock(now + days * 86_400_000, timeZone));
-  return `${day}T${String(hour).padStart(2, "0")}:00`;
+  return `${isoDay(wallClock(now + days * 86_400_000, timeZone))}T${pad2(hour)}:00`;
 }
 
 /** Adds minutes to a wall-clock "YYYY-MM-DDTHH:mm" (calendar arithmetic, no zone). */
@@ -186,18 +190,38 @@ export function addMinutesToLocal(local: string, minutes: number): string {
   return new Date(ms + minutes * 60_000).toISOString().slice(0, 16);
 }
 
-/** "Thursday, May 14, 2026, 6:30 PM EDT": one instant, fully, in `timeZone` (emails, notices). */
-export function formatDateTime(ms: number, timeZone: string): string {
-  const c = wallClock(ms, timeZone);
-  return `${weekdayName(c)}, ${monthName(c)} ${c.day}, ${c.year}, ${formatClock(ms, timeZone)} ${zoneAbbreviation(ms, timeZone)}`;
-}
-
-/** "Thu, May 14, 6:30 PM EDT": the same, shorter. */
-export function formatDateTimeShort(ms: number, timeZone: string): string {
-  return `${shortDay(wallClock(ms, timeZone))}, ${formatClock(ms, timeZone)} ${zoneAbbreviation(ms, timeZone)}`;
-}
-
 /** Whether two zones show the same calendar day at an instant. */
 export function sameDayIn(ms: number, a: string, b: string): boolean {
   return isoDay(wallClock(ms, a)) === isoDay(wallClock(ms, b));
+}
+
+/** Whether two zones show the same wall clock at an instant. */
+export function sameWallClockIn(ms: number, a: string, b: string): boolean {
+  return zoneOffsetMinutes(ms, a) === zoneOffsetMinutes(ms, b);
+}
+
+/**
+ * One instant for a member, in their zone, with the event's own time beside it when the two
+ * differ: "Wednesday 10 June 2026, 13:30 Eastern Daylight Time (18:30 British Summer Time, event time)".
+ */
+export function formatMemberTime(ms: number, eventZone: string, memberZone: string): string {
+  const mine = formatDateTime(ms, memberZone);
+  if (sameWallClockIn(ms, eventZone, memberZone)) return mine;
+  const day = sameDayIn(ms, eventZone, memberZone) ? "" : `${formatDateShort(ms, eventZone, ms)}, `;
+  return `${mine} (${day}${formatClock(ms, eventZone)} ${formatZone(ms, eventZone)}, event time)`;
+}
+
+/** An event for a member: in their zone, and in the event's when it shows another wall clock (else null; only the time when the days agree). */
+export function formatMemberWhen(
+  startMs: number,
+  endMs: number,
+  eventZone: string,
+  memberZone: string,
+): { mine: string; event: string | null } {
+  const mine = formatEventWhen(startMs, endMs, memberZone).text;
+  if (!showsDifferentLocalTime(startMs, endMs, eventZone, memberZone)) return { mine, event: null };
+  const event = formatEventWhen(startMs, endMs, eventZone);
+  // The same days there: the time says it all ("18:30 – 20:30 British Summer Time").
+  const sameDays = sameDayIn(startMs, eventZone, memberZone) && sameDayIn(endMs, eventZone, memberZone);
+  return { mine, event: sameDays ? event.time : event.text };
 }

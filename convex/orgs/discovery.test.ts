@@ -104,6 +104,26 @@ describe("suggestOrgsNearMe", () => {
     expect(result.orgs.map((o) => o.slug)).toEqual(["berlin-1", "munich-1"]);
   });
 
+  test("a suggestion shows the org's uploaded logo rather than its logo link", async () => {
+    const { t, me } = await world();
+    await me.as.mutation(api.profiles.mutations.updateMyProfile, profile);
+    await me.as.mutation(api.profiles.mutations.updatePrivacy, {
+      privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
+      shareLocationForSuggestions: true,
+    });
+    const uploaded = await t.run(async (ctx) => {
+      const org = (await ctx.db.query("organizations").collect()).find((o) => o.slug === "berlin-1")!;
+      const logoStorageId = await ctx.storage.store(
+        new Blob([new Uint8Array([137, 80, 78, 71])], { type: "image/png" }),
+      );
+      await ctx.db.patch("organizations", org._id, { logoStorageId, logoUrl: "https://example.org/old-logo.png" });
+      return await ctx.storage.getUrl(logoStorageId);
+    });
+    const result = await me.as.query(api.orgs.queries.suggestOrgsNearMe, {});
+    expect(uploaded).not.toBeNull();
+    expect(result.orgs.find((o) => o.slug === "berlin-1")?.logoUrl).toBe(uploaded);
+  });
+
   test("returns at most six", async () => {
     const t = newTest();
     const ada = await signedInUser(t);

@@ -3,6 +3,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalQuery } from "../_generated/server";
+import type { Doc } from "../_generated/dataModel";
 import { getMembership, requireOrgAdmin, requireUser } from "../lib/access";
 import { appError } from "../lib/errors";
 import { orgMemberQuery, publicQuery, userQuery } from "../lib/functions";
@@ -186,7 +187,7 @@ export const suggestOrgsNearMe = userQuery({
           .take(MAX_ORGS_PER_USER_READ)
       ).map((m) => m.orgId),
     );
-    const picked = new Map<string, ReturnType<typeof toOrgSummary>>();
+    const picked = new Map<string, Doc<"organizations">>();
     const city = cityKey(location.city);
     // Each read takes only as many rows as could be skipped plus what we still need.
     const sameCity = await ctx.db
@@ -196,7 +197,7 @@ export const suggestOrgsNearMe = userQuery({
       )
       .take(SUGGESTION_LIMIT + mine.size);
     for (const org of sameCity) {
-      if (picked.size < SUGGESTION_LIMIT && !mine.has(org._id)) picked.set(org._id, toOrgSummary(org));
+      if (picked.size < SUGGESTION_LIMIT && !mine.has(org._id)) picked.set(org._id, org);
     }
     if (picked.size < SUGGESTION_LIMIT) {
       const sameCountry = await ctx.db
@@ -205,11 +206,13 @@ export const suggestOrgsNearMe = userQuery({
         .take(SUGGESTION_LIMIT + mine.size + picked.size);
       for (const org of sameCountry) {
         if (picked.size < SUGGESTION_LIMIT && !mine.has(org._id) && !picked.has(org._id)) {
-          picked.set(org._id, toOrgSummary(org));
+          picked.set(org._id, org);
         }
       }
     }
-    return { status: "ok" as const, orgs: [...picked.values()] };
+    // The uploaded logo when there is one, as on the org's page.
+    const orgs = await Promise.all([...picked.values()].map(async (org) => toOrgSummary(await withLogoUrl(ctx, org))));
+    return { status: "ok" as const, orgs };
   },
 });
 

@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import { Check, Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 
@@ -11,6 +10,7 @@ import type { Id } from "@convex/_generated/dataModel";
 import { ATTENDANCE_LIMITS } from "@convex/lib/vocabulary";
 import { useSubmitFeedbackMutation } from "./data";
 import { StarRating } from "./star-rating";
+import { formatTimestamp } from "~/lib/time";
 
 type Feedback = { rating: number; comment?: string; anonymous: boolean; updatedAt: number };
 
@@ -125,7 +125,7 @@ export function FeedbackForm({
           </p>
         ) : null}
       </div>
-      <p className="text-muted-foreground text-xs">You can edit it until {format(editableUntil, "PPP")}.</p>
+      <p className="text-muted-foreground text-xs">You can edit it until {formatTimestamp(editableUntil)}.</p>
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { format } from "date-fns";
 import { MessageSquare, Star } from "lucide-react";
 
 import { EmptyState } from "~/components/common/empty-state";
@@ -8,6 +7,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import type { Id } from "@convex/_generated/dataModel";
 import { feedbackSummaryQuery, useFeedbackComments, type FeedbackSummary as Summary } from "./data";
 import { StarsShown } from "./star-rating";
+import { formatDay } from "~/lib/time";
 
 const PAGE_SIZE = 20;
 
@@ -122,7 +122,7 @@ function Comments({ eventId, empty }: { eventId: Id<"events">; empty: boolean })
                 <StarsShown rating={c.rating} />
               </div>
               <p className="mt-1 text-sm break-words whitespace-pre-line">{c.comment}</p>
-              <p className="text-muted-foreground mt-1 text-xs">{format(c.updatedAt, "PP")}</p>
+              <p className="text-muted-foreground mt-1 text-xs">{formatDay(c.updatedAt)}</p>
             </li>
           ))}
         </ul>

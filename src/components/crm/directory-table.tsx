@@ -3,7 +3,7 @@
 import { Badge } from "~/components/ui/badge";
 import { Checkbox } from "~/components/ui/checkbox";
 import { Skeleton } from "~/components/ui/skeleton";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import { ENGAGEMENT_LEVEL_LABELS } from "@convex/lib/vocabulary";
 import { DirectoryRowMenu, MemberRecordLink } from "./directory-row-menu";
@@ -44,7 +44,7 @@ function Tags({ row, tags }: { row: DirectoryRow; tags: Map<string, Tag> }) {
 }
 
 const lastAttended = (row: DirectoryRow) =>
-  row.lastAttendedAt === undefined ? "Never" : formatDate(row.lastAttendedAt);
+  row.lastAttendedAt === undefined ? "Never" : formatDay(row.lastAttendedAt);
 
 export function DirectoryTable({ org, rows, tags, viewerId, selected, onToggle, onToggleAll }: Props) {
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.userId));
@@ -103,7 +103,7 @@ export function DirectoryTable({ org, rows, tags, viewerId, selected, onToggle, 
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums">{row.eventsAttended}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{lastAttended(row)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.joinedAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDay(row.joinedAt)}</td>
                 <td className="px-3 py-2">
                   <Tags row={row} tags={tags} />
                 </td>
@@ -135,8 +135,8 @@ export function DirectoryTable({ org, rows, tags, viewerId, selected, onToggle, 
               </div>
               <p className="text-muted-foreground text-xs">
                 {row.eventsAttended} events · last attended{" "}
-                {row.lastAttendedAt === undefined ? "never" : formatDate(row.lastAttendedAt)} · joined{" "}
-                {formatDate(row.joinedAt)}
+                {row.lastAttendedAt === undefined ? "never" : formatDay(row.lastAttendedAt)} · joined{" "}
+                {formatDay(row.joinedAt)}
               </p>
               <Tags row={row} tags={tags} />
             </div>

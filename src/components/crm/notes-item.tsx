@@ -6,11 +6,11 @@ import { useFormSubmit } from "~/components/forms/use-form-errors";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/textarea";
-import { format } from "date-fns";
 import type { Id } from "@convex/_generated/dataModel";
 import { CRM_RECORD_LIMITS } from "@convex/lib/vocabulary";
 import { useDeleteNoteMutation, useUpdateNoteMutation } from "./data";
 import type { TimelineEntry } from "./record-timeline";
+import { formatTimestamp } from "~/lib/time";
 
 type Note = NonNullable<TimelineEntry["note"]>;
 const FIELDS = ["body"] as const;
@@ -24,7 +24,7 @@ export function NoteItem({ orgId, note }: { orgId: Id<"organizations">; note: No
     <article aria-label={`Note by ${note.authorName}`} className="bg-muted/40 mt-1 rounded-lg border px-3 py-2">
       <p className="text-muted-foreground text-xs">
         Note by <span className="text-foreground font-medium">{note.authorName}</span>
-        {note.updatedAt !== null ? ` · edited ${format(note.updatedAt, "MMM d, HH:mm")}` : null}
+        {note.updatedAt !== null ? ` · edited ${formatTimestamp(note.updatedAt)}` : null}
       </p>
       {editing ? (
         <EditNote orgId={orgId} note={note} onDone={() => setEditing(false)} />

@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { MemberRecord } from "./record-profile";
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -30,7 +30,7 @@ export function RecordAttendance({ attendance: a }: { attendance: MemberRecord["
           <Figure term="RSVPs" value={String(a.rsvped)} />
         </dl>
         <p className="text-muted-foreground mt-3 text-xs">
-          {a.lastAttendedAt === null ? "Never attended yet." : `Last attended ${formatDate(a.lastAttendedAt)}.`}
+          {a.lastAttendedAt === null ? "Never attended yet." : `Last attended ${formatDay(a.lastAttendedAt)}.`}
         </p>
       </CardContent>
     </Card>

@@ -6,7 +6,7 @@ import { EngagementHistory } from "~/components/engagement/engagement-history";
 import { LevelBadge } from "~/components/engagement/level-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import { ENGAGEMENT_LEVEL_LABELS, ENGAGEMENT_SOURCE_LABELS } from "@convex/lib/vocabulary";
 import { memberEngagementQuery } from "./data";
@@ -37,7 +37,7 @@ export function RecordEngagement({ orgId, userId }: Props) {
             </div>
             {e.override ? (
               <p>
-                Set by an admin on {formatDate(e.override.at)}: “{e.override.reason}” (computed:{" "}
+                Set by an admin on {formatDay(e.override.at)}: “{e.override.reason}” (computed:{" "}
                 {ENGAGEMENT_LEVEL_LABELS[e.computedLevel]}, score {e.score}).
               </p>
             ) : null}

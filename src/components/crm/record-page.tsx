@@ -9,7 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { errorCode } from "~/lib/errors";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import { ORG_ROLE_LABELS } from "@convex/lib/vocabulary";
 import { memberRecordQuery } from "./data";
@@ -72,7 +72,7 @@ function MemberRecord({ orgId, slug, userId }: { orgId: Id<"organizations">; slu
           <h2 className="text-2xl font-semibold tracking-tight">{data.name}</h2>
           <Badge variant={data.role === "admin" ? "default" : "muted"}>{ORG_ROLE_LABELS[data.role]}</Badge>
         </div>
-        <p className="text-muted-foreground text-sm">Member since {formatDate(data.joinedAt)}</p>
+        <p className="text-muted-foreground text-sm">Member since {formatDay(data.joinedAt)}</p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <div className="grid min-w-0 gap-6">

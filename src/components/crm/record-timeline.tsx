@@ -16,7 +16,6 @@ import type { ReactNode } from "react";
 
 import { LoadMore } from "~/components/common/load-more";
 import { Skeleton } from "~/components/ui/skeleton";
-import { format } from "date-fns";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
@@ -29,6 +28,7 @@ import {
 } from "@convex/lib/vocabulary";
 import { useMemberTimeline } from "./data";
 import { NoteItem } from "./notes-item";
+import { formatTimestamp } from "~/lib/time";
 
 export type TimelineEntry = FunctionReturnType<typeof api.crm.record.memberTimeline>["page"][number];
 
@@ -161,7 +161,7 @@ function TimelineItem({ entry, orgId }: { entry: TimelineEntry; orgId: Id<"organ
         <Icon className="size-3" aria-hidden="true" />
       </span>
       <time dateTime={new Date(entry.at).toISOString()} className="text-muted-foreground block text-xs">
-        {format(entry.at, "MMM d, yyyy · HH:mm")}
+        {formatTimestamp(entry.at)}
       </time>
       {entry.kind === "note" && entry.note ? (
         <NoteItem orgId={orgId} note={entry.note} />

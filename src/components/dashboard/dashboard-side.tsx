@@ -15,12 +15,17 @@ const rowBase =
   "hover:bg-accent/60 -mx-2 min-w-0 rounded-md px-2 py-1.5 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50";
 const rowLink = `${rowBase} flex items-center gap-3`;
 
-/** The dashboard's side column: the next event, the viewer's orgs and, for admins, drafts and "New event". */
+/**
+ * The dashboard's side column: the next event, the viewer's orgs and, for admins, drafts and
+ * "New event". On phones it comes after the main list, which already shows the events and orgs:
+ * there only the admin's actions and drafts remain.
+ */
 export function DashboardSide() {
   return (
-    <div className="grid content-start gap-4">
+    <div className="grid grid-cols-1 content-start gap-4">
       <NextEvent />
       <YourOrgs />
+      <PhoneNewEvent />
       <Drafts />
     </div>
   );
@@ -32,7 +37,7 @@ function NextEvent() {
   // The next one the viewer said yes (or maybe) to, else simply the next one.
   const next = events.find((item) => item.myRsvp && item.myRsvp.status !== "not_going") ?? events[0] ?? null;
   return (
-    <Card className="gap-3 py-5" data-testid="next-event">
+    <Card className="hidden gap-3 py-5 lg:flex" data-testid="next-event">
       <CardHeader className="px-5">
         <CardTitle className="flex items-center gap-2 text-base">
           <CalendarDays className="text-muted-foreground size-4" aria-hidden="true" />
@@ -73,9 +78,8 @@ function NextEvent() {
 
 function YourOrgs() {
   const mine = useQuery(myOrgsQuery());
-  const admin = mine.data?.filter((row) => row.role === "admin") ?? [];
   return (
-    <Card className="gap-3 py-5" data-testid="side-orgs">
+    <Card className="hidden gap-3 py-5 lg:flex" data-testid="side-orgs">
       <CardHeader className="px-5">
         <CardTitle className="text-base">Your organizations</CardTitle>
       </CardHeader>
@@ -90,7 +94,7 @@ function YourOrgs() {
             </Link>
           </p>
         ) : (
-          <ul className="grid gap-0.5">
+          <ul className="grid grid-cols-1 gap-0.5">
             {mine.data.slice(0, 6).map(({ org, role }) => (
               <li key={org._id}>
                 <Link to="/org/$slug" params={{ slug: org.slug }} className={rowLink}>
@@ -102,31 +106,51 @@ function YourOrgs() {
             ))}
           </ul>
         )}
-        {admin.length === 1 ? (
-          <Button asChild size="sm" className="w-full">
-            <Link to="/org/$slug/events/new" params={{ slug: admin[0]!.org.slug }}>
-              <Plus aria-hidden="true" />
-              New event
-            </Link>
-          </Button>
-        ) : admin.length > 1 ? (
-          <div className="grid gap-1.5">
-            <p className="text-muted-foreground text-xs font-medium">New event in…</p>
-            <div className="flex flex-wrap gap-1.5">
-              {admin.map(({ org }) => (
-                <Button key={org._id} asChild size="sm" variant="outline">
-                  <Link to="/org/$slug/events/new" params={{ slug: org.slug }}>
-                    <Plus aria-hidden="true" />
-                    <span className="max-w-40 truncate">{org.name}</span>
-                  </Link>
-                </Button>
-              ))}
-            </div>
-          </div>
-        ) : null}
+        <NewEventAction />
       </CardContent>
     </Card>
   );
+}
+
+/** Phones only: "New event" for admins, on its own (the org list is in the main column there). */
+function PhoneNewEvent() {
+  const mine = useQuery(myOrgsQuery());
+  if (!mine.data?.some((row) => row.role === "admin")) return null;
+  return (
+    <Card className="gap-3 py-4 lg:hidden" data-testid="side-new-event">
+      <CardContent className="px-4 text-sm">
+        <NewEventAction />
+      </CardContent>
+    </Card>
+  );
+}
+
+/** "New event" in the viewer's one admin org, or a choice of org when they run several. */
+function NewEventAction() {
+  const mine = useQuery(myOrgsQuery());
+  const admin = mine.data?.filter((row) => row.role === "admin") ?? [];
+  return admin.length === 1 ? (
+    <Button asChild size="sm" className="w-full">
+      <Link to="/org/$slug/events/new" params={{ slug: admin[0]!.org.slug }}>
+        <Plus aria-hidden="true" />
+        New event
+      </Link>
+    </Button>
+  ) : admin.length > 1 ? (
+    <div className="grid gap-1.5">
+      <p className="text-muted-foreground text-xs font-medium">New event in…</p>
+      <div className="flex flex-wrap gap-1.5">
+        {admin.map(({ org }) => (
+          <Button key={org._id} asChild size="sm" variant="outline">
+            <Link to="/org/$slug/events/new" params={{ slug: org.slug }}>
+              <Plus aria-hidden="true" />
+              <span className="max-w-40 truncate">{org.name}</span>
+            </Link>
+          </Button>
+        ))}
+      </div>
+    </div>
+  ) : null;
 }
 
 /** Admins only: drafts waiting to be published (nothing is shown when there are none). */
@@ -142,7 +166,7 @@ function Drafts() {
         </CardTitle>
       </CardHeader>
       <CardContent className="px-5 text-sm">
-        <ul className="grid gap-0.5">
+        <ul className="grid grid-cols-1 gap-0.5">
           {drafts.data.map((draft) => (
             <li key={draft._id}>
               <Link to="/events/$eventId" params={{ eventId: draft._id }} className={`${rowBase} block`}>

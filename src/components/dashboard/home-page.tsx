@@ -28,7 +28,8 @@ export function HomePage() {
           <MyOrgs />
           <SuggestedOrgs />
         </div>
-        <aside aria-label="At a glance" className="order-first lg:order-none">
+        {/* After the main list on phones; there it leaves out what the list above already shows. */}
+        <aside aria-label="At a glance">
           <DashboardSide />
         </aside>
       </div>

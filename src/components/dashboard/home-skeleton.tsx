@@ -17,7 +17,7 @@ export function HomeSkeleton() {
           <Skeleton className="h-28 rounded-xl" />
           <Skeleton className="h-28 rounded-xl" />
         </div>
-        <div className="order-first lg:order-none">
+        <div className="hidden lg:block">
           <div className="grid content-start gap-4">
             <Skeleton className="h-32 rounded-xl" />
             <Skeleton className="h-44 rounded-xl" />

@@ -3,7 +3,7 @@ import { Bot, Calculator, History, ShieldCheck, Undo2 } from "lucide-react";
 import { EmptyState } from "~/components/common/empty-state";
 import { LoadMore } from "~/components/common/load-more";
 import { Skeleton } from "~/components/ui/skeleton";
-import { formatDate } from "~/lib/format-date";
+import { formatTimestamp } from "~/lib/time";
 import { cn } from "~/lib/utils";
 import type { Id } from "@convex/_generated/dataModel";
 import { useMemberHistory, type HistoryEntry } from "./data";
@@ -12,7 +12,7 @@ import { LevelBadge } from "./level-badge";
 const PAGE_SIZE = 10;
 
 function timeOf(ms: number) {
-  return `${formatDate(ms)}, ${new Date(ms).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`;
+  return formatTimestamp(ms);
 }
 
 function entryIcon(entry: HistoryEntry) {

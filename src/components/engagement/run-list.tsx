@@ -1,7 +1,7 @@
 import { LoadMore } from "~/components/common/load-more";
 import { Badge } from "~/components/ui/badge";
 import { Skeleton } from "~/components/ui/skeleton";
-import { formatDate } from "~/lib/format-date";
+import { formatTimestamp } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import { useRuns, type EngagementRun } from "./data";
 import { formatCount, formatUsd, RUN_MODE_LABELS, RUN_STATUS_LABELS } from "./labels";
@@ -15,7 +15,7 @@ function statusVariant(status: EngagementRun["status"]) {
 }
 
 function when(ms: number) {
-  return `${formatDate(ms)} ${new Date(ms).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}`;
+  return formatTimestamp(ms);
 }
 
 /** Past runs, newest first: how each scored, its counts, tokens and cost. */

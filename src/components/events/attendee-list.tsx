@@ -1,6 +1,5 @@
 import { UsersRound } from "lucide-react";
 import { useState } from "react";
-import { format } from "date-fns";
 
 import { ConfirmDialog } from "~/components/common/confirm-dialog";
 import { EmptyState } from "~/components/common/empty-state";
@@ -13,6 +12,7 @@ import { cn } from "~/lib/utils";
 import { useAttendees, useRemoveRsvpMutation } from "./data";
 import { ATTENDANCE_STATE_LABELS } from "@convex/lib/vocabulary";
 import { RSVP_LABELS, type AttendeeRow, type EventPage, type RsvpStatus } from "./types";
+import { formatTimestamp } from "~/lib/time";
 
 const PAGE_SIZE = 50;
 type Filter = "all" | RsvpStatus;
@@ -124,9 +124,11 @@ function AttendeeItem({ row, past, onRemove }: { row: AttendeeRow; past: boolean
         {initials(row.name)}
       </span>
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium">{row.name}</p>
+        <p className="truncate font-medium" title={row.name}>
+          {row.name}
+        </p>
         <p className="text-muted-foreground text-xs">
-          RSVP'd <time dateTime={new Date(row.rsvpAt).toISOString()}>{format(row.rsvpAt, "MMM d, h:mm a")}</time>
+          RSVP'd <time dateTime={new Date(row.rsvpAt).toISOString()}>{formatTimestamp(row.rsvpAt)}</time>
           {row.promotedFromWaitlistAt ? " · promoted from the waitlist" : ""}
         </p>
       </div>

@@ -105,7 +105,7 @@ function urlError(value: string): string | undefined {
   return /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(text) ? undefined : "Enter a full web address starting with https://";
 }
 
-/** "Thursday, May 14, 2026 · 6:30 PM – 8:30 PM GMT+2 (7:30 PM – 9:30 PM your time)". */
+/** "Thursday 14 May 2026, 18:30 – 20:30 Central European Summer Time (your time: 17:30 – 19:30 British Summer Time)". */
 export function describeWhen(values: EventFormValues): string | null {
   const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
   if (!pattern.test(values.startLocal) || !pattern.test(values.endLocal)) return null;
@@ -119,10 +119,11 @@ export function describeWhen(values: EventFormValues): string | null {
     if (!roundTrips(start, values.startLocal) || !roundTrips(end, values.endLocal)) return null;
     const when = formatEventWhen(start, end, values.timezone);
     const mine = browserTimeZone();
-    const local = showsDifferentLocalTime(start, end, values.timezone, mine)
-      ? ` (${formatEventWhen(start, end, mine).time} your time)`
-      : "";
-    return `${when.date} · ${when.time}${local}`;
+    const theirs = showsDifferentLocalTime(start, end, values.timezone, mine)
+      ? formatEventWhen(start, end, mine)
+      : null;
+    const local = theirs ? ` (your time: ${theirs.date === when.date ? theirs.time : theirs.text})` : "";
+    return `${when.text}${local}`;
   } catch {
     return null;
   }

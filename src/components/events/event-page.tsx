@@ -65,7 +65,10 @@ export function EventScreen({ eventId }: { eventId: string }) {
     );
   }
   if (loading || !event) return <EventPageSkeleton />;
-  return <EventPageView event={event} sessionSettling={authLoading} />;
+  // A signed-in viewer is never asked to sign in: that answer was read signed out and its
+  // signed-in successor is on its way.
+  const staleSignedOut = isAuthenticated && event.rsvpBlockedReason === "sign_in";
+  return <EventPageView event={event} sessionSettling={authLoading || staleSignedOut} />;
 }
 
 /**
@@ -239,7 +242,7 @@ export function EventPageView({ event, sessionSettling = false }: { event: Event
           ) : null}
         </aside>
 
-        <div className="grid min-w-0 content-start gap-8">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-8">
           <section aria-labelledby="about-event">
             <h2
               id="about-event"

@@ -32,7 +32,6 @@ export function EventTimeBlock({
         </p>
         <p className="text-muted-foreground text-sm" data-testid="event-time">
           {when.time}
-          <span className="sr-only"> ({timezone.replace(/_/g, " ")} time)</span>
         </p>
         {local ? (
           <p className="text-muted-foreground mt-1 text-sm" data-testid="event-local-time">

@@ -7,11 +7,16 @@ import { guestsQuery } from "./data";
 
 function GuestAvatar({ name, image }: { name: string; image?: string }) {
   return image ? (
-    <img src={image} alt="" className="bg-muted size-9 rounded-full border object-cover" referrerPolicy="no-referrer" />
+    <img
+      src={image}
+      alt=""
+      className="bg-muted size-9 shrink-0 rounded-full border object-cover"
+      referrerPolicy="no-referrer"
+    />
   ) : (
     <span
       aria-hidden="true"
-      className="bg-primary/10 text-primary ring-background flex size-9 items-center justify-center rounded-full text-xs font-semibold ring-2"
+      className="bg-primary/10 text-primary ring-background flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-semibold ring-2"
     >
       {initials(name)}
     </span>
@@ -33,10 +38,15 @@ export default function GuestList({ eventId }: { eventId: Id<"events"> }) {
         {data.guests.map((guest) => (
           <li key={guest.userId} className="flex min-w-0 items-center gap-2">
             <GuestAvatar name={guest.name} image={guest.image} />
-            <span className="min-w-0 truncate text-sm font-medium" title={guest.name}>
+            {/* Long names take two lines, then an ellipsis; the whole name is in the tooltip. */}
+            <span
+              className="line-clamp-2 min-w-0 text-sm leading-snug font-medium [overflow-wrap:anywhere]"
+              title={guest.name}
+              data-testid="guest-name"
+            >
               {guest.name}
-              {guest.isViewer ? <span className="text-muted-foreground font-normal"> (you)</span> : null}
             </span>
+            {guest.isViewer ? <span className="text-muted-foreground shrink-0 text-sm">(you)</span> : null}
           </li>
         ))}
       </ul>

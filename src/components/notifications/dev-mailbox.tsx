@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import { Link, useLocation } from "@tanstack/react-router";
 import { ExternalLink, LogIn, MailOpen, ServerOff } from "lucide-react";
 import { useMemo, useState } from "react";
@@ -15,6 +14,7 @@ import { DevAccountEmails } from "./dev-account-emails";
 import type { Id } from "@convex/_generated/dataModel";
 import { KIND_LABELS, STATUS_BADGES, type MailboxEntry } from "./labels";
 import { QueryErrorBoundary } from "./query-error-boundary";
+import { formatTimestamp } from "~/lib/time";
 
 const PAGE_SIZE = 25;
 
@@ -114,7 +114,7 @@ function Mailbox() {
                     dateTime={new Date(email.createdAt).toISOString()}
                     className="text-muted-foreground shrink-0 text-xs tabular-nums"
                   >
-                    {format(email.createdAt, "MMM d, HH:mm:ss")}
+                    {formatTimestamp(email.createdAt)}
                   </time>
                 </span>
                 <span className="line-clamp-2 text-sm font-medium break-words">{email.subject}</span>
@@ -174,9 +174,7 @@ function EmailView({ email }: { email: MailboxEntry }) {
           </dd>
           <dt>Recorded</dt>
           <dd className="text-foreground">
-            <time dateTime={new Date(email.createdAt).toISOString()}>
-              {format(email.createdAt, "EEE d MMM yyyy, HH:mm:ss")}
-            </time>
+            <time dateTime={new Date(email.createdAt).toISOString()}>{formatTimestamp(email.createdAt)}</time>
           </dd>
         </dl>
       </header>

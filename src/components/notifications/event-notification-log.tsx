@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import { MailCheck } from "lucide-react";
 
 import { EmptyState } from "~/components/common/empty-state";
@@ -9,6 +8,7 @@ import { initials } from "~/lib/format";
 import type { Id } from "@convex/_generated/dataModel";
 import { useEventNotificationLog } from "./data";
 import { KIND_LABELS, STATUS_BADGES, type LogEntry } from "./labels";
+import { formatTimestamp } from "~/lib/time";
 
 const PAGE_SIZE = 25;
 
@@ -87,13 +87,12 @@ function LogRow({ entry }: { entry: LogEntry }) {
           {entry.subject}
         </p>
         <p className="text-muted-foreground text-xs">
-          Sent{" "}
-          <time dateTime={new Date(entry.createdAt).toISOString()}>{format(entry.createdAt, "MMM d, h:mm a")}</time>
+          Sent <time dateTime={new Date(entry.createdAt).toISOString()}>{formatTimestamp(entry.createdAt)}</time>
           {changed ? (
             <>
               {" "}
               · {badge.label.toLowerCase()}{" "}
-              <time dateTime={new Date(entry.updatedAt).toISOString()}>{format(entry.updatedAt, "MMM d, h:mm a")}</time>
+              <time dateTime={new Date(entry.updatedAt).toISOString()}>{formatTimestamp(entry.updatedAt)}</time>
             </>
           ) : null}
         </p>

@@ -1,5 +1,4 @@
 import { Link } from "@tanstack/react-router";
-import { format } from "date-fns";
 import {
   BellRing,
   CalendarClock,
@@ -25,6 +24,7 @@ import { formatRelative } from "~/lib/format-date";
 import { cn } from "~/lib/utils";
 import { useMarkAllReadMutation, useMarkReadMutation, useMyNotifications } from "./data";
 import { KIND_LABELS, type InboxItem, type NotificationKind } from "./labels";
+import { formatTimestamp } from "~/lib/time";
 
 const PAGE_SIZE = 20;
 
@@ -137,7 +137,7 @@ function InboxRow({ item }: { item: InboxItem }) {
           <Badge variant={unread ? "default" : "muted"}>{KIND_LABELS[item.kind]}</Badge>
           <time
             dateTime={new Date(item.createdAt).toISOString()}
-            title={format(item.createdAt, "PPpp")}
+            title={formatTimestamp(item.createdAt)}
             className="text-muted-foreground text-xs"
           >
             {formatRelative(item.createdAt)}

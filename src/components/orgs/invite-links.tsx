@@ -14,7 +14,8 @@ import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
 import { plural } from "~/lib/format";
-import { formatDate, formatRelative } from "~/lib/format-date";
+import { formatRelative } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import { cn } from "~/lib/utils";
 import type { Id } from "@convex/_generated/dataModel";
 import { useCreateInviteMutation, useInvites, useRegenerateInviteMutation, useRevokeInviteMutation } from "./data";
@@ -244,10 +245,10 @@ function InviteItem({
   }
 
   const meta = [
-    `Created ${formatDate(invite.createdAt)}`,
+    `Created ${formatDay(invite.createdAt)}`,
     invite.maxUses !== undefined ? `${invite.uses} of ${plural(invite.maxUses, "use")}` : plural(invite.uses, "use"),
     invite.status === "revoked" && invite.revokedAt !== undefined
-      ? `Revoked ${formatDate(invite.revokedAt)}`
+      ? `Revoked ${formatDay(invite.revokedAt)}`
       : invite.expiresAt !== undefined
         ? `${invite.status === "expired" ? "Expired" : "Expires"} ${formatRelative(invite.expiresAt)}`
         : "Never expires",

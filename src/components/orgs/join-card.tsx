@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { Label } from "~/components/ui/label";
+import { Skeleton } from "~/components/ui/skeleton";
 import { Textarea } from "~/components/ui/textarea";
 import { expectedErrorMessage } from "~/lib/errors";
 import { displayUrl } from "~/lib/format";
@@ -38,6 +39,23 @@ export function OrganizerContact({ org }: { org: Pick<OrgPage, "contactEmail" | 
         </a>
       ) : null}
     </div>
+  );
+}
+
+/** The join card's frame while the session settles: the same card, title, text and buttons. */
+export function JoinCardSkeleton() {
+  return (
+    <Card className="mt-6 gap-3 py-5" data-testid="join-card-skeleton" role="status" aria-busy="true">
+      <span className="sr-only">Loading…</span>
+      <CardHeader className="px-5">
+        <Skeleton className="h-5 w-48 max-w-full" />
+        <Skeleton className="mt-1 h-4 w-72 max-w-full" />
+      </CardHeader>
+      <CardContent className="flex flex-wrap gap-2 px-5">
+        <Skeleton className="h-8 w-32" />
+        <Skeleton className="h-8 w-28" />
+      </CardContent>
+    </Card>
   );
 }
 

@@ -5,7 +5,7 @@ import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
 import { initials } from "~/lib/format";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import { useApproveJoinRequestMutation, useDeclineJoinRequestMutation, useJoinRequests } from "./data";
 
@@ -47,7 +47,7 @@ export function JoinRequests({ orgId }: { orgId: Id<"organizations"> }) {
                 <p className="mt-1 text-sm whitespace-pre-line [overflow-wrap:anywhere]">“{request.message}”</p>
               ) : null}
               <p className="text-muted-foreground text-xs" suppressHydrationWarning>
-                Asked {formatDate(request.createdAt)}
+                Asked {formatDay(request.createdAt)}
               </p>
             </div>
             <div className="flex gap-2">

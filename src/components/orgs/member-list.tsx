@@ -13,7 +13,7 @@ import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { expectedErrorMessage } from "~/lib/errors";
 import { initials, plural } from "~/lib/format";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import type { Id } from "@convex/_generated/dataModel";
 import {
   useDemoteMemberMutation,
@@ -177,7 +177,7 @@ function MemberListItem({
             )}
           </div>
           <p className="text-muted-foreground truncate text-xs">
-            {member.email ? `${member.email} · ` : ""}Joined {formatDate(member.joinedAt)}
+            {member.email ? `${member.email} · ` : ""}Joined {formatDay(member.joinedAt)}
           </p>
         </div>
       </div>

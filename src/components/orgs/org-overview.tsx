@@ -6,9 +6,9 @@ import { MuteOrgToggle } from "~/components/notifications/mute-org-toggle";
 import { Card } from "~/components/ui/card";
 import { formatLocation } from "~/lib/countries";
 import { displayUrl } from "~/lib/format";
-import { formatDate } from "~/lib/format-date";
+import { formatDay } from "~/lib/time";
 import { useOrg } from "./data";
-import { JoinCard } from "./join-card";
+import { JoinCard, JoinCardSkeleton } from "./join-card";
 
 /** An org's overview tab: about, how to join, upcoming events, details. */
 export function OrgOverview({ slug }: { slug: string }) {
@@ -43,8 +43,14 @@ export function OrgOverview({ slug }: { slug: string }) {
           </p>
         )}
 
-        {org.viewerRole === null && !authLoading && org.visibility === "public" ? (
-          <JoinCard org={org} signedIn={isAuthenticated} />
+        {org.viewerRole === null && org.visibility === "public" ? (
+          // Read signed out on the server: until the session is known, neither "Sign up to join"
+          // nor "Join" would be true for a member. A frame of the card's size keeps the page still.
+          authLoading ? (
+            <JoinCardSkeleton />
+          ) : (
+            <JoinCard org={org} signedIn={isAuthenticated} />
+          )
         ) : null}
 
         {org.viewerRole !== null || org.visibility === "public" ? (
@@ -96,7 +102,7 @@ export function OrgOverview({ slug }: { slug: string }) {
             ) : null}
             <Detail icon={CalendarDays} term="On ASTN since">
               {/* Server and browser may sit in different time zones. */}
-              <span suppressHydrationWarning>{formatDate(org.createdAt)}</span>
+              <span suppressHydrationWarning>{formatDay(org.createdAt)}</span>
             </Detail>
           </dl>
         </Card>

@@ -9,7 +9,7 @@ import { buttonVariants } from "~/components/ui/button-variants";
 import { PROGRAM_KIND_LABELS } from "@convex/lib/vocabulary";
 import type { Id } from "@convex/_generated/dataModel";
 import { certificateQuery } from "./data";
-import { formatDay } from "./format";
+import { formatCalendarDay, formatDay } from "~/lib/time";
 import { ProgramsSkeleton } from "./program-states";
 
 /** A printable certificate of completion; the browser's print dialog saves it as a PDF. */
@@ -47,11 +47,7 @@ export function CertificatePage({ slug, programId }: { slug: string; programId: 
     );
   }
   const c = cert.data;
-  const completed = new Date(c.completedAt).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
+  const completed = formatDay(c.completedAt);
   return (
     <div className="certificate-page mx-auto w-full max-w-4xl px-4 py-8 print:p-0">
       {/* Printed alone, landscape: the app's header and footer stay on screen. */}
@@ -82,7 +78,7 @@ export function CertificatePage({ slug, programId }: { slug: string; programId: 
           <strong>{c.orgName}</strong>, attending {c.attended} of {c.total} sessions.
         </p>
         <p className="text-muted-foreground text-xs sm:text-sm">
-          {formatDay(c.startDate)} – {formatDay(c.endDate)} · Completed {completed}
+          {formatCalendarDay(c.startDate)} – {formatCalendarDay(c.endDate)} · Completed {completed}
         </p>
       </article>
     </div>

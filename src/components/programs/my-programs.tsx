@@ -4,8 +4,8 @@ import { AlertTriangle, Award } from "lucide-react";
 
 import { Card } from "~/components/ui/card";
 import { myProgramsQuery } from "./data";
-import { sessionWhen } from "./format";
 import { ProgressMeter } from "./progress-meter";
+import { formatEventShort } from "~/lib/time";
 
 /** The dashboard's "My programs": progress in each, the next session. Nothing when none. */
 export function MyPrograms() {
@@ -42,7 +42,7 @@ export function MyPrograms() {
                 </p>
               ) : nextSession ? (
                 <p className="text-muted-foreground text-sm">
-                  Next: {sessionWhen(nextSession.startTime, nextSession.timezone)}
+                  Next: {formatEventShort(nextSession.startTime, nextSession.timezone)}
                 </p>
               ) : null}
             </Card>

@@ -5,7 +5,13 @@ import { cn } from "~/lib/utils";
 import { SESSION_CELL_LABELS, type SessionCellState } from "@convex/lib/vocabulary";
 import type { MatrixData } from "./data";
 import { progressText } from "./format";
-import { formatInTimeZone } from "date-fns-tz";
+import { dateTile } from "~/lib/time";
+
+/** "10 JUN": the date tile's words, small enough for a column head. */
+const dayMonth = (ms: number, zone: string) => {
+  const tile = dateTile(ms, zone);
+  return `${tile.day} ${tile.month}`;
+};
 
 const CELL_STYLE: Record<SessionCellState, { icon: typeof Check; className: string }> = {
   attended: { icon: Check, className: "bg-success/15 text-success" },
@@ -51,7 +57,7 @@ export function ParticipationMatrix({
                   <span className="sr-only">Session {i + 1}, </span>
                   <span aria-hidden="true">{i + 1}</span>
                   <span className="text-muted-foreground block text-[10px] font-normal">
-                    {formatInTimeZone(s.startTime, timezone, "d MMM")}
+                    {dayMonth(s.startTime, timezone)}
                   </span>
                 </th>
               ))}

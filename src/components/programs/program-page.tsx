@@ -10,7 +10,7 @@ import { plural } from "~/lib/format";
 import { ENROLLMENT_MODE_LABELS, PROGRAM_KIND_LABELS, PROGRAM_STATUS_LABELS } from "@convex/lib/vocabulary";
 import type { Id } from "@convex/_generated/dataModel";
 import { programQuery, type ProgramPageData } from "./data";
-import { formatDay } from "./format";
+import { formatCalendarDay } from "~/lib/time";
 import { EnrollmentCard } from "./enrollment-card";
 import { isMissing, ProgramNotFound, ProgramsMembersOnly, ProgramsSkeleton } from "./program-states";
 import { SessionList } from "./session-list";
@@ -57,7 +57,7 @@ function ProgramView({ data, slug }: { data: ProgramPageData; slug: string }) {
           <ul className="text-muted-foreground flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li className="inline-flex items-center gap-1.5">
               <CalendarRange className="size-4" aria-hidden="true" />
-              {formatDay(program.startDate)} – {formatDay(program.endDate)}
+              {formatCalendarDay(program.startDate)} – {formatCalendarDay(program.endDate)}
             </li>
             <li className="inline-flex items-center gap-1.5">
               <Users className="size-4" aria-hidden="true" />

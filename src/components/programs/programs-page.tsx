@@ -10,7 +10,7 @@ import { Card } from "~/components/ui/card";
 import { plural } from "~/lib/format";
 import { PROGRAM_KIND_LABELS, PROGRAM_STATUS_LABELS } from "@convex/lib/vocabulary";
 import { programsQuery, type ProgramListItem } from "./data";
-import { formatDay } from "./format";
+import { formatCalendarDay } from "~/lib/time";
 import { ProgramsMembersOnly, ProgramsSkeleton } from "./program-states";
 
 /** An org's programs: members see active and completed ones, admins drafts too. */
@@ -79,7 +79,8 @@ function ProgramCard({ program, slug }: { program: ProgramListItem; slug: string
       <ul className="text-muted-foreground grid gap-1 text-sm">
         <li className="inline-flex items-center gap-1.5">
           <CalendarRange className="size-4" aria-hidden="true" />
-          {formatDay(program.startDate)} – {formatDay(program.endDate)} · {plural(program.sessionCount, "session")}
+          {formatCalendarDay(program.startDate)} – {formatCalendarDay(program.endDate)} ·{" "}
+          {plural(program.sessionCount, "session")}
         </li>
         <li className="inline-flex items-center gap-1.5">
           <Users className="size-4" aria-hidden="true" />

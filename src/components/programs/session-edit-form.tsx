@@ -1,4 +1,3 @@
-import { formatInTimeZone } from "date-fns-tz";
 import { useState, type FormEvent } from "react";
 
 import { Choice } from "~/components/forms/choice";
@@ -9,7 +8,7 @@ import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import type { Id } from "@convex/_generated/dataModel";
 import { useUpdateSessionsMutation, type MatrixData } from "./data";
-import { sessionWhen } from "./format";
+import { formatClock, formatEventShort } from "~/lib/time";
 
 /** Moves one session, or this and all following of its series, to a new local time. */
 export function SessionEditForm({
@@ -28,9 +27,7 @@ export function SessionEditForm({
   const upcoming = sessions.filter((s) => s.status !== "cancelled" && s.startTime > now);
   const [eventId, setEventId] = useState(upcoming[0]?._id ?? "");
   const current = upcoming.find((s) => s._id === eventId);
-  const [startTime, setStartTime] = useState(
-    current ? formatInTimeZone(current.startTime, timezone, "HH:mm") : "18:30",
-  );
+  const [startTime, setStartTime] = useState(current ? formatClock(current.startTime, timezone) : "18:30");
   const [duration, setDuration] = useState(current ? String((current.endTime - current.startTime) / 60_000) : "90");
   const [scope, setScope] = useState<"one" | "following">("one");
   const [venue, setVenue] = useState(current?.venue ?? "");
@@ -63,7 +60,7 @@ export function SessionEditForm({
             <NativeSelect {...p} value={eventId} onChange={(e) => setEventId(e.target.value as Id<"events">)}>
               {upcoming.map((s) => (
                 <option key={s._id} value={s._id}>
-                  {sessionWhen(s.startTime, timezone)}
+                  {formatEventShort(s.startTime, timezone)}
                 </option>
               ))}
             </NativeSelect>

@@ -2,7 +2,7 @@ import { Link } from "@tanstack/react-router";
 
 import { Badge } from "~/components/ui/badge";
 import type { ProgramPageData } from "./data";
-import { sessionWhen } from "./format";
+import { formatEventShort } from "~/lib/time";
 
 type Session = ProgramPageData["sessions"][number];
 
@@ -49,7 +49,7 @@ export function SessionList({
                   Session {i + 1}
                 </Link>
                 <p className="text-muted-foreground text-sm" data-testid="session-time">
-                  {sessionWhen(s.startTime, timezone)}
+                  {formatEventShort(s.startTime, timezone)}
                   {s.venue ? ` · ${s.venue}` : ""}
                 </p>
               </div>
