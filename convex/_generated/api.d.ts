@@ -45,7 +45,6 @@ import type * as emails_events from "../emails/events.js";
 import type * as emails_queries from "../emails/queries.js";
 import type * as emails_send from "../emails/send.js";
 import type * as emails_templates from "../emails/templates.js";
-import type * as emails_time from "../emails/time.js";
 import type * as emails_tokens from "../emails/tokens.js";
 import type * as emails_unsubscribe from "../emails/unsubscribe.js";
 import type * as emails_unsubscribePage from "../emails/unsubscribePage.js";
@@ -174,7 +173,6 @@ declare const fullApi: ApiFromModules<{
   "emails/queries": typeof emails_queries;
   "emails/send": typeof emails_send;
   "emails/templates": typeof emails_templates;
-  "emails/time": typeof emails_time;
   "emails/tokens": typeof emails_tokens;
   "emails/unsubscribe": typeof emails_unsubscribe;
   "emails/unsubscribePage": typeof emails_unsubscribePage;
