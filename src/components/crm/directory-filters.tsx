@@ -89,6 +89,8 @@ export function DirectoryFilters({
   }, [text, search, onChange]);
 
   const searching = Boolean(search.q);
+  // Within a program the cohort is matched by name in memory, so results come in name order.
+  const searchOrder = search.program ? "Name" : "Best match";
   const forcedSort = rangeSortOf(search);
   const set = (patch: Partial<DirectorySearch>) => onChange({ ...search, ...patch });
 
@@ -247,7 +249,7 @@ export function DirectoryFilters({
               aria-describedby="directory-sort-note"
               onChange={(e) => set({ sort: e.target.value as DirectorySort, order: undefined })}
             >
-              {searching ? <option value="">Best match</option> : null}
+              {searching ? <option value="">{searchOrder}</option> : null}
               {DIRECTORY_SORTS.map((sort) => (
                 <option key={sort} value={sort}>
                   {DIRECTORY_SORT_LABELS[sort]}
@@ -277,7 +279,9 @@ export function DirectoryFilters({
       </div>
       <p id="directory-sort-note" className="text-muted-foreground text-xs">
         {searching
-          ? "Search results show best matches first. Clear the search to filter by activity."
+          ? search.program
+            ? "Search results in this program are sorted by name. Clear the search to filter by activity."
+            : "Search results show best matches first. Clear the search to filter by activity."
           : forcedSort
             ? `Sorted by ${DIRECTORY_SORT_LABELS[forcedSort].toLowerCase()} while this activity filter is on.`
             : "Career stage, city and skills find only members who share them with admins."}
