@@ -36,22 +36,31 @@ export function DirectoryPage({
 }) {
   // What the URL holds, validated: unknown values and unindexed combinations are dropped.
   const validated = useMemo(() => validateDirectorySearch(rawSearch), [rawSearch]);
-  // A program id from the address is checked against the org's programs before the directory
-  // reads it (an old or mistyped link shows everyone, with a note, instead of an error).
+  // Program and tag ids from the address are checked against the org's before the directory
+  // reads them: an old or mistyped link (or a tag deleted meanwhile) shows the list unfiltered by
+  // it, with a note, instead of an error.
   const programs = useQuery({ ...programsQuery(org._id), enabled: Boolean(validated.program) });
+  const tags = useQuery(tagsQuery(org._id));
   const unknownProgram =
     validated.program !== undefined &&
     programs.data !== undefined &&
     !programs.data.some((p) => p._id === validated.program);
+  const unknownTag =
+    validated.tag !== undefined && tags.data !== undefined && !tags.data.some((tag) => tag._id === validated.tag);
   const search = useMemo((): DirectorySearch => {
-    if (!unknownProgram) return validated;
-    const { program: _p, participation: _s, ...rest } = validated;
-    return rest;
-  }, [validated, unknownProgram]);
+    const kept = { ...validated };
+    if (unknownProgram) {
+      delete kept.program;
+      delete kept.participation;
+    }
+    if (unknownTag) delete kept.tag;
+    return kept;
+  }, [validated, unknownProgram, unknownTag]);
   const filters = useMemo(() => toDirectoryFilters(search), [search]);
-  const waitForPrograms = search.program !== undefined && programs.data === undefined;
-  const { results, status, loadMore } = useDirectory(org._id, waitForPrograms ? "skip" : filters, PAGE_SIZE);
-  const tags = useQuery(tagsQuery(org._id));
+  const waitForIds =
+    (search.program !== undefined && programs.data === undefined) ||
+    (search.tag !== undefined && tags.data === undefined);
+  const { results, status, loadMore } = useDirectory(org._id, waitForIds ? "skip" : filters, PAGE_SIZE);
   const tagMap = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag._id as string, tag])), [tags.data]);
   const [selected, setSelected] = useState<Set<Id<"users">>>(new Set());
   const shownSelected = new Set(results.filter((row) => selected.has(row.userId)).map((row) => row.userId));
@@ -88,9 +97,11 @@ export function DirectoryPage({
       </div>
 
       <DirectoryFilters orgId={org._id} search={search} onChange={onSearchChange} />
-      {unknownProgram ? (
+      {unknownProgram || unknownTag ? (
         <p role="status" className="text-muted-foreground text-sm">
-          The program in this link does not exist in this organization, so the list is not filtered by program.
+          The {unknownProgram && unknownTag ? "program and tag" : unknownProgram ? "program" : "tag"} in this link{" "}
+          {unknownProgram && unknownTag ? "do" : "does"} not exist in this organization, so the list is not filtered by{" "}
+          {unknownProgram && unknownTag ? "them" : "it"}.
         </p>
       ) : null}
 
