@@ -331,24 +331,14 @@ function ActivityInputs({
 }) {
   if (activity === "joined") {
     return (
-      <div className="grid grid-cols-2 gap-2">
-        <Field id="directory-joined-from" label="Joined from">
-          <Input
-            id="directory-joined-from"
-            type="date"
-            value={search.joinedFrom ?? ""}
-            onChange={(e) => onChange({ joinedFrom: e.target.value || undefined, joinedTo: search.joinedTo })}
-          />
-        </Field>
-        <Field id="directory-joined-to" label="to">
-          <Input
-            id="directory-joined-to"
-            type="date"
-            value={search.joinedTo ?? ""}
-            onChange={(e) => onChange({ joinedFrom: search.joinedFrom, joinedTo: e.target.value || undefined })}
-          />
-        </Field>
-      </div>
+      <DatePair
+        search={search}
+        onChange={onChange}
+        fields={[
+          { key: "joinedFrom", label: "Joined from" },
+          { key: "joinedTo", label: "to" },
+        ]}
+      />
     );
   }
   if (activity === "events") {
@@ -369,25 +359,47 @@ function ActivityInputs({
   }
   if (activity === "seen") {
     return (
-      <div className="grid grid-cols-2 gap-2">
-        <Field id="directory-seen-before" label="Last attended before">
-          <Input
-            id="directory-seen-before"
-            type="date"
-            value={search.seenBefore ?? ""}
-            onChange={(e) => onChange({ seenBefore: e.target.value || undefined, seenAfter: search.seenAfter })}
-          />
-        </Field>
-        <Field id="directory-seen-after" label="Last attended after">
-          <Input
-            id="directory-seen-after"
-            type="date"
-            value={search.seenAfter ?? ""}
-            onChange={(e) => onChange({ seenBefore: search.seenBefore, seenAfter: e.target.value || undefined })}
-          />
-        </Field>
-      </div>
+      <DatePair
+        search={search}
+        onChange={onChange}
+        fields={[
+          { key: "seenBefore", label: "Last attended before" },
+          { key: "seenAfter", label: "Last attended after" },
+        ]}
+      />
     );
   }
   return <div className="hidden lg:block" />;
+}
+
+type DateKey = "joinedFrom" | "joinedTo" | "seenBefore" | "seenAfter";
+
+/** Two date inputs of one range filter; a change keeps the other end (both are sent together). */
+function DatePair({
+  fields,
+  search,
+  onChange,
+}: {
+  fields: [{ key: DateKey; label: string }, { key: DateKey; label: string }];
+  search: DirectorySearch;
+  onChange: (patch: Partial<DirectorySearch>) => void;
+}) {
+  const both = Object.fromEntries(fields.map(({ key }) => [key, search[key]]));
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      {fields.map(({ key, label }) => {
+        const id = `directory-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        return (
+          <Field key={key} id={id} label={label}>
+            <Input
+              id={id}
+              type="date"
+              value={search[key] ?? ""}
+              onChange={(e) => onChange({ ...both, [key]: e.target.value || undefined })}
+            />
+          </Field>
+        );
+      })}
+    </div>
+  );
 }
