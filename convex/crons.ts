@@ -29,4 +29,12 @@ crons.weekly(
   {},
 );
 
+// Uploaded files nobody attached as a cover or logo within a day (daily, 03:17 UTC).
+crons.daily(
+  "sweep-unattached-uploads",
+  { hourUTC: 3, minuteUTC: 17 },
+  internal.images.sweep.sweepUnattachedUploads,
+  {},
+);
+
 export default crons;

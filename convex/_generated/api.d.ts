@@ -76,6 +76,7 @@ import type * as events_write from "../events/write.js";
 import type * as http from "../http.js";
 import type * as images_functions from "../images/functions.js";
 import type * as images_model from "../images/model.js";
+import type * as images_sweep from "../images/sweep.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_env from "../lib/env.js";
 import type * as lib_errorCodes from "../lib/errorCodes.js";
@@ -204,6 +205,7 @@ declare const fullApi: ApiFromModules<{
   http: typeof http;
   "images/functions": typeof images_functions;
   "images/model": typeof images_model;
+  "images/sweep": typeof images_sweep;
   "lib/access": typeof lib_access;
   "lib/env": typeof lib_env;
   "lib/errorCodes": typeof lib_errorCodes;

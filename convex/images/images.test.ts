@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { api } from "../_generated/api";
+import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { createEventAs, createOrgAs, expectConvexError } from "../test.fixtures";
 import { newTest, signedInUser, type TestBackend } from "../test.setup";
@@ -79,5 +79,39 @@ describe("covers and logos", () => {
     expect(tooBig).toMatchObject({ code: "INVALID_ARGUMENT", field: "logo" });
     expect(await exists(t, huge)).toBe(false);
     expect((await t.query(api.events.queries.getEvent, { eventId })).coverUrl).toBeUndefined();
+  });
+});
+
+describe("uploads nobody attached", () => {
+  const HOUR = 3_600_000;
+  const sweep = (t: TestBackend, now: number) => t.mutation(internal.images.sweep.sweepUnattachedUploads, { now });
+
+  test("are deleted once a day old; attached covers and fresh uploads stay", async () => {
+    const t = newTest();
+    const ada = await signedInUser(t);
+    const { orgId } = await createOrgAs(ada.as);
+    const eventId = await createEventAs(ada.as, orgId);
+    const abandoned = await store(t, new Uint8Array(PNG));
+    const cover = await store(t, new Uint8Array(PNG));
+    await ada.as.action(api.images.functions.setEventCover, { eventId, storageId: cover });
+
+    // Under a day old: nothing goes yet.
+    expect(await sweep(t, Date.now() + 23 * HOUR)).toEqual({ checked: 0, deleted: 0 });
+    expect(await exists(t, abandoned)).toBe(true);
+
+    expect(await sweep(t, Date.now() + 25 * HOUR)).toEqual({ checked: 2, deleted: 1 });
+    expect(await exists(t, abandoned)).toBe(false);
+    expect(await exists(t, cover)).toBe(true);
+    expect((await t.query(api.events.queries.getEvent, { eventId })).coverUrl).toMatch(/^https?:\/\//);
+  });
+
+  test("a sweep pages through many files in follow-up jobs", async () => {
+    const t = newTest();
+    const ids: Id<"_storage">[] = [];
+    for (let i = 0; i < 450; i++) ids.push(await store(t, new Uint8Array(PNG)));
+    expect(await sweep(t, Date.now() + 2 * 24 * HOUR)).toEqual({ checked: 200, deleted: 200 });
+    await t.finishAllScheduledFunctions(() => {});
+    const left = await t.run(async (ctx) => (await ctx.db.system.query("_storage").collect()).length);
+    expect(left).toBe(0);
   });
 });
