@@ -109,6 +109,17 @@ describe("member directory", () => {
         Role: "Member",
       });
       await page.getByText("Exported 5 members.").waitFor();
+
+      // A link whose tag is deleted meanwhile (or whose program never existed) keeps the other
+      // filters, drops that one and says so, instead of failing the page.
+      await page.goto(`/org/${slug}/members?level=engaged&tag=${tagId}`);
+      await expect.poll(() => rowNames(page)).toEqual(["Grace Hopper"]);
+      await admin.client.mutation(api.crm.tags.deleteTag, { orgId, tagId });
+      await page.getByText("The tag in this link does not exist in this organization").waitFor();
+      await expect.poll(() => rowNames(page)).toEqual(["Alan Turing", "Grace Hopper"]);
+      await page.goto(`/org/${slug}/members?level=engaged&program=${tagId}`);
+      await page.getByText("The program in this link does not exist in this organization").waitFor();
+      await expect.poll(() => rowNames(page)).toEqual(["Alan Turing", "Grace Hopper"]);
     });
   }, 180_000);
 });
