@@ -8,7 +8,6 @@ import { useEffect, useState } from "react";
 
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
-import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import type { Id } from "@convex/_generated/dataModel";
 import {
@@ -22,11 +21,11 @@ import {
   ENGAGEMENT_LEVELS,
 } from "@convex/lib/vocabulary";
 import { tagsQuery } from "./data";
+import { type Activity, ActivityInputs, FilterField as Field } from "./directory-activity";
 import { DirectoryProgramFilter } from "./directory-program-filter";
 import { type DirectorySearch, hasFilters, rangeSortOf } from "./directory-url";
 
 type Facet = "" | "tag" | "stage" | "city" | "skill";
-type Activity = "" | "joined" | "events" | "seen";
 
 const facetOf = (s: DirectorySearch): Facet =>
   s.tag ? "tag" : s.stage ? "stage" : s.city ? "city" : s.skill ? "skill" : "";
@@ -46,17 +45,6 @@ const withoutActivity = ({
 }: DirectorySearch) => rest;
 
 export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid min-w-0 gap-1.5">
-      <Label htmlFor={id} className="text-xs">
-        {label}
-      </Label>
-      {children}
-    </div>
-  );
-}
 
 export function DirectoryFilters({
   orgId,
@@ -317,89 +305,5 @@ function TextFacet({
         onKeyDown={(e) => e.key === "Enter" && onCommit(draft.trim())}
       />
     </Field>
-  );
-}
-
-function ActivityInputs({
-  activity,
-  search,
-  onChange,
-}: {
-  activity: Activity;
-  search: DirectorySearch;
-  onChange: (patch: Partial<DirectorySearch>) => void;
-}) {
-  if (activity === "joined") {
-    return (
-      <DatePair
-        search={search}
-        onChange={onChange}
-        fields={[
-          { key: "joinedFrom", label: "Joined from" },
-          { key: "joinedTo", label: "to" },
-        ]}
-      />
-    );
-  }
-  if (activity === "events") {
-    return (
-      <Field id="directory-min-events" label="Events attended, at least">
-        <Input
-          id="directory-min-events"
-          type="number"
-          min={0}
-          step={1}
-          value={search.minEvents ?? ""}
-          onChange={(e) =>
-            onChange({ minEvents: e.target.value === "" ? 0 : Math.max(0, Math.floor(Number(e.target.value))) })
-          }
-        />
-      </Field>
-    );
-  }
-  if (activity === "seen") {
-    return (
-      <DatePair
-        search={search}
-        onChange={onChange}
-        fields={[
-          { key: "seenBefore", label: "Last attended before" },
-          { key: "seenAfter", label: "Last attended after" },
-        ]}
-      />
-    );
-  }
-  return <div className="hidden lg:block" />;
-}
-
-type DateKey = "joinedFrom" | "joinedTo" | "seenBefore" | "seenAfter";
-
-/** Two date inputs of one range filter; a change keeps the other end (both are sent together). */
-function DatePair({
-  fields,
-  search,
-  onChange,
-}: {
-  fields: [{ key: DateKey; label: string }, { key: DateKey; label: string }];
-  search: DirectorySearch;
-  onChange: (patch: Partial<DirectorySearch>) => void;
-}) {
-  const both = Object.fromEntries(fields.map(({ key }) => [key, search[key]]));
-  return (
-    <div className="grid grid-cols-2 gap-2">
-      {fields.map(({ key, label }) => {
-        const id = `directory-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-        return (
-          <Field key={key} id={id} label={label}>
-            <Input
-              id={id}
-              type="date"
-              value={search[key] ?? ""}
-              onChange={(e) => onChange({ ...both, [key]: e.target.value || undefined })}
-            />
-          </Field>
-        );
-      })}
-    </div>
   );
 }

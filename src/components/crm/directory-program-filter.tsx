@@ -4,10 +4,10 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { programsQuery } from "~/components/programs/data";
-import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import type { Id } from "@convex/_generated/dataModel";
 import { PROGRAM_FILTER_STATES, PROGRAM_PARTICIPATION_LABELS } from "@convex/lib/vocabulary";
+import { FilterField } from "./directory-activity";
 import type { DirectorySearch } from "./directory-url";
 
 const STATE_LABELS = { ...PROGRAM_PARTICIPATION_LABELS, enrolled: "Everyone in it" };
@@ -25,10 +25,7 @@ export function DirectoryProgramFilter({
   const { program: _p, participation: _s, ...rest } = search;
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <div className="grid min-w-0 gap-1.5 lg:col-span-2">
-        <Label htmlFor="directory-program" className="text-xs">
-          Program
-        </Label>
+      <FilterField id="directory-program" label="Program" className="lg:col-span-2">
         <NativeSelect
           id="directory-program"
           value={search.program ?? ""}
@@ -43,12 +40,9 @@ export function DirectoryProgramFilter({
             </option>
           ))}
         </NativeSelect>
-      </div>
+      </FilterField>
       {search.program ? (
-        <div className="grid min-w-0 gap-1.5">
-          <Label htmlFor="directory-participation" className="text-xs">
-            In the program
-          </Label>
+        <FilterField id="directory-participation" label="In the program">
           <NativeSelect
             id="directory-participation"
             value={search.participation ?? "enrolled"}
@@ -63,7 +57,7 @@ export function DirectoryProgramFilter({
               </option>
             ))}
           </NativeSelect>
-        </div>
+        </FilterField>
       ) : null}
     </div>
   );
