@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { api } from "../_generated/api";
+import { api, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { createOrgAs, expectConvexError, joinOrg } from "../test.fixtures";
 import { newTest, signedInUser, type TestBackend } from "../test.setup";
@@ -152,6 +152,25 @@ describe("listDirectory", () => {
     expect(await names({ search: "bea", facet: { kind: "tag", value: tagId } })).toEqual(["Bea"]);
     expect(await names({ search: "cy", facet: { kind: "tag", value: tagId } })).toEqual([]);
     expect(await names({ search: "bea", level: "engaged" })).toEqual([]);
+  });
+});
+
+describe("backfill", () => {
+  test("an org whose members have no directory rows (data from before the directory) gets them", async () => {
+    const t = newTest();
+    const { orgId, names } = await world(t);
+    await createOrgAs((await signedInUser(t)).as); // another org, whose admin has a row
+    await t.run(async (ctx) => {
+      for (const row of await ctx.db.query("memberDirectory").collect()) {
+        if (row.orgId === orgId) await ctx.db.delete("memberDirectory", row._id);
+      }
+    });
+    expect(await names({})).toEqual([]);
+    // Only the org without rows is rebuilt; the other one has its row and is left alone.
+    expect(await t.mutation(internal.crm.directoryBackfill.backfillMissing, {})).toBe(1);
+    await t.finishAllScheduledFunctions(() => {});
+    expect(await names({})).toEqual(["Ada", "Bea", "Cy", "Dee"]);
+    expect(await t.mutation(internal.crm.directoryBackfill.backfillMissing, {})).toBe(0);
   });
 });
 

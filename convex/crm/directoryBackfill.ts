@@ -26,3 +26,26 @@ export const backfillOrg = internalMutation({
     return { done: page.isDone, cursor: page.continueCursor, synced: page.page.length };
   },
 });
+
+/**
+ * Starts a build for every org that has members but no directory rows (data written before the
+ * directory existed): run on every start of the local backend, a no-op once they all have them.
+ */
+export const backfillMissing = internalMutation({
+  args: {},
+  returns: v.number(),
+  handler: async (ctx) => {
+    let started = 0;
+    for await (const org of ctx.db.query("organizations")) {
+      if (org.memberCount === 0) continue;
+      const any = await ctx.db
+        .query("memberDirectory")
+        .withIndex("by_org_user", (q) => q.eq("orgId", org._id))
+        .first();
+      if (any !== null) continue;
+      await ctx.scheduler.runAfter(0, internal.crm.directoryBackfill.backfillOrg, { orgId: org._id, cursor: null });
+      if (++started >= 500) break;
+    }
+    return started;
+  },
+});

@@ -30,7 +30,9 @@ export const run = internalAction({
       role: p.login!,
     }));
     if (await ctx.runQuery(internal.seed.demo.hasUsers, {})) {
-      // Data seeded before the community-stats counters existed gets them now.
+      // Data seeded before the member directory or the community-stats counters existed gets
+      // them now.
+      await ctx.runMutation(internal.crm.directoryBackfill.backfillMissing, {});
       await ctx.runMutation(internal.crm.statsBackfill.backfillMissing, {});
       return { created: false, logins };
     }
