@@ -5,17 +5,12 @@
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import type { Value } from "convex/values";
-import { Engine, type Identity } from "../local-backend/engine.ts";
+import { Engine } from "../local-backend/engine.ts";
+import { identityOf } from "./lib/identity.ts";
 import { populateCrmOrg } from "./lib/crm-world.ts";
 
 const root = join(import.meta.dirname, "..");
 const COHORT = 40;
-
-const identityOf = (userId: string): Identity => ({
-  subject: `${userId}|bench-session`,
-  issuer: "https://bench.local",
-  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
-});
 
 async function measure(members: number) {
   const engine = await Engine.load(root, () => {});

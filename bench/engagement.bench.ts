@@ -8,7 +8,8 @@
 // documents and 16 MiB read, 16,000 written). naiveRequests is one call per member.
 import { join } from "node:path";
 import type { Value } from "convex/values";
-import { Engine, type Identity } from "../local-backend/engine.ts";
+import { Engine } from "../local-backend/engine.ts";
+import { identityOf } from "./lib/identity.ts";
 
 const root = join(import.meta.dirname, "..");
 const SIZES = (process.env.BENCH_ENGAGEMENT_SIZES ?? "1000,10000").split(",").map(Number);
@@ -65,12 +66,6 @@ const fakeFetch = async (_url: string | URL | Request, init?: RequestInit): Prom
 };
 (globalThis as Record<symbol, unknown>)[Symbol.for("astn.engagement.anthropicFetch")] = { fetch: fakeFetch };
 process.env.ANTHROPIC_API_KEY = "sk-bench";
-
-const identityOf = (userId: string): Identity => ({
-  subject: `${userId}|bench-session`,
-  issuer: "https://bench.local",
-  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
-});
 
 async function measure(members: number) {
   const max = { documentsRead: 0, bytesRead: 0, documentsWritten: 0 };

@@ -4,7 +4,8 @@
 // the past year, 40 past events with their counters, and one member with a long timeline.
 import { join } from "node:path";
 import type { Value } from "convex/values";
-import { Engine, type Identity, type UdfType } from "../../local-backend/engine.ts";
+import { Engine, type UdfType } from "../../local-backend/engine.ts";
+import { identityOf, BENCH_PROFILE } from "./identity.ts";
 import { walkStats } from "../../local-backend/indexed-db.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -17,32 +18,13 @@ type Db = {
   get(table: string, id: string): Promise<Record<string, Value>>;
 };
 
-const identityOf = (userId: string): Identity => ({
-  subject: `${userId}|bench-session`,
-  issuer: "https://bench.local",
-  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
-});
-
-const PROFILE = {
-  skills: ["ai safety"],
-  timezone: "Europe/Berlin",
-  notificationPreferences: {
-    matchAlerts: { enabled: false },
-    weeklyDigest: { enabled: true },
-    timezone: "Europe/Berlin",
-  },
-  privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
-  shareLocationForSuggestions: false,
-  completeness: 40,
-};
-
 async function recordWorld(members: number) {
   const engine = await Engine.load(root, () => {});
   const now = Date.now();
   const adminId = await engine.runAsSystem(async (ctx) => {
     const db = ctx.db as Db;
     const userId = await db.insert("users", { name: "Bench Admin", email: "admin@bench.example" });
-    await db.insert("profiles", { userId, name: "Bench Admin", ...PROFILE, updatedAt: now });
+    await db.insert("profiles", { userId, name: "Bench Admin", ...BENCH_PROFILE, updatedAt: now });
     return userId;
   });
   const admin = identityOf(adminId);
@@ -66,7 +48,7 @@ async function recordWorld(members: number) {
         const name = `Member ${i}`;
         const userId = await db.insert("users", { name, email: `m${i}@bench.example` });
         if (firstId === "") firstId = userId;
-        await db.insert("profiles", { userId, name, ...PROFILE, updatedAt: now });
+        await db.insert("profiles", { userId, name, ...BENCH_PROFILE, updatedAt: now });
         const joinedAt = now - (i % 365) * DAY;
         const lastAttendedAt = i % 3 === 0 ? now - (i % 120) * DAY : undefined;
         await db.insert("orgMemberships", {

@@ -7,7 +7,8 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import Papa from "papaparse";
 import type { Value } from "convex/values";
-import { Engine, type Identity } from "../../local-backend/engine.ts";
+import { Engine } from "../../local-backend/engine.ts";
+import { identityOf } from "./identity.ts";
 import { walkStats } from "../../local-backend/indexed-db.ts";
 import type { ExportRow } from "../../src/components/crm/export-csv.ts";
 import { populateCrmOrg } from "./crm-world.ts";
@@ -15,12 +16,6 @@ import type { ScaleRow } from "./scale.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const DAY = 86_400_000;
-
-const identityOf = (userId: string): Identity => ({
-  subject: `${userId}|bench-session`,
-  issuer: "https://bench.local",
-  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
-});
 
 async function crmOrg(members: number) {
   const engine = await Engine.load(root, () => {});

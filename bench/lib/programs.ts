@@ -6,7 +6,8 @@ import { join } from "node:path";
 import type { Value } from "convex/values";
 import { Engine, type Identity, type UdfType } from "../../local-backend/engine.ts";
 import { walkStats } from "../../local-backend/indexed-db.ts";
-import { addMembers, identityOf, insertUsers } from "./scale.ts";
+import { identityOf } from "./identity.ts";
+import { addMembers, insertUsers } from "./scale.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const DAY = 86_400_000;

@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import type { Value } from "convex/values";
 import { Engine, type Identity, type UdfType } from "../../local-backend/engine.ts";
+import { identityOf, BENCH_PROFILE } from "./identity.ts";
 import { walkStats } from "../../local-backend/indexed-db.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -12,27 +13,6 @@ const BATCH = 2_000; // stays under Convex's 16,000 writes per transaction
 type Db = {
   insert(table: string, doc: Record<string, Value>): Promise<string>;
   patch(table: string, id: string, fields: Record<string, Value>): Promise<void>;
-};
-
-export const identityOf = (userId: string): Identity => ({
-  subject: `${userId}|bench-session`,
-  issuer: "https://bench.local",
-  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
-});
-
-const PROFILE_DEFAULTS = {
-  skills: ["ai safety"],
-  timezone: "Europe/Berlin",
-  notificationPreferences: {
-    matchAlerts: { enabled: false },
-    weeklyDigest: { enabled: true },
-    timezone: "Europe/Berlin",
-    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
-    orgAnnouncements: { enabled: true },
-  },
-  privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
-  shareLocationForSuggestions: false,
-  completeness: 40,
 };
 
 export async function insertUsers(engine: Engine, count: number, prefix: string): Promise<string[]> {
@@ -46,7 +26,7 @@ export async function insertUsers(engine: Engine, count: number, prefix: string)
         for (let i = start; i < start + size; i++) {
           const name = `${prefix} Member ${i}`;
           const userId = await db.insert("users", { name, email: `${prefix.toLowerCase()}${i}@bench.example` });
-          await db.insert("profiles", { userId, name, ...PROFILE_DEFAULTS, updatedAt: Date.now() });
+          await db.insert("profiles", { userId, name, ...BENCH_PROFILE, updatedAt: Date.now() });
           created.push(userId);
         }
         return created;
@@ -151,7 +131,7 @@ export async function measureHotPaths(members: number): Promise<ScaleRow[]> {
   await engine.run(
     "mutation",
     "profiles/mutations:updatePrivacy",
-    { privacy: PROFILE_DEFAULTS.privacy, shareLocationForSuggestions: true },
+    { privacy: BENCH_PROFILE.privacy, shareLocationForSuggestions: true },
     member,
   );
 
