@@ -2,10 +2,11 @@
 // identity it is handed), and a profile's defaults for members written straight into the tables.
 import type { Identity } from "../../local-backend/engine.ts";
 
-export const identityOf = (userId: string): Identity => ({
+/** `issuer` is the deployment's own where a real session must accept it (a stored world). */
+export const identityOf = (userId: string, issuer = "https://bench.local"): Identity => ({
   subject: `${userId}|bench-session`,
-  issuer: "https://bench.local",
-  tokenIdentifier: `https://bench.local|${userId}|bench-session`,
+  issuer,
+  tokenIdentifier: `${issuer}|${userId}|bench-session`,
 });
 
 export const BENCH_PROFILE = {

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import type { Value } from "convex/values";
 import { startBackend } from "../../local-backend/backend.ts";
-import type { Identity } from "../../local-backend/engine.ts";
+import { BENCH_PROFILE, identityOf } from "./identity.ts";
 import { populateCrmOrg } from "./crm-world.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -34,27 +34,6 @@ export type BuiltStore = {
 
 /** The password login of the org under test's admin (a local store only). */
 export const STORE_ADMIN = { name: "Hub Admin", email: "admin@big-hub.example", password: "big-hub-password-1" };
-
-const PROFILE = {
-  skills: ["ai safety"],
-  timezone: "Europe/Berlin",
-  notificationPreferences: {
-    matchAlerts: { enabled: false },
-    weeklyDigest: { enabled: true },
-    timezone: "Europe/Berlin",
-    eventReminders: { enabled: true, reminderTimes: [1440, 60] },
-    orgAnnouncements: { enabled: true },
-  },
-  privacy: { headline: true, location: false, skills: true, careerStage: true, email: false },
-  shareLocationForSuggestions: false,
-  completeness: 40,
-};
-
-export const identityOf = (userId: string, issuer: string): Identity => ({
-  subject: `${userId}|bench-session`,
-  issuer,
-  tokenIdentifier: `${issuer}|${userId}|bench-session`,
-});
 
 /**
  * Fills an empty state directory: an org `slug` with `orgMembers` members (the first is its
@@ -95,7 +74,7 @@ export async function buildStore(
             for (let i = start; i < start + size; i++) {
               const name = `${prefix} Member ${i}`;
               const userId = await db.insert("users", { name, email: `${prefix.toLowerCase()}.${i}@example.org` });
-              await db.insert("profiles", { userId, name, ...PROFILE, updatedAt: Date.now() });
+              await db.insert("profiles", { userId, name, ...BENCH_PROFILE, updatedAt: Date.now() });
               if (orgId)
                 await db.insert("orgMemberships", { orgId, userId, role: "member", joinedAt: Date.now() - i * 60_000 });
               created.push(userId);
