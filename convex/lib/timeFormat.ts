@@ -73,15 +73,27 @@ const clock = (c: WallClock) => `${pad2(c.hour)}:${pad2(c.minute)}`;
  * an offset ("GMT+04:00") are named by their city ("Dubai time").
  */
 export function formatZone(ms: number, timeZone: string): string {
-  try {
-    const name = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "long" })
-      .formatToParts(ms)
-      .find((p) => p.type === "timeZoneName")!.value;
-    if (!/^GMT/.test(name)) return name;
-  } catch {
-    // An unknown zone: its city, like an unnamed one.
-  }
+  const name = zoneNameFormat(timeZone)
+    ?.formatToParts(ms)
+    .find((p) => p.type === "timeZoneName")!.value;
+  if (name !== undefined && !/^GMT/.test(name)) return name;
   return `${timeZone.split("/").pop()!.replace(/_/g, " ")} time`;
+}
+
+// One formatter per zone (making one costs about 100 µs; a reminder run names zones thousands of
+// times). Null: a zone the runtime does not know, named by its city like an unnamed one.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat | null>();
+function zoneNameFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = zoneNameFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "long" });
+    } catch {
+      format = null;
+    }
+    zoneNameFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** Minutes east of UTC of `timeZone` at the instant `ms` (e.g. +330 for Asia/Kolkata). */
