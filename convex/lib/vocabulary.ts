@@ -78,8 +78,11 @@ const HOUR_MS = 60 * MINUTE_MS;
 export const RATE_LIMITS = {
   /** Sign-ups per email address. */
   signUpPerEmail: { kind: "token bucket", rate: 5, period: HOUR_MS, capacity: 5 },
-  /** Sign-ups across the whole deployment. */
-  signUpGlobal: { kind: "token bucket", rate: 300, period: HOUR_MS, capacity: 60 },
+  /**
+   * Sign-ups across the whole deployment: room for an event link shared to a big list (a couple
+   * of hundred people signing up within minutes), still far below what a script can do.
+   */
+  signUpGlobal: { kind: "token bucket", rate: 600, period: HOUR_MS, capacity: 200 },
   /**
    * Sign-in attempts per email address, successful or not: never looser than Convex Auth's own
    * lockout of known accounts, so an unknown email and a locked account are refused alike.
